@@ -1,0 +1,35 @@
+# Set-up and everyday commands. Needs only Python 3.11+ and make.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test serve check schema benchmark clean
+
+site: $(INSTALLED)  ## Build the site into site/
+	$(BIN)/mkdocs build --strict
+
+test: $(INSTALLED)  ## Run the whole test suite
+	$(BIN)/python -m pytest
+
+serve: $(INSTALLED)  ## Preview on http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve
+
+check: $(INSTALLED)  ## Validate the editors' files
+	$(BIN)/torget check
+
+schema: $(INSTALLED)  ## Regenerate the JSON Schema editors' tools use
+	$(BIN)/torget schema -o organisations/organisation.schema.json
+
+benchmark: $(INSTALLED)
+	$(BIN)/python benchmarks/build.py
+
+$(INSTALLED): pyproject.toml
+	test -x $(BIN)/python || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --editable '.[test]'
+	touch $@
+
+clean:
+	rm -rf site $(VENV)

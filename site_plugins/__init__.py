@@ -1,0 +1,11 @@
+"""Torget: builds a hospital desk's information site from editors' YAML and Markdown.
+
+The core (everything but `plugin`, `config` and `cli`) imports nothing from MkDocs.
+Public face: `load_site` reads and validates the sources once; `site_files` gives every
+generated page and file; `SourceError` carries every problem found, with file and line.
+"""
+
+from .problems import Problem, SourceError
+from .site import Site, SiteSources, load_site, site_files
+
+__all__ = ["Problem", "Site", "SiteSources", "SourceError", "load_site", "site_files"]

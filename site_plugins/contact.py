@@ -1,0 +1,47 @@
+"""Rules for the contact details editors write: web addresses, e-mail, phone numbers."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from pydantic_core import PydanticCustomError
+
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+_NORWEGIAN = re.compile(r"^(\+47)?(\d{8})$")
+_INTERNATIONAL = re.compile(r"^\+[1-9]\d{6,14}$")
+
+
+def web_address(value: str) -> str:
+    """Accept only absolute http(s) addresses (never javascript: or data:)."""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
+        raise PydanticCustomError(
+            "web_address", f"{value!r} is not a web address; write it in full, starting with https:// (or http://)"
+        )
+    return value
+
+
+def email_address(value: str) -> str:
+    if not _EMAIL.match(value):
+        raise PydanticCustomError("email_address", f"{value!r} is not an e-mail address; write it like post@forening.no")
+    return value
+
+
+def phone_number(value: str) -> str:
+    """Norwegian 8-digit numbers (optionally +47) or international +NN numbers; spaces allowed."""
+    if tel_uri(value) is None:
+        raise PydanticCustomError(
+            "phone_number",
+            f"{value!r} is not a phone number; write a Norwegian number with 8 digits (like 75 57 00 14, "
+            "optionally starting with +47) or an international number starting with + and the country code",
+        )
+    return value
+
+
+def tel_uri(phone: str) -> str | None:
+    """The `tel:` link for a valid phone number, or None when it is not one."""
+    compact = re.sub(r"[\s-]", "", phone)
+    if match := _NORWEGIAN.match(compact):
+        return f"tel:+47{match.group(2)}"
+    return f"tel:{compact}" if _INTERNATIONAL.match(compact) else None

@@ -1,0 +1,34 @@
+"""Files the core asks the build to add to the site, and Markdown pages with safe front matter."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A file for the site: `path` is relative to the docs folder (`x/y.md` becomes a page)."""
+
+    path: str
+    content: str | bytes
+
+
+def markdown_page(path: str, title: str, body: str, *, description: str | None = None,
+                  search_boost: float | None = None, hide: tuple[str, ...] = ()) -> GeneratedFile:
+    """A page whose body is HTML the core rendered (escaped already), with front matter.
+
+    The theme prints `title` and `description` unescaped, so they are escaped here.
+    """
+    meta: dict[str, Any] = {"title": html.escape(title)}
+    if description:
+        meta["description"] = html.escape(description)
+    if search_boost:
+        meta["search"] = {"boost": search_boost}
+    if hide:
+        meta["hide"] = list(hide)
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+    return GeneratedFile(path, f"---\n{front}---\n\n{body.strip()}\n")

@@ -1,0 +1,53 @@
+"""Norwegian text helpers: folding for search, slugs, alphabetical order, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+# Letters that Unicode does not decompose into a base letter plus a mark.
+# The directory's filter script receives this table, so both sides fold alike.
+LETTER_FOLDS = {"æ": "ae", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "ł": "l"}
+
+_MARKS = re.compile(r"[\u0300-\u036f]")
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
+          "september", "oktober", "november", "desember")
+WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` and strip accents, so "Pårørende" and "parorende" match."""
+    text = _MARKS.sub("", unicodedata.normalize("NFD", text.lower()))
+    return "".join(LETTER_FOLDS.get(char, char) for char in text)
+
+
+def slugify(text: str) -> str:
+    """An ASCII URL segment: "Psykisk helse" -> "psykisk-helse", "Pårørende" -> "parorende"."""
+    return _NON_SLUG.sub("-", fold(text)).strip("-")
+
+
+# Norwegian alphabetical order puts Æ, Ø and Å after Z.
+_SORT_LETTERS = str.maketrans({"æ": "{1", "ä": "{1", "ø": "{2", "ö": "{2", "å": "{3"})
+
+
+def sort_key(text: str) -> str:
+    """Key for sorting names in Norwegian alphabetical order (A–Å)."""
+    lowered = unicodedata.normalize("NFC", text.lower()).translate(_SORT_LETTERS)
+    return fold(lowered)
+
+
+def index_letter(text: str) -> str:
+    """The A–Å index heading a name is filed under ("#" for names not starting with a letter)."""
+    first = unicodedata.normalize("NFC", text.strip()[:1].upper())
+    if first and first in "ÆØÅ":
+        return first
+    folded = fold(first).upper()[:1]
+    return folded if folded.isalpha() else "#"
+
+
+def date_nb(day: dt.date) -> str:
+    """12. mars 2025"""
+    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
