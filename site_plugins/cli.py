@@ -95,3 +95,5 @@ def _schema(sources: SiteSources, args: argparse.Namespace) -> int:
 
 def _relative(sources: SiteSources, slug: str) -> str:
     return (sources.organisations / f"{slug}.yaml").relative_to(sources.root).as_posix()
+if __name__ == "__main__":
+    raise SystemExit(main())

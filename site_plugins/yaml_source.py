@@ -124,7 +124,9 @@ def read_yaml(path: Path, display: str, top_level: type = dict) -> tuple[YamlDoc
         what = " ".join(part for part in (error.context, error.problem) if part)
         return reader.doc, [Problem(display, line, None, f"YAML syntax error: {what}")]
     except yaml.reader.ReaderError as error:
-        line = text[: error.position].count("\n") + 1
+        # libyaml counts the position in bytes, pure-Python YAML in characters: find the character itself.
+        found = yaml.reader.Reader.NON_PRINTABLE.search(text)
+        line = text[: found.start()].count("\n") + 1 if found else None
         return reader.doc, [Problem(display, line, None, f"the file holds a character YAML does not allow ({error.reason})")]
     expected = "fields (`name: …`)" if top_level is dict else "a list of entries (`- name: …`)"
     if root is None:
