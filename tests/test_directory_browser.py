@@ -1,0 +1,94 @@
+"""The directory filter and Material's site search, in headless Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+
+import pytest
+
+from conftest import Project, _QuietHandler
+
+pytestmark = pytest.mark.browser
+
+
+def _visible_names(page) -> list[str]:
+    return page.locator(".torget-directory li:visible > a").all_inner_texts()
+
+
+def test_filter_ignores_case_and_accents_and_counts_matches(page, site_server):
+    page.goto(site_server + "organisasjoner/")
+    total = page.locator(".torget-directory li[data-search]").count()
+    count = page.locator("[data-torget-count]")
+    assert count.inner_text() == f"Viser alle {total} organisasjonene."
+    page.fill("#torget-filter-query", "PARORENDE")
+    names = _visible_names(page)
+    assert "Pårørendealliansen" in names and 0 < len(names) < total
+    assert count.inner_text() == f"Viser {len(names)} av {total} organisasjoner."
+    page.fill("#torget-filter-query", "føflekkreft")
+    assert _visible_names(page) == ["Melanomforeningen"]
+    # Letters with no match are hidden, so no empty headings are left.
+    assert page.locator(".torget-letter:visible h2").all_inner_texts() == ["M"]
+    page.fill("#torget-filter-query", "xyzzy")
+    assert _visible_names(page) == []
+    assert page.locator("[data-torget-empty]").is_visible()
+
+
+def test_theme_filter_combines_with_the_query_and_survives_a_reload(page, site_server):
+    page.goto(site_server + "organisasjoner/")
+    page.select_option("#torget-filter-category", "demens")
+    demens = _visible_names(page)
+    assert "Nasjonalforeningen for folkehelsen" in demens
+    page.fill("#torget-filter-query", "hukommelse")
+    narrowed = _visible_names(page)
+    assert narrowed and set(narrowed) <= set(demens)
+    page.reload()
+    assert page.input_value("#torget-filter-query") == "hukommelse"
+    assert _visible_names(page) == narrowed
+
+
+def test_without_javascript_the_directory_is_a_plain_list(browser, site_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_server + "organisasjoner/")
+    assert not page.locator("form.torget-filter").is_visible()
+    assert len(_visible_names(page)) == page.locator("li[data-search]").count() >= 60
+    context.close()
+
+
+def _site_search(page, base: str, query: str) -> list[str]:
+    page.goto(base)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    # Material reads the query on key events, so type it as a visitor would.
+    page.locator(".md-search__input").press_sequentially(query)
+    results = page.locator(".md-search-result__item > a")
+    results.first.wait_for(timeout=15000)
+    return [href.split("#")[0].rstrip("/").split("/")[-1] for href in
+            [results.nth(i).get_attribute("href") for i in range(results.count())]]
+
+
+def test_site_search_finds_an_organisation_by_a_keyword_it_only_lists(page, site_server):
+    # "hjerteflimmer" appears nowhere but in LHL's keywords.
+    assert _site_search(page, site_server, "hjerteflimmer")[0] == "lhl"
+
+
+def test_site_search_uses_the_norwegian_stemmer(page, site_server):
+    # The Norwegian stemmer reduces "hukommelsen" and "hukommelse" to one stem; without it there is no match.
+    results = _site_search(page, site_server, "hukommelsen")
+    assert "nasjonalforeningen-for-folkehelsen" in results
+
+
+def test_an_organisation_outranks_a_page_that_mentions_its_keyword(browser, bundled_project: Project):
+    bundled_project.write("docs/nyheter.md", "# Nyheter\n\nVi hadde besøk av en forening for føflekkreft i høst.\n")
+    assert bundled_project.build().returncode == 0
+    handler = functools.partial(_QuietHandler, directory=str(bundled_project.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    page = browser.new_page()
+    try:
+        results = _site_search(page, f"http://127.0.0.1:{server.server_address[1]}/", "føflekkreft")
+    finally:
+        page.close()
+        server.shutdown()
+    assert results[0] == "melanomforeningen" and "nyheter" in results
