@@ -24,6 +24,7 @@ schema: $(INSTALLED)  ## Regenerate the JSON Schema editors' tools use
 
 benchmark: $(INSTALLED)
 	$(BIN)/python benchmarks/build.py
+	$(BIN)/python benchmarks/qr.py
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
@@ -32,4 +33,4 @@ $(INSTALLED): pyproject.toml
 	touch $@
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) tests/node_modules

@@ -53,6 +53,8 @@ def _check(sources: SiteSources, args: argparse.Namespace) -> int:
     except SourceError as error:
         print(error.report(), file=sys.stderr)
         return 1
+    for warning in site.hours.warnings:
+        print(f"warning: {warning}")
     directory = site.directory
     stale = directory.stale(dt.date.today())
     for org in stale:

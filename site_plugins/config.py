@@ -5,7 +5,41 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .hours_sources import DEFAULT_EXTRA_CLOSED_DAYS, DEFAULT_RULE
+from .print_catalogue import PrintOptions
+from .school_holidays import SCHOOL_HOLIDAYS_FILE
+
 
 class TorgetConfig(base.Config):
     organisations = c.Type(str, default="organisations")
     """Folder holding one YAML file per organisation and `_categories.yaml`, relative to mkdocs.yml."""
+
+    hours = c.Type(str, default=DEFAULT_RULE)
+    """The desk's staffed hours in OpenStreetMap `opening_hours` syntax, evaluated in Europe/Oslo time.
+
+    Weekday hours (`We 11:00-14:00`, `Mo-Fr 09:00-11:00,12:00-15:00`), `PH off` (Norwegian public
+    holidays), `SH off` (the school holidays of `school_holidays`) and dated exceptions
+    (`2026 Dec 02 off "kurs"`, `2026 Dec 23 11:00-13:00`), separated by `;`.
+    """
+
+    extra_closed_days = c.Type(dict, default=DEFAULT_EXTRA_CLOSED_DAYS)
+    """Days the desk is always closed although they are no public holiday, with the reason in Norwegian:
+    `"12-24": julaften` every year, or `"2026-12-23": personalmøte` once. Replaces the default list."""
+
+    school_holidays = c.Type(str, default=f"organisations/{SCHOOL_HOLIDAYS_FILE}")
+    """The school calendar (YAML, `holidays:` with `first_day`, `last_day`, `reason`), relative to mkdocs.yml.
+    `SH off` closes the desk on these days; the build warns when it reaches less than 60 days ahead."""
+
+    rollup_width_cm = c.Type((int, float), default=PrintOptions.rollup_width_cm)
+    """Width of the roll-up's print in centimetres (the stand's visible area; 30 to 300)."""
+    rollup_height_cm = c.Type((int, float), default=PrintOptions.rollup_height_cm)
+    """Height of the roll-up's print in centimetres (50 to 500)."""
+    rollup_qr_cm = c.Type((int, float), default=PrintOptions.rollup_qr_cm)
+    """Width of the QR code on the roll-up in centimetres, quiet zone included. At least 20: a code scans
+    from about ten times its width, and 40 cm reaches across the foyer's four metres."""
+    short_address = c.Optional(c.Type(str))
+    """The address printed under the codes for those who type it; by default `site_url` without `https://`.
+    Set it when a shorter address forwards to the site."""
+    cache_dir = c.Type(str, default=".cache/torget")
+    """Folder, relative to mkdocs.yml, where drawn QR codes and posters are kept between builds, so an
+    unchanged one is not drawn again. Must be outside `docs_dir` and `site_dir`; delete it at any time."""

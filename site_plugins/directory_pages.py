@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from itertools import groupby
 from typing import Any
 
 from .directory import Directory
 from .model import Category, Organisation
 from .output import GeneratedFile, markdown_page
+from .qr_codes import page_qr
 from .render import render
 from .text import LETTER_FOLDS, fold, index_letter
 from .urls import absolute_url, page_url, relative_url
@@ -34,13 +35,19 @@ def search_text(org: Organisation) -> str:
     return fold(" ".join(parts))
 
 
-def directory_pages(directory: Directory, site_url: str) -> Iterator[GeneratedFile]:
+def _no_events(slug: str) -> list[Any]:
+    return []
+
+
+def directory_pages(directory: Directory, site_url: str,
+                    events_of: Callable[[str], list[Any]] = _no_events) -> Iterator[GeneratedFile]:
+    """`events_of(slug)` lists an organisation's events for its page (`event_pages.EventListing`)."""
     yield _directory_index(directory)
     yield _themes_index(directory)
     for category in directory.categories:
         yield _category_page(directory, category)
     for org in directory.organisations:
-        yield organisation_page(directory, org, site_url)
+        yield organisation_page(directory, org, site_url, events_of(org.slug))
 
 
 def _linker(src_path: str):
@@ -95,13 +102,15 @@ def _category_page(directory: Directory, category: Category) -> GeneratedFile:
     return markdown_page(path, category.name, body, description=category.description, hide=("toc",))
 
 
-def organisation_page(directory: Directory, org: Organisation, site_url: str) -> GeneratedFile:
+def organisation_page(directory: Directory, org: Organisation, site_url: str, events: Sequence[Any] = ()) -> GeneratedFile:
     path = organisation_path(org)
     body = render(
         "organisation.html",
         org=org,
         categories=[directory.category(name) for name in org.categories],
         json_ld=_organisation_json_ld(org, absolute_url(site_url, page_url(path))),
+        qr_image=relative_url(page_url(path), page_qr(path, site_url).svg),
+        events=events,
         **_list_context(path),
     )
     return markdown_page(path, org.display_name, body, description=org.description,

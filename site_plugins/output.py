@@ -18,7 +18,7 @@ class GeneratedFile:
 
 
 def markdown_page(path: str, title: str, body: str, *, description: str | None = None,
-                  search_boost: float | None = None, hide: tuple[str, ...] = ()) -> GeneratedFile:
+                  search_boost: float | None = None, hide: tuple[str, ...] = (), searchable: bool = True) -> GeneratedFile:
     """A page whose body is HTML the core rendered (escaped already), with front matter.
 
     The theme prints `title` and `description` unescaped, so they are escaped here.
@@ -28,6 +28,8 @@ def markdown_page(path: str, title: str, body: str, *, description: str | None =
         meta["description"] = html.escape(description)
     if search_boost:
         meta["search"] = {"boost": search_boost}
+    if not searchable:
+        meta["search"] = {"exclude": True}
     if hide:
         meta["hide"] = list(hide)
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)

@@ -2,24 +2,49 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_datetime
 
 from .assets import SCRIPTS, STYLESHEETS
 from .config import TorgetConfig
+from .event_pages import event_page_markdown
+from .hours_sources import HoursSources
+from .json_ld_head import json_ld_to_head
+from .kiosk_page import KIOSK_FOLDER
+from .peer_support_pages import expand_peer_support_marker
+from .print_catalogue import PrintOptions, print_option_problems
 from .problems import SourceError
+from .qr_codes import site_url_problem
 from .site import Site, SiteSources, load_site, site_files
+
+log = get_plugin_logger("torget")
 
 
 def sources_from(config: MkDocsConfig, options: TorgetConfig) -> SiteSources:
     """The source folders named in mkdocs.yml, resolved against the folder mkdocs.yml is in."""
     root = Path(config.config_file_path or ".").resolve().parent
-    return SiteSources(root=root, organisations=root / options.organisations)
+    hours = HoursSources(school_holidays=root / options.school_holidays, rule=options.hours,
+                         extra_closed_days=options.extra_closed_days,
+                         config_file=Path(config.config_file_path) if config.config_file_path else None)
+    # The build time honours SOURCE_DATE_EPOCH, so a build can be repeated exactly.
+    return SiteSources(root=root, organisations=root / options.organisations, hours=hours, now=get_build_datetime(),
+                       prints=print_options_from(config, options, root), docs=Path(config.docs_dir))
+
+
+def print_options_from(config: MkDocsConfig, options: TorgetConfig, root: Path) -> PrintOptions:
+    """The posters' options: the site's name as headline, its copyright line as footer, the cache beside mkdocs.yml."""
+    return PrintOptions(title=config.site_name, rollup_width_cm=options.rollup_width_cm,
+                        rollup_height_cm=options.rollup_height_cm, rollup_qr_cm=options.rollup_qr_cm,
+                        short_address=options.short_address, footer=config.copyright or "",
+                        cache_folder=(root / options.cache_dir).resolve())
 
 
 class TorgetPlugin(BasePlugin[TorgetConfig]):
@@ -28,14 +53,17 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
     site: Site | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if not config.site_url:
-            raise PluginError("torget: set `site_url` in mkdocs.yml to the site's public address; "
-                              "QR codes and calendar feeds link to it.")
+        if problem := site_url_problem(config.site_url):
+            raise PluginError(problem)
         self.sources = sources_from(config, self.config)
+        if problems := print_option_problems(self.sources.prints, Path(config.docs_dir), Path(config.site_dir)):
+            raise PluginError("\n".join(problems))
         try:
             self.site = load_site(self.sources)
         except SourceError as error:
             raise PluginError(error.report()) from None
+        for warning in self.site.hours.warnings:
+            log.warning(warning)
         for path in STYLESHEETS:
             if path not in config.extra_css:
                 config.extra_css.append(path)
@@ -57,6 +85,23 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
                                         inclusion=InclusionLevel.NOT_IN_NAV))
         return files
 
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """An event page gets its facts, next dates, agenda, calendar link and JSON-LD from the core;
+        a page with the peer-support marker gets the list of organisations with peer supporters."""
+        assert self.site is not None
+        markdown = expand_peer_support_marker(markdown, page.file.src_uri, self.site.directory)
+        event = self.site.events.by_src_path(page.file.src_uri)
+        if event is None:
+            return markdown
+        page.meta.setdefault("title", html.escape(event.spec.title))
+        return event_page_markdown(markdown, event, self.site.directory, config.site_url, self.site.hours.now)
+
+    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
+        return json_ld_to_head(output)
+
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(str(self.sources.organisations))
+        server.watch(str(KIOSK_FOLDER))  # the kiosk's front end (template, stylesheet, script)
+        if self.sources.hours is not None:
+            server.watch(str(self.sources.hours.school_holidays))
         return server

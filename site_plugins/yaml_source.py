@@ -116,6 +116,12 @@ def read_yaml(path: Path, display: str, top_level: type = dict) -> tuple[YamlDoc
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return reader.doc, [Problem(display, line, None, "the file is not UTF-8 text; save it as UTF-8")]
+    return read_yaml_text(text, display, top_level)
+
+
+def read_yaml_text(text: str, display: str, top_level: type = dict) -> tuple[YamlDocument, list[Problem]]:
+    """Like `read_yaml`, for text already read (e.g. a page's front matter, padded to its lines in the file)."""
+    reader = _Reader(display)
     try:
         root = yaml.compose(text, Loader=_Composer)
     except yaml.MarkedYAMLError as error:

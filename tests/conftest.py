@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -51,7 +52,7 @@ class Project:
     def build(self, *args: str, tool: str = "mkdocs") -> subprocess.CompletedProcess[str]:
         """Run `<tool> build` as an editor would; returns the finished process."""
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-        return subprocess.run([sys.executable, "-m", tool, "build", "-q", *args], cwd=self.root,
+        return subprocess.run([sys.executable, "-m", tool, "build", *args], cwd=self.root,
                               capture_output=True, text=True, env=env, timeout=600)
 
     def page(self, url: str) -> str:
@@ -87,15 +88,24 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_server(bundled_site: Project) -> Iterator[str]:
-    """The bundled site served on localhost; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(bundled_site.site))
+@contextlib.contextmanager
+def serve_folder(folder: Path) -> Iterator[str]:
+    """`folder` served over http on localhost; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_server(bundled_site: Project) -> Iterator[str]:
+    """The bundled site served on localhost; yields its base URL."""
+    with serve_folder(bundled_site.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

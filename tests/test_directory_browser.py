@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -64,8 +65,9 @@ def _site_search(page, base: str, query: str) -> list[str]:
     page.locator(".md-search__input").press_sequentially(query)
     results = page.locator(".md-search-result__item > a")
     results.first.wait_for(timeout=15000)
-    return [href.split("#")[0].rstrip("/").split("/")[-1] for href in
-            [results.nth(i).get_attribute("href") for i in range(results.count())]]
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    # Each result links to `<page>/?h=<query>#<section>`: keep the page's last path segment.
+    return [urlsplit(href).path.rstrip("/").split("/")[-1] for href in hrefs]
 
 
 def test_site_search_finds_an_organisation_by_a_keyword_it_only_lists(page, site_server):
@@ -73,10 +75,15 @@ def test_site_search_finds_an_organisation_by_a_keyword_it_only_lists(page, site
     assert _site_search(page, site_server, "hjerteflimmer")[0] == "landsforeningen-for-hjerte-og-lungesyke"
 
 
-def test_site_search_uses_the_norwegian_stemmer(page, site_server):
-    # The Norwegian stemmer reduces "hukommelsen" and "hukommelse" to one stem; without it there is no match.
-    results = _site_search(page, site_server, "hukommelsen")
-    assert "nasjonalforeningen-for-folkehelsen" in results
+@pytest.mark.parametrize(("query", "slug"), [
+    ("kols", "landsforeningen-for-hjerte-og-lungesyke"),
+    ("hukommelse", "nasjonalforeningen-for-folkehelsen"),
+    ("hukommel", "nasjonalforeningen-for-folkehelsen"),
+])
+def test_site_search_matches_whole_words_and_beginnings(page, site_server, query, slug):
+    # Material searches "kols*" unstemmed; with a stemmer in the index pipeline "kols" would be
+    # indexed as "kol" and never found. This guards the pipeline chosen in mkdocs.yml.
+    assert slug in _site_search(page, site_server, query)
 
 
 def test_an_organisation_outranks_a_page_that_mentions_its_keyword(browser, bundled_project: Project):

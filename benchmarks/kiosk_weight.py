@@ -1,0 +1,65 @@
+"""Weight of the kiosk's first load: the bundled organisations, and N synthetic ones.
+
+Usage: python benchmarks/kiosk_weight.py [N ...]   (default: 1000)
+
+Prints, for each data set, the bytes of the kiosk's data (inline JSON), of the whole page, and of
+everything the first load fetches (page, stylesheet, scripts, the staffed intervals), against the
+500 KB budget. Uncompressed: a kiosk's local server may not compress. HTTP headers come on top
+(a few hundred bytes a file); tests/test_kiosk_browser.py measures the real transfer in Chromium.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from build import synthesise  # noqa: E402
+
+from site_plugins.assets import asset_files  # noqa: E402
+from site_plugins.hours_pages import HOURS_JSON, hours_files  # noqa: E402
+from site_plugins.kiosk_page import STATUS_SCRIPT, kiosk_files  # noqa: E402
+from site_plugins.site import SiteSources, load_site  # noqa: E402
+
+BUDGET = 500_000
+SITE_URL = "https://torget.example.no/"
+
+
+def first_load(sources: SiteSources) -> tuple[int, int, int, int]:
+    """(organisations, data bytes, page bytes, first-load bytes) for the site these sources make."""
+    site = load_site(sources)
+    files = {f.path: f.content for f in (*asset_files(), *hours_files(site.hours, site.closed_days, SITE_URL),
+                                         *kiosk_files(site, SITE_URL))}
+    page = files["kiosk/index.html"]
+    data = re.search(r'<script type="application/json" id="kiosk-data">(.*?)</script>', page, re.S).group(1)
+    loaded = [path for path in files if path.startswith("kiosk/") and not path.endswith(".md")]
+    loaded += [STATUS_SCRIPT, HOURS_JSON]
+    total = sum(len(files[path].encode("utf-8") if isinstance(files[path], str) else files[path]) for path in loaded)
+    return len(site.directory.organisations), len(data.encode("utf-8")), len(page.encode("utf-8")), total
+
+
+def report(label: str, figures: tuple[int, int, int, int]) -> None:
+    count, data, page, total = figures
+    print(f"{label:<22} {count:>6} orgs  data {data / 1000:8.1f} KB  page {page / 1000:8.1f} KB  "
+          f"first load {total / 1000:8.1f} KB  ({total / BUDGET:5.0%} of 500 KB)")
+
+
+def main(counts: list[int]) -> None:
+    report("bundled", first_load(SiteSources(root=REPO, organisations=REPO / "organisations")))
+    for count in counts:
+        with tempfile.TemporaryDirectory() as folder:
+            root = Path(folder)
+            synthesise(root / "organisations", count)
+            (root / "docs").mkdir()  # no events: they name bundled organisations as organisers
+            figures = first_load(SiteSources(root=root, organisations=root / "organisations", docs=root / "docs"))
+            report(f"synthetic {count}", figures)
+            print(f"{'':<22} {figures[1] / count:8.0f} bytes of data per organisation")
+
+
+if __name__ == "__main__":
+    main([int(arg) for arg in sys.argv[1:]] or [1000])

@@ -1,0 +1,436 @@
+// The lobby kiosk. It only draws what the build computed (kiosk-data in the page): order, letters,
+// folded search text, labels, addresses and QR modules all come from Python. Nothing here
+// opens another site: addresses are shown as text and as a QR code for the visitor's phone.
+(() => {
+  "use strict";
+
+  const data = JSON.parse(document.getElementById("kiosk-data").textContent);
+  const main = document.getElementById("main");
+  const organisations = new Map(data.organisations.map((org) => [org.slug, org]));
+  const themes = new Map(data.themes.map((theme) => [theme.slug, theme]));
+  const find = (selector) => document.querySelector(selector);
+  const SECOND = 1000;
+
+  // Seconds until the question, of the question, and from the start screen to the attract
+  // screen; the launcher's address may override them: /kiosk/?idle=120&warn=40&attract=600
+  const params = new URLSearchParams(window.location.search);
+  const timeouts = Object.fromEntries(Object.entries(data.timeouts).map(([name, fallback]) => {
+    const value = Number(params.get(name));
+    return [name, params.has(name) && value > 0 ? value : fallback];
+  }));
+
+  // Everything a reset clears.
+  const state = { screen: "home", arg: null, history: [], list: [], query: "" };
+
+  // ---- DOM helpers
+
+  function el(tag, attributes, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) {
+      if (name === "text") node.textContent = value;
+      else if (name === "class") node.className = value;
+      else if (name === "onclick") node.addEventListener("click", value);
+      else if (typeof value === "boolean") node.toggleAttribute(name, value);
+      else node.setAttribute(name, value);
+    }
+    node.append(...children.filter(Boolean));
+    return node;
+  }
+
+  function fill(node, ...children) {
+    node.replaceChildren(...children.filter(Boolean));
+    return node;
+  }
+
+  const count = (number) => (number === 1 ? "1 organisasjon" : `${number} organisasjoner`);
+
+  // ---- QR codes: drawn from the modules the build packed, and for "Min liste" by qrcode-generator.
+
+  function qrSvg(size, isDark, label) {
+    let path = "";
+    for (let y = 0; y < size; y += 1) {
+      for (let x = 0; x < size; x += 1) {
+        if (!isDark(y, x)) continue;
+        const start = x;
+        while (x < size && isDark(y, x)) x += 1;
+        path += `M${start} ${y}h${x - start}v1h-${x - start}z`;
+      }
+    }
+    const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    svg.setAttribute("viewBox", `0 0 ${size} ${size}`);
+    svg.setAttribute("shape-rendering", "crispEdges");
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-label", label);
+    const background = document.createElementNS(svg.namespaceURI, "rect");
+    background.setAttribute("width", size);
+    background.setAttribute("height", size);
+    background.setAttribute("fill", "#fff");
+    const modules = document.createElementNS(svg.namespaceURI, "path");
+    modules.setAttribute("d", path);
+    modules.setAttribute("fill", "#000");
+    svg.append(background, modules);
+    return svg;
+  }
+
+  // Every code gets the site's quiet zone: data.qr_quiet_zone modules of white around it.
+  function framedQr(inner, isDark, label) {
+    const quiet = data.qr_quiet_zone;
+    return qrSvg(inner + 2 * quiet, (row, column) => {
+      const r = row - quiet;
+      const c = column - quiet;
+      return r >= 0 && c >= 0 && r < inner && c < inner && isDark(r, c);
+    }, label);
+  }
+
+  function packedQr(target, label) {
+    const code = data.qr[target];
+    const bytes = atob(code.m);
+    return framedQr(code.n, (row, column) => {
+      const index = row * code.n + column;
+      return (bytes.charCodeAt(index >> 3) & (0x80 >> (index & 7))) !== 0;
+    }, label);
+  }
+
+  function generatedQr(text, label) {
+    const code = window.qrcode(0, data.qr_level);
+    code.addData(text);
+    code.make();
+    return framedQr(code.getModuleCount(), code.isDark, label);
+  }
+
+  const qrDialog = find("[data-qr-dialog]");
+
+  function showQr(contact) {
+    find("[data-qr-label]").textContent = contact.label;
+    find("[data-qr-text]").textContent = contact.text;
+    fill(find("[data-qr-code]"), packedQr(contact.qr, `QR-kode: ${contact.text}`));
+    qrDialog.dataset.target = contact.qr;
+    qrDialog.showModal();
+  }
+
+  const contactButton = (contact) => el("button", { type: "button", class: "contact", "data-qr": contact.qr, onclick: () => showQr(contact) },
+    el("span", { class: "contact__label", text: contact.label }),
+    el("span", { class: "contact__text", text: contact.text }),
+    el("span", { class: "contact__hint", text: "Trykk for QR-kode" }));
+
+  // ---- Screens
+
+  const orgButton = (org) => el("button", { type: "button", class: "org-button", "data-slug": org.slug, onclick: () => show("organisation", org.slug) },
+    el("span", { class: "org-button__name", text: org.name }),
+    el("span", { class: "org-button__description", text: org.description }));
+
+  const orgItems = (slugs) => slugs.map((slug) => el("li", {}, orgButton(organisations.get(slug))));
+
+  const render = {
+    home: renderUpcoming,
+    themes() {
+      fill(find("[data-themes]"), ...data.themes.map((theme) => el("button",
+        { type: "button", class: "tile", "data-theme": theme.slug, onclick: () => show("theme", theme.slug) },
+        el("span", { class: "tile__name", text: theme.name }),
+        el("span", { class: "tile__count", text: count(theme.organisations.length) }))));
+    },
+    theme(slug) {
+      const theme = themes.get(slug);
+      find("[data-theme-name]").textContent = theme.name;
+      find("[data-theme-description]").textContent = theme.description;
+      fill(find("[data-theme-organisations]"), ...orgItems(theme.organisations));
+    },
+    az: renderAz,
+    organisation: (slug) => renderCard(organisations.get(slug)),
+    mylist: renderList,
+    events: renderEvents,
+    volunteer() {
+      fill(find("[data-volunteer-contacts]"), ...data.volunteer.contacts.map(contactButton));
+    },
+  };
+
+  // A–Å with the optional on-screen keyboard. The folded search text comes from the build;
+  // typed letters are folded with the build's own table, as the directory page does.
+  const fold = (text) => text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+    .replace(/./g, (ch) => data.folds[ch] || ch);
+
+  function renderAz() {
+    const words = fold(state.query).split(/\s+/).filter(Boolean);
+    const groups = new Map();
+    let shown = 0;
+    for (const org of data.organisations) {
+      if (!words.every((word) => org.search.includes(word))) continue;
+      if (!groups.has(org.letter)) groups.set(org.letter, []);
+      groups.get(org.letter).push(org.slug);
+      shown += 1;
+    }
+    fill(find("[data-az-groups]"), ...[...groups].map(([letter, slugs]) => el("section", { "aria-labelledby": `bokstav-${letter}` },
+      el("h2", { class: "letter-heading", id: `bokstav-${letter}`, tabindex: "-1", text: letter }),
+      el("ul", { class: "org-list" }, ...orgItems(slugs)))));
+    fill(find("[data-letters]"), ...data.alphabet.map((letter) => el("button",
+      { type: "button", text: letter, disabled: !groups.has(letter), "aria-label": `Bokstaven ${letter}`, onclick: () => jumpTo(letter) })));
+    find("[data-az-count]").textContent = shown === 0
+      ? "Ingen organisasjoner passer. Slett noen bokstaver, eller trykk «Tøm»."
+      : `Viser ${words.length ? "" : "alle "}${count(shown)}.`;
+    find("[data-query]").textContent = state.query;
+    find("[data-query-line]").hidden = !state.query;
+  }
+
+  function jumpTo(letter) {
+    const heading = document.getElementById(`bokstav-${letter}`);
+    main.scrollTop += heading.getBoundingClientRect().top - main.getBoundingClientRect().top;
+  }
+
+  function typeQuery(text) {
+    state.query = text.replace(/^\s+/, "").replace(/\s{2,}/g, " ");
+    renderAz();
+  }
+
+  function toggleKeyboard(open) {
+    const keyboard = find("[data-keyboard]");
+    if (!keyboard.childElementCount) {
+      fill(keyboard,
+        ...data.alphabet.map((letter) => el("button", { type: "button", text: letter, onclick: () => typeQuery(state.query + letter) })),
+        el("button", { type: "button", class: "key--wide", text: "Mellomrom", onclick: () => typeQuery(`${state.query} `) }),
+        el("button", { type: "button", class: "key--wide", text: "Slett", "aria-label": "Slett siste bokstav", onclick: () => typeQuery(state.query.slice(0, -1)) }),
+        el("button", { type: "button", class: "key--wide", text: "Tøm", "aria-label": "Tøm søket", onclick: () => typeQuery("") }));
+    }
+    keyboard.hidden = !open;
+    const button = find("[data-action=keyboard]");
+    button.setAttribute("aria-expanded", String(open));
+    button.textContent = open ? "Skjul tastaturet" : "Søk med tastatur";
+  }
+
+  function renderCard(org) {
+    const inList = state.list.includes(org.slug);
+    const contacts = (list) => el("div", { class: "contact-buttons" }, ...list.map(contactButton));
+    const contact = org.contacts.length || org.address ? el("div", {},
+      el("h2", { text: "Kontakt" }),
+      contacts(org.contacts),
+      org.address ? el("p", { text: `Adresse: ${org.address}` }) : null) : null;
+    const peer = org.peer ? el("section", { class: "peer", "aria-labelledby": "peer-title" },
+      el("h2", { id: "peer-title", text: "Snakk med en likeperson" }),
+      el("p", { text: org.peer.description || "En likeperson har selv erfaring og kan lytte og dele det de har lært." }),
+      contacts(org.peer.contacts)) : null;
+    const chapters = org.chapters ? el("div", {}, el("h2", { text: "Lokallag" }), ...org.chapters.map((chapter) => el("div", { class: "chapter" },
+      el("p", { class: "chapter__name", text: chapter.name + (chapter.region ? ` (${chapter.region})` : "") }),
+      contacts(chapter.contacts)))) : null;
+    const card = find("[data-card]");
+    card.parentElement.setAttribute("aria-labelledby", "org-title");
+    fill(card,
+      el("div", { class: "card__columns" },
+        el("div", {},
+          el("h1", { id: "org-title", tabindex: "-1", text: org.name }),
+          org.at_torget ? el("p", { class: "card__badge", text: "Du kan møte frivillige fra oss på torget" }) : null,
+          el("p", { class: "lead", text: org.description }),
+          el("ul", { class: "chips", "aria-label": "Tema" }, ...org.themes.map((slug) => el("li", {},
+            el("button", { type: "button", class: "chip", text: themes.get(slug).name, onclick: () => show("theme", slug) })))),
+          el("button", { type: "button", class: "wide-button toggle", "data-action": "toggle-list", "aria-pressed": String(inList),
+            text: inList ? "Fjern fra min liste" : "Legg i min liste" })),
+        el("figure", { class: "qr-panel" },
+          el("div", { class: "qr-panel__code", "data-page-qr": org.page.qr }, packedQr(org.page.qr, `QR-kode til siden om ${org.name}`)),
+          el("figcaption", { text: "Ta med siden på mobilen: pek kameraet på koden." }))),
+      contact, peer, chapters);
+  }
+
+  // "Min liste": one QR code carries every marked organisation to the phone page on the public
+  // site, in the address's fragment (which a browser never sends to the server).
+  function setList(slugs) {
+    state.list = slugs;
+    find("[data-list-count]").textContent = String(slugs.length);
+  }
+
+  function toggleInList(slug) {
+    setList(state.list.includes(slug) ? state.list.filter((item) => item !== slug) : [...state.list, slug]);
+  }
+
+  function renderList() {
+    const empty = state.list.length === 0;
+    find("[data-mylist-empty]").hidden = !empty;
+    find("[data-mylist-full]").hidden = empty;
+    if (empty) return;
+    fill(find("[data-mylist-organisations]"), ...state.list.map((slug) => {
+      const org = organisations.get(slug);
+      return el("li", { class: "org-row" }, orgButton(org),
+        el("button", { type: "button", class: "remove-button", text: "Fjern", "aria-label": `Fjern ${org.name} fra listen`,
+          onclick: () => { toggleInList(slug); renderList(); } }));
+    }));
+    const address = `${data.saved_list_url}#${state.list.join(",")}`;
+    const holder = find("[data-mylist-qr]");
+    holder.dataset.target = address;
+    fill(holder, generatedQr(address, "QR-kode med listen din"));
+  }
+
+  // ---- Events, as the build listed them; only those that have ended are left out here.
+  // (The "Åpent nå" status is the site's own opening_status.js, fed by hours.json.)
+
+  const upcoming = () => data.events.filter((event) => Date.parse(event.end) > Date.now());
+
+  function renderUpcoming() {
+    const next = upcoming();
+    find("[data-events-hint]").textContent = next.length ? `Neste: ${next[0].title}, ${next[0].when}` : "Det som skjer framover";
+    fill(find("[data-attract-events]"), ...next.slice(0, 3).map((event) => el("li", { text: `${event.when}: ${event.title}` })));
+  }
+
+  function renderEvents() {
+    const next = upcoming();
+    find("[data-events-none]").hidden = next.length !== 0;
+    fill(find("[data-events]"), ...next.map((event) => el("li", {},
+      el("button", { type: "button", class: "event", "data-qr": event.page.qr, onclick: () => showQr(event.page) },
+        el("span", { class: "event__when", text: event.when }),
+        el("span", { class: "event__title", text: event.title }),
+        event.where ? el("span", { class: "event__where", text: event.where }) : null,
+        el("span", { class: "contact__hint", text: "Trykk for QR-kode til arrangementet" })))));
+  }
+
+  // ---- Moving between screens: the kiosk's own history, never the browser's.
+
+  function show(screen, arg = null, { back = false, scroll = 0 } = {}) {
+    if (!back && screen !== state.screen) state.history.push({ screen: state.screen, arg: state.arg, scroll: main.scrollTop });
+    state.screen = screen;
+    state.arg = arg;
+    for (const view of document.querySelectorAll("[data-view]")) view.hidden = view.dataset.view !== screen;
+    document.body.dataset.screen = screen;
+    render[screen](arg);
+    main.scrollTop = scroll;
+    find(`[data-view='${screen}'] h1`)?.focus({ preventScroll: true });
+  }
+
+  function back() {
+    const previous = state.history.pop();
+    if (previous) show(previous.screen, previous.arg, { back: true, scroll: previous.scroll });
+    else goHome();
+  }
+
+  function goHome() {
+    state.history = [];
+    show("home", null, { back: true });
+    homeSince = Date.now();
+  }
+
+  const actions = {
+    back,
+    home: goHome,
+    mylist: () => show("mylist"),
+    themes: () => show("themes"),
+    az: () => show("az"),
+    events: () => show("events"),
+    volunteer: () => show("volunteer"),
+    keyboard: () => toggleKeyboard(find("[data-keyboard]").hidden),
+    "toggle-list": () => { toggleInList(state.arg); renderCard(organisations.get(state.arg)); },
+    "clear-list": () => { setList([]); renderList(); },
+    "close-dialog": () => qrDialog.close(),
+    continue: () => closeIdleQuestion(),
+    restart: () => reset(),
+  };
+
+  document.addEventListener("click", (event) => {
+    // Nothing leads away from the kiosk: a link, should one ever be on the page, is inert.
+    if (event.target.closest("a[href]")) {
+      event.preventDefault();
+      return;
+    }
+    const button = event.target.closest("[data-action]");
+    if (button) actions[button.dataset.action]();
+  }, true);
+  qrDialog.addEventListener("click", (event) => {
+    if (event.target === qrDialog) qrDialog.close();  // a tap on the backdrop
+  });
+  find("[data-view=attract]").addEventListener("click", () => wake());
+  for (const type of ["contextmenu", "dragstart", "selectstart", "auxclick"]) {
+    document.addEventListener(type, (event) => event.preventDefault());
+  }
+  window.open = () => null;
+
+  // ---- Idle: ask, then reset; after long quiet on the start screen, the attract screen.
+
+  const idleDialog = find("[data-idle-dialog]");
+  let lastActivity = Date.now();
+  let homeSince = Date.now();
+  let questionDeadline = 0;
+  let nextReloadCheck = 0;
+
+  function touched() {
+    if (!idleDialog.open) lastActivity = Date.now();  // while asking, only an answer counts
+  }
+  for (const type of ["pointerdown", "keydown", "wheel"]) {
+    document.addEventListener(type, touched, { capture: true, passive: true });
+  }
+  main.addEventListener("scroll", touched, { passive: true });
+
+  const hasState = () => state.screen !== "home" || state.list.length > 0 || state.query !== "" ||
+    !find("[data-keyboard]").hidden || qrDialog.open || main.scrollTop > 0;
+
+  function askToContinue() {
+    questionDeadline = Date.now() + timeouts.warn * SECOND;
+    updateQuestion();
+    if (qrDialog.open) qrDialog.close();
+    idleDialog.showModal();
+  }
+
+  function updateQuestion() {
+    const left = Math.max(0, Math.ceil((questionDeadline - Date.now()) / SECOND));
+    find("[data-idle-text]").textContent = `Om ${left} sekunder går skjermen tilbake til start, og listen og søket ditt blir slettet.`;
+  }
+
+  idleDialog.addEventListener("cancel", (event) => event.preventDefault());
+  idleDialog.addEventListener("click", (event) => {
+    if (event.target === idleDialog) closeIdleQuestion();  // a tap beside the question: someone is there
+  });
+
+  function closeIdleQuestion() {
+    idleDialog.close();
+    lastActivity = Date.now();
+  }
+
+  function reset() {
+    if (idleDialog.open) idleDialog.close();
+    if (qrDialog.open) qrDialog.close();
+    setList([]);
+    state.query = "";
+    toggleKeyboard(false);
+    renderAz();
+    goHome();
+    lastActivity = Date.now();
+  }
+
+  function showAttract() {
+    renderUpcoming();
+    find("[data-view=attract]").hidden = false;
+    document.body.dataset.screen = "attract";
+  }
+
+  function wake() {
+    find("[data-view=attract]").hidden = true;
+    lastActivity = Date.now();
+    goHome();
+  }
+
+  // At night an idle kiosk picks up a newer build, but only when the server answers with one:
+  // with the network down it stays on the page it has.
+  function reloadIfNewer() {
+    const hour = new Date().getHours();
+    if (hour < data.reload_hours[0] || hour >= data.reload_hours[1] || Date.now() < nextReloadCheck) return;
+    nextReloadCheck = Date.now() + 30 * 60 * SECOND;
+    fetch(window.location.href, { cache: "no-store" })
+      .then((response) => (response.ok ? response.text() : ""))
+      .then((page) => {
+        const build = page.match(/<html[^>]*data-build="([^"]+)"/);
+        if (build && build[1] !== document.documentElement.dataset.build) window.location.reload();
+      })
+      .catch(() => {});  // offline: stay on the current page
+  }
+
+  function tick() {
+    const now = Date.now();
+    if (document.body.dataset.screen === "attract") {
+      reloadIfNewer();
+    } else if (idleDialog.open) {
+      if (now >= questionDeadline) reset();
+      else updateQuestion();
+    } else if (hasState()) {
+      if (now - lastActivity >= timeouts.idle * SECOND) askToContinue();
+    } else if (now - Math.max(lastActivity, homeSince) >= timeouts.attract * SECOND) {
+      showAttract();
+    }
+  }
+
+  renderAz();
+  show("home", null, { back: true });
+  setInterval(tick, SECOND);
+})();

@@ -1,0 +1,79 @@
+// "Åpent nå" status of the desk, decided when the page is viewed, not when it was built.
+// The build wrote hours.json (next to this script): staffed intervals as UTC instants, each
+// with both texts already in Norwegian, so the script only compares instants and picks a text.
+// No time zone or date arithmetic happens here, so the device's own zone cannot matter.
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var source = new URL("hours.json", script ? script.src : window.location.href).href;
+  var hours = null;
+  var loading = null;
+  var timer = null;
+
+  function load() {
+    if (!loading) {
+      loading = fetch(source, { cache: "no-cache" })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (data) { hours = data; return data; })
+        .catch(function () { return null; });
+    }
+    return loading;
+  }
+
+  // The first interval that has not ended: open once it has started, else the next opening.
+  function statusAt(now) {
+    if (!hours || now >= Date.parse(hours.valid_until)) return null;
+    for (var i = 0; i < hours.intervals.length; i += 1) {
+      var interval = hours.intervals[i];
+      if (Date.parse(interval.end) > now) {
+        var open = Date.parse(interval.start) <= now;
+        return { open: open, text: open ? interval.open : interval.closed };
+      }
+    }
+    return { open: false, text: hours.none_ahead };
+  }
+
+  function show() {
+    var now = Date.now();
+    var status = statusAt(now);
+    document.querySelectorAll("[data-torget-status]").forEach(function (element) {
+      if (!status) { element.hidden = true; return; }
+      element.textContent = status.text;
+      element.classList.toggle("torget-status--open", status.open);
+      element.classList.toggle("torget-status--closed", !status.open);
+      element.hidden = false;
+    });
+    // Lists of days written at build time: hide days that are over, keep the first N of the rest.
+    document.querySelectorAll("[data-torget-ends]").forEach(function (item) {
+      item.dataset.torgetPast = Date.parse(item.dataset.torgetEnds) <= now ? "1" : "";
+    });
+    document.querySelectorAll("[data-torget-upcoming]").forEach(function (list) {
+      var room = parseInt(list.dataset.torgetUpcoming, 10);
+      list.querySelectorAll("[data-torget-ends]").forEach(function (item) {
+        var visible = !item.dataset.torgetPast && room > 0;
+        if (visible) room -= 1;
+        item.hidden = !visible;
+      });
+    });
+    document.querySelectorAll("[data-torget-ends]").forEach(function (item) {
+      if (item.dataset.torgetPast) item.hidden = true;
+    });
+  }
+
+  function start() {
+    if (!document.querySelector("[data-torget-status], [data-torget-ends]")) return;
+    load().then(show);
+    // A page left open (the kiosk, a phone on the table) turns from "Åpent nå" to "Stengt" by itself.
+    if (!timer) timer = window.setInterval(show, 30000);
+  }
+
+  // Material's instant navigation swaps pages without reloading; document$ announces each page.
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(start);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,67 @@
+"""A content-addressed cache of generated files, so an unchanged code or poster is never drawn twice.
+
+A file's name is the SHA-256 of everything it is made from (address, text, size, the versions of the
+libraries and of our own drawing code), so a change to any of them gives a new name and a stale file
+is never served. The folder lives beside mkdocs.yml, outside docs/ and site/.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+
+class FileCache:
+    """Files in `folder` named by the hash of their inputs; with `folder=None`, nothing is kept."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+        self.made = 0
+        self.reused = 0
+
+    def fetch(self, inputs: Mapping[str, Any], suffix: str, make: Callable[[], bytes]) -> bytes:
+        """The file made from `inputs`: read from the cache, or made by `make()` and stored."""
+        if self.folder is None:
+            self.made += 1
+            return make()
+        path = self.path(inputs, suffix)
+        try:
+            content = path.read_bytes()
+        except FileNotFoundError:
+            pass
+        else:
+            self.reused += 1
+            return content
+        content = make()
+        self.made += 1
+        _write_atomically(path, content)
+        return content
+
+    def path(self, inputs: Mapping[str, Any], suffix: str) -> Path:
+        assert self.folder is not None
+        key = content_key(inputs)
+        return self.folder / key[:2] / f"{key}{suffix}"
+
+
+def content_key(inputs: Mapping[str, Any]) -> str:
+    """SHA-256 of the inputs as canonical JSON."""
+    text = json.dumps(inputs, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _write_atomically(path: Path, content: bytes) -> None:
+    """Write through a temporary file, so a build stopped halfway or run twice at once leaves no torn file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(content)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

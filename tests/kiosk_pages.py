@@ -1,0 +1,95 @@
+"""Helpers for the kiosk's browser tests: a touch screen in both orientations, and reading its QR codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+import pytest
+from PIL import Image
+
+from qr_images import decode_image, rasterise_svg
+
+OSLO = ZoneInfo("Europe/Oslo")
+SITE_URL = "https://torget.example.no/"  # the bundled mkdocs.yml's site_url
+# A weekday morning in Oslo, with the desk closed: what a visitor before opening time meets.
+MONDAY_MORNING = dt.datetime(2026, 11, 23, 9, 30, tzinfo=OSLO)
+SCREENS = {
+    "landscape": {"width": 1920, "height": 1080},
+    "portrait": {"width": 1080, "height": 1920},
+}
+
+
+@dataclass
+class Kiosk:
+    """One kiosk tab on a touch screen, with what it printed to the console and asked of the network."""
+
+    page: object
+    base: str
+    console_errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return self.base + "kiosk/"
+
+    def open(self, query: str = "") -> None:
+        self.page.goto(self.url + query)
+        self.page.wait_for_load_state("networkidle")
+
+    @property
+    def screen(self) -> str:
+        return self.page.locator("body").get_attribute("data-screen")
+
+    def tap(self, selector: str) -> None:
+        self.page.locator(selector).first.tap()
+
+    def list_count(self) -> int:
+        return int(self.page.locator("[data-list-count]").inner_text())
+
+
+def touch_context(browser, viewport: dict[str, int], **options):
+    return browser.new_context(viewport=viewport, has_touch=True, is_mobile=False, locale="nb-NO",
+                               timezone_id="Europe/Oslo", **options)
+
+
+@pytest.fixture(params=list(SCREENS), ids=list(SCREENS))
+def kiosk(request, browser, site_server) -> Iterator[Kiosk]:
+    """The kiosk on a touch screen, landscape and portrait; fails on any console error or script error."""
+    context = touch_context(browser, SCREENS[request.param])
+    page = context.new_page()
+    tab = Kiosk(page, site_server)
+    page.on("console", lambda message: message.type == "error" and tab.console_errors.append(message.text))
+    page.on("pageerror", lambda error: tab.console_errors.append(str(error)))
+    page.on("request", lambda req: tab.requests.append(req.url))
+    yield tab
+    context.close()
+    assert not tab.console_errors, f"console errors: {tab.console_errors}"
+
+
+def decode_element(locator) -> list[str]:
+    """The texts of the QR codes in a screenshot of an element, as a phone camera would read them."""
+    image = Image.open(io.BytesIO(locator.screenshot()))
+    return [code.text for code in decode_image(image)]
+
+
+def decode_svg_element(locator) -> list[str]:
+    """The texts of the QR code an inline <svg> draws, rasterised from its markup."""
+    markup = locator.evaluate("svg => new XMLSerializer().serializeToString(svg)")
+    return [code.text for code in decode_image(rasterise_svg(markup.encode("utf-8")))]
+
+
+SMALL_TARGETS = """() => {
+  const selector = "button, a[href], input, select, textarea, [role=button], [tabindex]:not([tabindex='-1'])";
+  return [...document.querySelectorAll(selector)].filter(node => {
+    const box = node.getBoundingClientRect();
+    const style = getComputedStyle(node);
+    return box.width > 0 && box.height > 0 && style.visibility !== "hidden" && node.checkVisibility();
+  }).filter(node => {
+    const box = node.getBoundingClientRect();
+    return box.width < 48 || box.height < 48;
+  }).map(node => `${node.tagName} "${node.textContent.trim().slice(0, 30)}" ${Math.round(node.getBoundingClientRect().width)}×${Math.round(node.getBoundingClientRect().height)}`);
+}"""

@@ -1,0 +1,94 @@
+"""The desk's information pages: volunteering, organisations, peer supporters, respite model, about, accessibility."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import REPO, Project
+from site_plugins.directory import Directory, load_directory
+from site_plugins.model import Category, Organisation
+from site_plugins.peer_support_pages import PEER_SUPPORT_MARKER, expand_peer_support_marker
+
+CANCER = Category(name="Kreft", description="For alle som er berørt av kreft.")
+INFO_PAGES = {
+    "bli-frivillig/": "Bli frivillig på torget",
+    "for-organisasjonene/": "For organisasjonene",
+    "likepersoner/": "Likepersoner",
+    "avlastning-for-parorende/": "Frivillige som avlaster pårørende",
+    "om-torget/": "Om torget",
+    "tilgjengelighetserklaering/": "Tilgjengelighetserklæring",
+}
+
+
+def _organisation(slug: str, **fields) -> Organisation:
+    data = {"slug": slug, "name": slug.title(), "description": "En forening.", "categories": ["Kreft"], **fields}
+    return Organisation.model_validate(data, context={"categories": {"Kreft": CANCER}})
+
+
+def _directory(*organisations: Organisation) -> Directory:
+    return Directory(organisations, (CANCER,))
+
+
+def test_marker_becomes_list_of_organisations_with_peer_supporters():
+    directory = _directory(
+        _organisation("alfa", peer_support={"phone": "75 12 34 56", "url": "https://alfa.example.no/likeperson"}),
+        _organisation("beta"),
+        _organisation("gamma", short_name="GF", peer_support={"email": "likeperson@gamma.example.no",
+                                                              "description": "Samtaler <på> telefon."}),
+    )
+    markdown = f"# Likepersoner\n\n{PEER_SUPPORT_MARKER}\n"
+    html = expand_peer_support_marker(markdown, "likepersoner.md", directory)
+    assert PEER_SUPPORT_MARKER not in html
+    names = re.findall(r'<a class="torget-peer-list__name" href="([^"]+)">([^<]+)</a>', html)
+    assert names == [("../organisasjoner/alfa/#likeperson", "Alfa"), ("../organisasjoner/gamma/#likeperson", "Gamma (GF)")]
+    assert 'href="tel:+4775123456"' in html
+    assert 'href="https://alfa.example.no/likeperson"' in html
+    assert 'href="mailto:likeperson@gamma.example.no"' in html
+    assert "Samtaler &lt;på&gt; telefon." in html  # editors' text is escaped, never markup
+    assert "\n\n<ul" in html  # a block of its own, so Markdown leaves it alone
+
+
+def test_links_are_relative_to_the_page_holding_the_marker():
+    directory = _directory(_organisation("alfa", peer_support={"email": "a@alfa.example.no"}))
+    html = expand_peer_support_marker(PEER_SUPPORT_MARKER, "om/likepersoner.md", directory)
+    assert 'href="../../organisasjoner/alfa/#likeperson"' in html
+
+
+def test_without_peer_supporters_the_list_says_so():
+    html = expand_peer_support_marker(PEER_SUPPORT_MARKER, "likepersoner.md", _directory(_organisation("beta")))
+    assert "Ingen organisasjoner" in html and "<ul" not in html
+
+
+def test_pages_without_the_marker_are_untouched():
+    markdown = "# Om torget\n\n<!-- en vanlig kommentar -->\n"
+    assert expand_peer_support_marker(markdown, "om-torget.md", _directory()) is markdown
+
+
+def test_peer_support_page_lists_every_organisation_with_peer_supporters(bundled_site: Project):
+    directory = load_directory(REPO / "organisations", REPO)
+    expected = [(f"../organisasjoner/{org.slug}/#likeperson", org.display_name)
+                for org in directory.organisations if org.peer_support]
+    html = bundled_site.page("likepersoner/")
+    assert re.findall(r'<a class="torget-peer-list__name" href="([^"]+)">([^<]+)</a>', html) == expected
+    assert "medisinske" in html and "juridiske" in html  # what a peer supporter does not do
+    assert "torget:likepersoner" not in html
+
+
+def test_information_pages_are_built_and_in_the_navigation(bundled_site: Project):
+    navigation = bundled_site.page("om-torget/").split('data-md-component="navigation"', 1)[-1]
+    for url, heading in INFO_PAGES.items():
+        html = bundled_site.page(url)
+        assert re.search(rf"<h1[^>]*>{heading}", html), url
+        assert f'href="../{url}"' in navigation or url == "om-torget/", f"{url} is not in the navigation"
+
+
+def test_front_page_has_big_links_to_directory_events_and_volunteering(bundled_site: Project):
+    html = bundled_site.page("")
+    entrances = html.split('class="torget-entrances"', 1)[1].split("</ul>", 1)[0]
+    assert re.findall(r'<a href="([^"]+)"', entrances) == ["organisasjoner/", "arrangementer/", "bli-frivillig/"]
+
+
+def test_accessibility_statement_points_to_uustatus(bundled_site: Project):
+    html = bundled_site.page("tilgjengelighetserklaering/")
+    assert 'href="https://uustatus.no/"' in html
+    assert "ikke publisert" in html  # honest about the statement's status

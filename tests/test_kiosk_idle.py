@@ -1,0 +1,187 @@
+"""The kiosk left alone: "Vil du fortsette?", the reset, the attract screen and the nightly reload.
+
+Time is Playwright's fake clock, so minutes pass at once and nothing depends on how fast the machine is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kiosk_pages import MONDAY_MORNING, OSLO, Kiosk, kiosk  # noqa: F401
+
+pytestmark = pytest.mark.browser
+
+SECOND = 1000
+SHORT = "?idle=30&warn=20&attract=60"
+
+
+def start(kiosk: Kiosk, query: str = SHORT, at: dt.datetime = MONDAY_MORNING) -> None:
+    """Open the kiosk at `at`, stop the clock ten seconds later and touch the start screen's text then."""
+    kiosk.page.clock.install(time=at)
+    kiosk.open(query)
+    kiosk.page.clock.pause_at(at + dt.timedelta(seconds=10))
+    kiosk.tap("[data-view=home] .lead")
+
+
+def question(kiosk: Kiosk):
+    return kiosk.page.locator("[data-idle-dialog]")
+
+
+def use_the_kiosk(kiosk: Kiosk) -> None:
+    """Leave something behind: a marked organisation, a typed filter, a scrolled list."""
+    kiosk.tap("[data-view=home] [data-action=az]")
+    kiosk.tap("[data-view=az] [data-slug=melanomforeningen]")
+    kiosk.tap("[data-action=toggle-list]")
+    kiosk.tap("[data-action=back]")
+    kiosk.tap("[data-action=keyboard]")
+    kiosk.page.locator("[data-keyboard] button", has_text="K").first.tap()
+    kiosk.page.locator("#main").evaluate("main => main.scrollTop = 400")
+    assert kiosk.list_count() == 1 and kiosk.screen == "az"
+
+
+def test_after_the_idle_time_it_asks_and_then_clears_everything(kiosk):
+    start(kiosk)
+    use_the_kiosk(kiosk)
+    kiosk.page.clock.run_for(29 * SECOND)
+    assert not question(kiosk).is_visible()
+    kiosk.page.clock.run_for(2 * SECOND)
+    assert question(kiosk).is_visible()
+    assert "Vil du fortsette?" in question(kiosk).inner_text()
+    # The question waits `warn` seconds, and says how long is left.
+    kiosk.page.clock.run_for(18 * SECOND)
+    assert question(kiosk).is_visible() and kiosk.screen == "az"
+    kiosk.page.clock.run_for(3 * SECOND)
+    assert not question(kiosk).is_visible()
+    assert kiosk.screen == "home" and kiosk.list_count() == 0
+    assert kiosk.page.locator("#main").evaluate("main => main.scrollTop") == 0
+    kiosk.tap("[data-view=home] [data-action=az]")
+    assert not kiosk.page.locator("[data-keyboard]").is_visible()
+    assert not kiosk.page.locator("[data-query-line]").is_visible()
+    assert kiosk.page.locator("[data-action=back]").is_visible()
+    kiosk.tap("[data-action=mylist]")
+    assert kiosk.page.locator("[data-mylist-empty]").is_visible()
+
+
+def test_answering_yes_keeps_the_visitors_place_and_list(kiosk):
+    start(kiosk)
+    use_the_kiosk(kiosk)
+    kiosk.page.clock.run_for(31 * SECOND)
+    kiosk.page.locator("[data-action=continue]").tap()
+    assert not question(kiosk).is_visible()
+    kiosk.page.clock.run_for(25 * SECOND)
+    assert kiosk.screen == "az" and kiosk.list_count() == 1 and not question(kiosk).is_visible()
+    # Asked again after another full idle time.
+    kiosk.page.clock.run_for(6 * SECOND)
+    assert question(kiosk).is_visible()
+    kiosk.page.locator("[data-action=restart]").tap()
+    assert kiosk.screen == "home" and kiosk.list_count() == 0
+
+
+def test_by_default_the_question_comes_after_90_seconds_and_waits_at_least_20(kiosk):
+    start(kiosk, query="")
+    kiosk.tap("[data-view=home] [data-action=events]")
+    kiosk.page.clock.run_for(89 * SECOND)
+    assert not question(kiosk).is_visible()
+    kiosk.page.clock.run_for(2 * SECOND)
+    assert question(kiosk).is_visible()
+    kiosk.page.clock.run_for(20 * SECOND)
+    assert question(kiosk).is_visible()
+    kiosk.page.clock.run_for(11 * SECOND)
+    assert kiosk.screen == "home"
+
+
+def test_after_long_quiet_on_the_start_screen_the_attract_screen_shows_until_touched(kiosk):
+    start(kiosk)
+    kiosk.page.clock.run_for(59 * SECOND)
+    assert kiosk.screen == "home"
+    kiosk.page.clock.run_for(2 * SECOND)
+    assert kiosk.screen == "attract"
+    attract = kiosk.page.locator("[data-view=attract]")
+    assert attract.is_visible()
+    assert attract.locator("[data-torget-status]").inner_text().startswith(("Åpent", "Stengt"))
+    kiosk.page.clock.run_for(600 * SECOND)
+    assert kiosk.screen == "attract"
+    # A touch anywhere wakes it, and does not also press what lies underneath.
+    kiosk.page.touchscreen.tap(960, 540)
+    assert kiosk.screen == "home" and not attract.is_visible()
+    kiosk.page.clock.run_for(30 * SECOND)
+    assert kiosk.screen == "home"
+
+
+def test_after_a_reset_the_attract_screen_follows(kiosk):
+    start(kiosk)
+    kiosk.tap("[data-view=home] [data-action=volunteer]")
+    kiosk.page.clock.run_for(52 * SECOND)  # 30 s idle, 20 s question, then the reset
+    assert kiosk.screen == "home"
+    kiosk.page.clock.run_for(62 * SECOND)
+    assert kiosk.screen == "attract"
+
+
+def test_the_default_attract_time_is_five_minutes(kiosk):
+    start(kiosk, query="")
+    kiosk.page.clock.run_for(299 * SECOND)
+    assert kiosk.screen == "home"
+    kiosk.page.clock.run_for(2 * SECOND)
+    assert kiosk.screen == "attract"
+
+
+def _serve_build(kiosk: Kiosk, build: str | None) -> list[str]:
+    """Answer the kiosk page's address with the real page under another build stamp (None: network down)."""
+    fetched: list[str] = []
+    original = kiosk.page.request.get(kiosk.url).text()
+    current = kiosk.page.evaluate("document.documentElement.dataset.build")
+
+    def answer(route):
+        fetched.append(route.request.url)
+        if build is None:
+            route.abort()
+        else:
+            route.fulfill(status=200, content_type="text/html; charset=utf-8",
+                          body=original.replace(f'data-build="{current}"', f'data-build="{build}"'))
+
+    kiosk.page.route(lambda url: url.split("?")[0] == kiosk.url, answer)
+    return fetched
+
+
+NIGHT = dt.datetime(2026, 11, 24, 3, 0, tzinfo=OSLO)
+
+
+def test_at_night_an_idle_kiosk_reloads_when_a_newer_build_is_on_the_server(kiosk):
+    start(kiosk, at=NIGHT)
+    kiosk.page.evaluate("window.sameDocument = true")
+    fetched = _serve_build(kiosk, "newer-build")
+    kiosk.page.clock.run_for(62 * SECOND)
+    kiosk.page.wait_for_function("() => document.documentElement.dataset.build === 'newer-build'")
+    assert fetched
+    assert kiosk.page.evaluate("window.sameDocument") is None
+
+
+def test_at_night_it_stays_on_its_page_when_the_server_cannot_be_reached(kiosk):
+    start(kiosk, at=NIGHT)
+    kiosk.page.evaluate("window.sameDocument = true")
+    fetched = _serve_build(kiosk, None)
+    kiosk.page.clock.run_for(62 * SECOND)
+    kiosk.page.wait_for_timeout(500)
+    assert fetched, "the kiosk did not look for a newer build"
+    assert kiosk.page.evaluate("window.sameDocument") is True
+    assert kiosk.screen == "attract"
+    kiosk.page.unroute_all()
+    kiosk.console_errors.clear()  # the refused request is logged by Chromium itself
+
+
+def test_at_night_an_unchanged_build_is_not_reloaded(kiosk):
+    start(kiosk, at=NIGHT)
+    kiosk.page.evaluate("window.sameDocument = true")
+    fetched = _serve_build(kiosk, kiosk.page.evaluate("document.documentElement.dataset.build"))
+    kiosk.page.clock.run_for(62 * SECOND)
+    kiosk.page.wait_for_timeout(500)
+    assert fetched and kiosk.page.evaluate("window.sameDocument") is True
+
+
+def test_in_the_daytime_an_idle_kiosk_does_not_reload(kiosk):
+    start(kiosk)
+    fetched = _serve_build(kiosk, "newer-build")
+    kiosk.page.clock.run_for(120 * SECOND)
+    assert kiosk.screen == "attract" and fetched == []

@@ -1,0 +1,119 @@
+"""The kiosk as the build writes it: a standalone page, its data from the one model, its codes, the phone page."""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import re
+
+import pytest
+from PIL import Image
+
+from conftest import REPO, Project
+from qr_images import decode_image
+from site_plugins.directory import load_directory
+from site_plugins.kiosk_data import kiosk_data
+from site_plugins.kiosk_qr import packed_code
+from site_plugins.qr_codes import QUIET_ZONE, encode
+from site_plugins.text import fold
+
+SITE_URL = "https://torget.example.no/"
+
+
+def kiosk_page_data(project: Project) -> dict:
+    page = (project.site / "kiosk" / "index.html").read_text(encoding="utf-8")
+    match = re.search(r'<script type="application/json" id="kiosk-data">(.*?)</script>', page, re.S)
+    return json.loads(match.group(1))
+
+
+def unpack(code: dict) -> list[list[bool]]:
+    bits = base64.b64decode(code["m"])
+    size = code["n"]
+    return [[bool(bits[(r * size + c) // 8] & (0x80 >> ((r * size + c) % 8))) for c in range(size)] for r in range(size)]
+
+
+@pytest.fixture(scope="module")
+def directory():
+    return load_directory(REPO / "organisations", REPO)
+
+
+def test_packed_codes_hold_exactly_the_sites_qr_modules():
+    for target in ("https://www.melanom.no", "mailto:likeperson@melanom.no", "tel:+4775570014"):
+        modules = unpack(packed_code(target))
+        framed = [[False] * (len(modules) + 2 * QUIET_ZONE)] * QUIET_ZONE
+        framed = framed + [[False] * QUIET_ZONE + row + [False] * QUIET_ZONE for row in modules] + framed
+        assert framed == [list(row) for row in encode(target)]
+        image = Image.new("L", (len(framed), len(framed)))
+        image.putdata([0 if dark else 255 for row in framed for dark in row])
+        scanned = decode_image(image.resize((len(framed) * 8,) * 2, Image.Resampling.NEAREST))
+        assert [code.text for code in scanned] == [target]
+
+
+def test_contacts_are_text_and_a_code_never_a_link(directory):
+    data = kiosk_data(directory, SITE_URL, [])
+    contacts = [contact for org in data["organisations"]
+                for contact in [*org["contacts"], org["page"], *org.get("peer", {}).get("contacts", []),
+                                *(c for chapter in org.get("chapters", []) for c in chapter["contacts"])]]
+    assert contacts
+    assert all(set(contact) == {"kind", "label", "text", "qr"} for contact in contacts)
+    assert all(contact["qr"] in data["qr"] for contact in contacts)
+    assert not any("://" in contact["text"] for contact in contacts)
+    melanom = next(org for org in data["organisations"] if org["slug"] == "melanomforeningen")
+    assert melanom["page"]["qr"] == f"{SITE_URL}organisasjoner/melanomforeningen/"
+    assert melanom["search"] == fold(melanom["search"]) and "foflekkreft" in melanom["search"]
+
+
+def test_themes_list_their_organisations_in_a_to_aa_order(directory):
+    data = kiosk_data(directory, SITE_URL, [])
+    order = [org["slug"] for org in data["organisations"]]
+    assert order == [org.slug for org in directory.organisations]
+    for theme in data["themes"]:
+        assert theme["organisations"] == sorted(theme["organisations"], key=order.index)
+        assert theme["organisations"] == [org.slug for org in directory.in_category(directory.category(theme["name"]))]
+
+
+def test_the_built_kiosk_is_standalone_and_loads_only_its_own_files(bundled_site: Project):
+    page = (bundled_site.site / "kiosk" / "index.html").read_text(encoding="utf-8")
+    assert "md-header" not in page and "md-sidebar" not in page and "md-search" not in page
+    assert 'http-equiv="Content-Security-Policy"' in page
+    references = re.findall(r'(?:src|href)="([^"]+)"', page)
+    assert references and all("//" not in ref for ref in references), references
+    for ref in references:
+        if not ref.startswith("data:"):
+            assert (bundled_site.site / "kiosk" / ref.split("?")[0]).resolve().is_file(), ref
+    data = kiosk_page_data(bundled_site)
+    assert len(data["organisations"]) == len(list((REPO / "organisations").glob("[!_]*.yaml")))
+
+
+def test_the_phone_page_lists_every_organisation_hidden_until_the_address_names_it(bundled_site: Project):
+    page = bundled_site.page("kiosk/liste")
+    items = re.findall(r'<li data-slug="([a-z0-9-]+)" hidden>\s*<a href="([^"]+)">', page)
+    assert len(items) == len(list((REPO / "organisations").glob("[!_]*.yaml")))
+    for slug, link in items:
+        assert link == f"../../organisasjoner/{slug}/"
+        assert (bundled_site.site / "organisasjoner" / slug / "index.html").is_file()
+
+
+def test_text_from_the_sources_cannot_break_out_of_the_kiosk_data(bundled_project: Project):
+    bundled_project.write("organisations/testforeningen.yaml", """\
+name: Test </script><script>alert(1)</script>
+description: "Beskrivelse med <b>tagger</b> & tegn."
+categories: [Kreft]
+email: post@test.no
+""")
+    result = bundled_project.build()
+    assert result.returncode == 0, result.stderr
+    page = (bundled_project.site / "kiosk" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in page
+    org = next(org for org in kiosk_page_data(bundled_project)["organisations"] if org["slug"] == "testforeningen")
+    assert org["name"] == "Test </script><script>alert(1)</script>"
+    assert org["contacts"] == [{"kind": "email", "label": "E-post", "text": "post@test.no", "qr": "mailto:post@test.no"}]
+    # The build stamp follows the content, so a nightly reload happens only for a changed build.
+    stamp = re.search(r'data-build="([0-9a-f]+)"', page).group(1)
+    bundled_project.write("organisations/testforeningen.yaml", (bundled_project.organisations / "testforeningen.yaml")
+                          .read_text(encoding="utf-8").replace("post@test.no", "hei@test.no"))
+    assert bundled_project.build().returncode == 0
+    changed = (bundled_project.site / "kiosk" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'data-build="([0-9a-f]+)"', changed).group(1) != stamp
+    assert html.unescape(changed).count("hei@test.no") >= 1
