@@ -198,6 +198,7 @@
 
   function renderCard(org) {
     const inList = state.list.includes(org.slug);
+    const full = state.list.length >= data.list_limit;
     const contacts = (list) => el("div", { class: "contact-buttons" }, ...list.map(contactButton));
     const contact = org.contacts.length || org.address ? el("div", {},
       el("h2", { text: "Kontakt" }),
@@ -221,7 +222,8 @@
           el("ul", { class: "chips", "aria-label": "Tema" }, ...org.themes.map((slug) => el("li", {},
             el("button", { type: "button", class: "chip", text: themes.get(slug).name, onclick: () => show("theme", slug) })))),
           el("button", { type: "button", class: "wide-button toggle", "data-action": "toggle-list", "aria-pressed": String(inList),
-            text: inList ? "Fjern fra min liste" : "Legg i min liste" })),
+            disabled: !inList && full,
+            text: inList ? "Fjern fra min liste" : full ? `Min liste er full (${data.list_limit}). Fjern en først.` : "Legg i min liste" })),
         el("figure", { class: "qr-panel" },
           el("div", { class: "qr-panel__code", "data-page-qr": org.page.qr }, packedQr(org.page.qr, `QR-kode til siden om ${org.name}`)),
           el("figcaption", { text: "Ta med siden på mobilen: pek kameraet på koden." }))),

@@ -70,14 +70,15 @@ def overview_page(events: Events, directory: Directory, today: dt.date) -> Gener
         feed=relative_url(page_url(OVERVIEW_PATH), ALL_EVENTS_FEED),
         link=lambda src_path: relative_url(page_url(OVERVIEW_PATH), page_url(src_path)),
         organisation_path=organisation_path,
-        item_label=_item_label,
+        item_label=upcoming_label,
         day_label=day_label,
     )
     return markdown_page(OVERVIEW_PATH, "Arrangementer", body, hide=("toc",),
                          description="Kafétreff, dialogmøter og verdensdager på Pasient- og pårørendetorget de neste tre månedene.")
 
 
-def _item_label(item: UpcomingOccurrence) -> str:
+def upcoming_label(item: UpcomingOccurrence) -> str:
+    """How a coming date reads in a list: "tirsdag 1. desember kl. 12:00–14:00", or a moved world day."""
     moved = item.occurrence.moved_from
     if moved is not None and item.event.spec.world_day:
         return f"markeres {day_label(item.day)} (selve dagen er {day_label(moved)})"

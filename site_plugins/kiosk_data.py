@@ -12,7 +12,7 @@ from typing import Any
 from .contact import tel_uri
 from .directory import Directory
 from .directory_pages import ALPHABET, organisation_path, search_text
-from .event_pages import _item_label as occurrence_label
+from .event_pages import upcoming_label
 from .events import UpcomingOccurrence
 from .kiosk_qr import QR_LEVEL, packed_code
 from .model import Organisation
@@ -31,6 +31,9 @@ VOLUNTEER_PAGE = "bli-frivillig.md"
 TIMEOUTS = {"idle": 90, "warn": 30, "attract": 300}
 # Local hours in which an idle kiosk looks for a newer build and reloads.
 RELOAD_HOURS = (2, 5)
+# Marked organisations per visitor: ten of the longest addresses still make a code (version 20 at
+# level Q) that a phone reads off the screen.
+LIST_LIMIT = 10
 # Events listed from the build on; the kiosk drops those that have ended, and a nightly build renews the list.
 EVENT_DAYS = 60
 
@@ -107,7 +110,7 @@ def _occurrence(item: UpcomingOccurrence, site_url: str, qr: QrTable) -> dict[st
     end = item.end or item.start or dt.datetime.combine(item.day + dt.timedelta(days=1), dt.time(), OSLO)
     return {
         "title": item.title,
-        "when": occurrence_label(item),
+        "when": upcoming_label(item),
         "where": item.location,
         "end": end.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "page": _page_contact(item.event.src_path, item.title, site_url, qr),
@@ -134,6 +137,7 @@ def kiosk_data(directory: Directory, site_url: str, occurrences: list[UpcomingOc
         "events": [_occurrence(item, site_url, qr) for item in occurrences],
         "volunteer": {"contacts": [_page_contact(VOLUNTEER_PAGE, "Les mer på nettsiden", site_url, qr)]},
         "saved_list_url": absolute_url(site_url, SAVED_LIST_URL),
+        "list_limit": LIST_LIMIT,
         "qr_level": QR_LEVEL,
         "qr_quiet_zone": QUIET_ZONE,
         "qr": qr.codes,

@@ -7,9 +7,9 @@ and copies the rest into `site/kiosk/`.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
-import datetime as dt
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -22,9 +22,9 @@ from .assets import ASSET_FOLDER, asset_files
 from .desk_hours import DeskHours
 from .directory import Directory
 from .directory_pages import organisation_path
+from .events import upcoming_occurrences
 from .hours_pages import LISTED_AHEAD
 from .hours_text import day_text, span_text
-from .events import upcoming_occurrences
 from .kiosk_data import EVENT_DAYS, KIOSK_FOLDER_URL, SAVED_LIST_URL, kiosk_data
 from .output import GeneratedFile, markdown_page
 from .render import environment, render
@@ -101,5 +101,6 @@ def saved_list_page(directory: Directory) -> GeneratedFile:
         link=lambda org: relative_url(here, page_url(organisation_path(org))),
         directory_link=relative_url(here, "organisasjoner/"),
     )
-    return markdown_page(path, "Listen din fra torget", body,
+    # Out of the site search: the page holds every organisation, hidden until the address names it.
+    return markdown_page(path, "Listen din fra torget", body, searchable=False,
                          description="Organisasjonene du merket på skjermen i foajeen.", hide=("toc", "navigation"))

@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import base64
 
-from qrcode.constants import ERROR_CORRECT_H, ERROR_CORRECT_L, ERROR_CORRECT_M, ERROR_CORRECT_Q
+from qrcode.constants import (
+    ERROR_CORRECT_H,
+    ERROR_CORRECT_L,
+    ERROR_CORRECT_M,
+    ERROR_CORRECT_Q,
+)
 
 from .qr_codes import ERROR_CORRECTION, QUIET_ZONE, encode
 

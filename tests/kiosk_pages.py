@@ -91,5 +91,8 @@ SMALL_TARGETS = """() => {
   }).filter(node => {
     const box = node.getBoundingClientRect();
     return box.width < 48 || box.height < 48;
-  }).map(node => `${node.tagName} "${node.textContent.trim().slice(0, 30)}" ${Math.round(node.getBoundingClientRect().width)}×${Math.round(node.getBoundingClientRect().height)}`);
+  }).map(node => {
+    const box = node.getBoundingClientRect();
+    return `${node.tagName} "${node.textContent.trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`;
+  });
 }"""

@@ -10,14 +10,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import REPO
 from kiosk_pages import SCREENS, SITE_URL, SMALL_TARGETS, Kiosk, decode_element, decode_svg_element, kiosk, touch_context  # noqa: F401
+from quality import AXE_SCRIPT, AXE_TAGS, node_tools
 from site_plugins.contact import tel_uri
 from site_plugins.directory import load_directory
 
 pytestmark = pytest.mark.browser
 
-AXE = REPO / "tests" / "node_modules" / "axe-core" / "axe.min.js"
 WEIGHT_LIMIT = 500_000
 ACTIVE_SCREENS = ("themes", "theme", "az", "organisation", "mylist", "events", "volunteer")
 
@@ -60,10 +59,10 @@ def tour(kiosk: Kiosk, *, load: bool = True) -> Iterator[str]:
     kiosk.tap("[data-view=home] [data-action=volunteer]")
     yield "volunteer"
     if load:  # the idle question and the attract screen, with the times shortened to a second
-        kiosk.open("?idle=1&attract=1")
+        kiosk.open("?attract=1")
         page.wait_for_function("() => document.body.dataset.screen === 'attract'")
         yield "attract"
-        page.locator("[data-view=attract]").tap()
+        kiosk.open("?idle=1")
         kiosk.tap("[data-view=home] [data-action=events]")
         page.wait_for_function("() => document.querySelector('[data-idle-dialog]').open")
         yield "idle-dialog"
@@ -108,18 +107,15 @@ def test_no_touch_target_is_smaller_than_48_px(kiosk):
 
 
 def test_no_wcag_a_or_aa_violation_on_any_screen(browser, site_server):
-    """axe-core (from tests/node_modules, as the site-wide gate uses it) on every screen, both orientations."""
-    if not AXE.exists():
-        pytest.skip("axe-core is not installed: npm ci --prefix tests")
-    script = AXE.read_text(encoding="utf-8")
+    """axe-core, as the site-wide gate (tests/quality.py) runs it, on every screen in both orientations."""
+    node_tools()
+    axe = AXE_SCRIPT.read_text(encoding="utf-8")
     for orientation, viewport in SCREENS.items():
-        # The kiosk's CSP forbids scripts from elsewhere; axe is the test's own, so the test lifts it.
-        context = touch_context(browser, viewport, bypass_csp=True)
+        context = touch_context(browser, viewport)
+        context.add_init_script(script=axe)
         tab = Kiosk(context.new_page(), site_server)
         for step in tour(tab):
-            tab.page.add_script_tag(content=script)
-            result = tab.page.evaluate(
-                "() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
+            result = tab.page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", list(AXE_TAGS))
             problems = [f"{v['id']}: {v['help']} ({[n['target'] for n in v['nodes']][:3]})" for v in result["violations"]]
             assert not problems, f"{orientation} {step}: {problems}"
             assert any(rule["id"] == "color-contrast" for rule in result["passes"]), "axe checked no contrast"
@@ -223,6 +219,21 @@ def test_the_list_qr_code_opens_the_marked_organisations_on_a_phone(kiosk, brows
     tab.locator("[data-torget-saved-list] li:visible a", has_text="Melanomforeningen").click()
     assert tab.url.endswith("/organisasjoner/melanomforeningen/")
     phone.close()
+
+
+def test_the_list_holds_as_many_organisations_as_one_scannable_code_can_carry(kiosk, directory):
+    longest = sorted(directory.organisations, key=lambda org: len(org.slug), reverse=True)
+    kiosk.open()
+    limit = kiosk.page.evaluate("() => JSON.parse(document.getElementById('kiosk-data').textContent).list_limit")
+    for org in longest[:limit]:
+        _open_card(kiosk, org.slug)
+        kiosk.tap("[data-action=toggle-list]")
+    _open_card(kiosk, longest[limit].slug)
+    assert kiosk.page.locator("[data-action=toggle-list]").is_disabled()
+    assert kiosk.list_count() == limit
+    kiosk.tap("[data-action=mylist]")
+    [address] = decode_element(kiosk.page.locator("[data-mylist-qr] svg"))
+    assert address.endswith("#" + ",".join(org.slug for org in longest[:limit]))
 
 
 def test_removing_and_clearing_the_list(kiosk):

@@ -37,7 +37,9 @@ def use_the_kiosk(kiosk: Kiosk) -> None:
     kiosk.tap("[data-action=back]")
     kiosk.tap("[data-action=keyboard]")
     kiosk.page.locator("[data-keyboard] button", has_text="K").first.tap()
-    kiosk.page.locator("#main").evaluate("main => main.scrollTop = 400")
+    # Scrolling counts as use; wait for its event, so it is seen at the stopped clock's time.
+    kiosk.page.locator("#main").evaluate(
+        "main => new Promise(done => { main.addEventListener('scroll', done, {once: true}); main.scrollTop = 400; })")
     assert kiosk.list_count() == 1 and kiosk.screen == "az"
 
 
@@ -185,3 +187,37 @@ def test_in_the_daytime_an_idle_kiosk_does_not_reload(kiosk):
     fetched = _serve_build(kiosk, "newer-build")
     kiosk.page.clock.run_for(120 * SECOND)
     assert kiosk.screen == "attract" and fetched == []
+
+
+def _kiosk_json(kiosk: Kiosk) -> dict:
+    return kiosk.page.evaluate("() => JSON.parse(document.getElementById('kiosk-data').textContent)")
+
+
+def _at(kiosk: Kiosk, instant: str) -> Kiosk:
+    """The same kiosk opened afresh in a new tab whose clock stands still at `instant` (UTC, ISO)."""
+    tab = Kiosk(kiosk.page.context.new_page(), kiosk.base)
+    tab.page.clock.set_fixed_time(dt.datetime.fromisoformat(instant.replace("Z", "+00:00")))
+    tab.open()
+    return tab
+
+
+def test_the_start_screen_tells_whether_the_desk_is_staffed_now(kiosk):
+    kiosk.open()
+    hours = kiosk.page.request.get(kiosk.base + "assets/torget/hours.json").json()
+    first = hours["intervals"][0]
+    during = (dt.datetime.fromisoformat(first["start"].replace("Z", "+00:00")) + dt.timedelta(minutes=1)).isoformat()
+    before = (dt.datetime.fromisoformat(first["start"].replace("Z", "+00:00")) - dt.timedelta(minutes=1)).isoformat()
+    assert _at(kiosk, during).page.locator("[data-view=home] [data-torget-status]").inner_text() == first["open"]
+    assert _at(kiosk, before).page.locator("[data-view=home] [data-torget-status]").inner_text() == first["closed"]
+
+
+def test_events_that_have_ended_drop_off_without_a_new_build(kiosk):
+    kiosk.open()
+    events = _kiosk_json(kiosk)["events"]
+    if len(events) < 2:
+        pytest.skip("the bundled site has fewer than two events in the coming weeks")
+    later = _at(kiosk, events[0]["end"].replace("Z", ".001Z"))
+    remaining = [event for event in events if event["end"] > events[0]["end"]]
+    assert later.page.locator("[data-events-hint]").inner_text() == f"Neste: {remaining[0]['title']}, {remaining[0]['when']}"
+    later.tap("[data-view=home] [data-action=events]")
+    assert later.page.locator("[data-events] .event__when").all_inner_texts() == [event["when"] for event in remaining]

@@ -93,6 +93,9 @@ def test_the_phone_page_lists_every_organisation_hidden_until_the_address_names_
     for slug, link in items:
         assert link == f"../../organisasjoner/{slug}/"
         assert (bundled_site.site / "organisasjoner" / slug / "index.html").is_file()
+    # Not a search result for every organisation's name.
+    index = json.loads((bundled_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith("kiosk/")]
 
 
 def test_text_from_the_sources_cannot_break_out_of_the_kiosk_data(bundled_project: Project):

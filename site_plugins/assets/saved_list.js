@@ -4,7 +4,7 @@
   "use strict";
 
   function show(root) {
-    var wanted = decodeURIComponent(window.location.hash.slice(1)).split(",").filter(Boolean);
+    var wanted = window.location.hash.slice(1).split(",").filter(Boolean);
     var shown = 0;
     root.querySelectorAll("li[data-slug]").forEach(function (item) {
       item.hidden = wanted.indexOf(item.dataset.slug) === -1;
