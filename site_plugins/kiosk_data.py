@@ -7,6 +7,7 @@ labels, addresses, QR modules) is decided in Python.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from .contact import tel_uri
@@ -16,6 +17,8 @@ from .event_pages import upcoming_label
 from .events import UpcomingOccurrence
 from .kiosk_qr import QR_LEVEL, packed_code
 from .model import Organisation
+from .print_catalogue import renderer_version
+from .qr_cache import FileCache
 from .qr_codes import QUIET_ZONE, page_qr
 from .recurrence import OSLO
 from .render import web_label
@@ -39,14 +42,17 @@ EVENT_DAYS = 60
 
 
 class QrTable:
-    """QR modules for every address the kiosk shows, each encoded once."""
+    """QR modules for every address the kiosk shows, each encoded once and kept in the build cache."""
 
-    def __init__(self) -> None:
+    def __init__(self, cache: FileCache) -> None:
+        self.cache = cache
         self.codes: dict[str, dict[str, Any]] = {}
 
     def add(self, target: str) -> str:
         if target not in self.codes:
-            self.codes[target] = packed_code(target)
+            inputs = {"kind": "kiosk-modules", "target": target, "renderer": renderer_version()}
+            packed = self.cache.fetch(inputs, ".json", lambda: json.dumps(packed_code(target)).encode("utf-8"))
+            self.codes[target] = json.loads(packed)
         return target
 
 
@@ -117,9 +123,10 @@ def _occurrence(item: UpcomingOccurrence, site_url: str, qr: QrTable) -> dict[st
     }
 
 
-def kiosk_data(directory: Directory, site_url: str, occurrences: list[UpcomingOccurrence]) -> dict[str, Any]:
+def kiosk_data(directory: Directory, site_url: str, occurrences: list[UpcomingOccurrence],
+               cache: FileCache) -> dict[str, Any]:
     """The JSON the kiosk page carries: organisations, themes, events and every QR code they need."""
-    qr = QrTable()
+    qr = QrTable(cache)
     organisations = [_organisation(directory, org, site_url, qr) for org in directory.organisations]
     themes = [
         {"slug": category.slug, "name": category.name, "description": category.description,

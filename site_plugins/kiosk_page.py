@@ -27,6 +27,7 @@ from .hours_pages import LISTED_AHEAD
 from .hours_text import day_text, span_text
 from .kiosk_data import EVENT_DAYS, KIOSK_FOLDER_URL, SAVED_LIST_URL, kiosk_data
 from .output import GeneratedFile, markdown_page
+from .qr_cache import FileCache
 from .render import environment, render
 from .urls import page_url, relative_url
 
@@ -58,7 +59,7 @@ def kiosk_files(site: Site, site_url: str) -> Iterator[GeneratedFile]:
     statics = {name: (KIOSK_FOLDER / name).read_bytes() for name in STATIC_FILES}
     status_script = next(file.content for file in asset_files() if file.path == STATUS_SCRIPT)
     occurrences = upcoming_occurrences(site.events, site.hours.now, EVENT_DAYS)
-    data = script_json(kiosk_data(site.directory, site_url, occurrences))
+    data = script_json(kiosk_data(site.directory, site_url, occurrences, FileCache(site.prints.cache_folder)))
     template = _kiosk_environment().get_template("index.html")
 
     def page(build: str) -> str:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-
-from fpdf import FPDF
-from fpdf.drawing import DeviceGray
-from fpdf.enums import Align, MethodReturnValue, PathPaintRule, XPos, YPos
+from typing import TYPE_CHECKING
 
 from .qr_codes import Modules, dark_runs
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 FONT_FOLDER = Path(__file__).parent / "assets" / "fonts"
 FONT = "DejaVuSans"
@@ -86,6 +86,9 @@ def poster_pdf(poster: Poster, sheet: Sheet, modules: Modules) -> bytes:
 
 
 def _blank_pdf(poster: Poster, sheet: Sheet) -> FPDF:
+    # fpdf2 is imported only when a poster is drawn: a build whose posters come from the cache skips it.
+    from fpdf import FPDF
+
     pdf = FPDF(unit="mm", format=(sheet.width_mm, sheet.height_mm))
     pdf.set_auto_page_break(False)
     pdf.c_margin = 0
@@ -153,10 +156,14 @@ class _Layout:
 
     def block(self, pdf: FPDF, style: str, size: float, text: str, gap: float) -> _Block:
         pdf.set_font(FONT, style, size)
+        from fpdf.enums import MethodReturnValue
+
         lines = pdf.multi_cell(self.width, text=text, dry_run=True, output=MethodReturnValue.LINES)
         return _Block(style, size, text, gap, len(lines) * _line_height(size))
 
     def write(self, pdf: FPDF, blocks: list[_Block]) -> None:
+        from fpdf.enums import Align, XPos, YPos
+
         for block in blocks:
             pdf.set_font(FONT, block.style, block.size_pt)
             pdf.set_xy(self.side, pdf.get_y() + block.gap)
@@ -165,6 +172,9 @@ class _Layout:
 
 
 def _draw_code(pdf: FPDF, modules: Modules, x: float, y: float, width: float) -> None:
+    from fpdf.drawing import DeviceGray
+    from fpdf.enums import PathPaintRule
+
     """The code as a single filled path of rectangles, so no seam shows between rows."""
     module = width / len(modules)
     with pdf.new_path(paint_rule=PathPaintRule.FILL_NONZERO) as path:

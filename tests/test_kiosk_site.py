@@ -15,6 +15,7 @@ from qr_images import decode_image
 from site_plugins.directory import load_directory
 from site_plugins.kiosk_data import kiosk_data
 from site_plugins.kiosk_qr import packed_code
+from site_plugins.qr_cache import FileCache
 from site_plugins.qr_codes import QUIET_ZONE, encode
 from site_plugins.text import fold
 
@@ -51,7 +52,7 @@ def test_packed_codes_hold_exactly_the_sites_qr_modules():
 
 
 def test_contacts_are_text_and_a_code_never_a_link(directory):
-    data = kiosk_data(directory, SITE_URL, [])
+    data = kiosk_data(directory, SITE_URL, [], FileCache(None))
     contacts = [contact for org in data["organisations"]
                 for contact in [*org["contacts"], org["page"], *org.get("peer", {}).get("contacts", []),
                                 *(c for chapter in org.get("chapters", []) for c in chapter["contacts"])]]
@@ -65,7 +66,7 @@ def test_contacts_are_text_and_a_code_never_a_link(directory):
 
 
 def test_themes_list_their_organisations_in_a_to_aa_order(directory):
-    data = kiosk_data(directory, SITE_URL, [])
+    data = kiosk_data(directory, SITE_URL, [], FileCache(None))
     order = [org["slug"] for org in data["organisations"]]
     assert order == [org.slug for org in directory.organisations]
     for theme in data["themes"]:
