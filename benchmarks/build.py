@@ -24,10 +24,11 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from site_plugins.directory import load_directory  # noqa: E402
-from site_plugins.assets import SCRIPTS, STYLESHEETS  # noqa: E402
-from site_plugins.print_catalogue import PrintOptions  # noqa: E402
-from site_plugins.site import SiteSources, load_site, site_files  # noqa: E402
+from site_plugins.build import site_files  # noqa: E402
+from site_plugins.directory.load import load_directory  # noqa: E402
+from site_plugins.printing.options import PrintOptions  # noqa: E402
+from site_plugins.site import SiteSources, load_site  # noqa: E402
+from site_plugins.web.assets import SCRIPTS, STYLESHEETS  # noqa: E402
 
 SITE_URL = "https://torget.example.no/"
 WORDS = "kreft hjerte lunge demens slag angst pårørende sorg diabetes astma revmatisme epilepsi".split()

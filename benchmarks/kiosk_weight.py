@@ -21,10 +21,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build import synthesise  # noqa: E402
 
-from site_plugins.assets import asset_files  # noqa: E402
-from site_plugins.hours_pages import HOURS_JSON, hours_files  # noqa: E402
-from site_plugins.kiosk_page import STATUS_SCRIPT, kiosk_files  # noqa: E402
+from site_plugins.hours.pages import HOURS_JSON, hours_files  # noqa: E402
+from site_plugins.kiosk.page import STATUS_SCRIPT, kiosk_files  # noqa: E402
 from site_plugins.site import SiteSources, load_site  # noqa: E402
+from site_plugins.web.assets import asset_files  # noqa: E402
+from site_plugins.web.cache import FileCache  # noqa: E402
 
 BUDGET = 500_000
 SITE_URL = "https://torget.example.no/"
@@ -34,7 +35,8 @@ def first_load(sources: SiteSources) -> tuple[int, int, int, int]:
     """(organisations, data bytes, page bytes, first-load bytes) for the site these sources make."""
     site = load_site(sources)
     files = {f.path: f.content for f in (*asset_files(), *hours_files(site.hours, site.closed_days, SITE_URL),
-                                         *kiosk_files(site, SITE_URL))}
+                                         *kiosk_files(site.directory, site.events, site.hours, SITE_URL,
+                                                     FileCache(site.prints.cache_folder)))}
     page = files["kiosk/index.html"]
     data = re.search(r'<script type="application/json" id="kiosk-data">(.*?)</script>', page, re.S).group(1)
     loaded = [path for path in files if path.startswith("kiosk/") and not path.endswith(".md")]

@@ -5,7 +5,8 @@ Public face: `load_site` reads and validates the sources once; `site_files` give
 generated page and file; `SourceError` carries every problem found, with file and line.
 """
 
-from .problems import Problem, SourceError
-from .site import Site, SiteSources, load_site, site_files
+from .build import site_files
+from .site import Site, SiteSources, load_site
+from .sources.problems import Problem, SourceError
 
 __all__ = ["Problem", "Site", "SiteSources", "SourceError", "load_site", "site_files"]

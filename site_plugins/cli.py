@@ -10,13 +10,13 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
-from .categories import CATEGORIES_FILE, load_categories
-from .new_organisation import new_organisation_text
+from .directory.categories import CATEGORIES_FILE, load_categories
+from .directory.new import new_organisation_text
+from .directory.schema import SCHEMA_FILE, schema_text
 from .plugin import TorgetPlugin, sources_from
-from .problems import SourceError
-from .schema import SCHEMA_FILE, schema_text
 from .site import SiteSources, load_site
-from .text import slugify
+from .sources.problems import SourceError
+from .web.text import slugify
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from .hours_sources import DEFAULT_EXTRA_CLOSED_DAYS, DEFAULT_RULE
-from .print_catalogue import PrintOptions
-from .school_holidays import SCHOOL_HOLIDAYS_FILE
+from .hours.school_holidays import SCHOOL_HOLIDAYS_FILE
+from .hours.sources import DEFAULT_EXTRA_CLOSED_DAYS, DEFAULT_RULE
+from .printing.options import PrintOptions
 
 
 class TorgetConfig(base.Config):

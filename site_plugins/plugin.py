@@ -13,17 +13,18 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 
-from .assets import SCRIPTS, STYLESHEETS
+from .build import site_files
 from .config import TorgetConfig
-from .event_pages import event_page_markdown
-from .hours_sources import HoursSources
-from .json_ld_head import json_ld_to_head
-from .kiosk_page import KIOSK_FOLDER
-from .peer_support_pages import expand_peer_support_marker
-from .print_catalogue import PrintOptions, print_option_problems
-from .problems import SourceError
-from .qr_codes import site_url_problem
-from .site import Site, SiteSources, load_site, site_files
+from .directory.peer_support import expand_peer_support_marker
+from .events.pages import event_page_markdown
+from .hours.sources import HoursSources
+from .kiosk.page import KIOSK_FOLDER
+from .printing.options import PrintOptions, print_option_problems
+from .site import Site, SiteSources, load_site
+from .sources.problems import SourceError
+from .web.assets import SCRIPTS, STYLESHEETS
+from .web.json_ld import json_ld_to_head
+from .web.qr import site_url_problem
 
 log = get_plugin_logger("torget")
 

@@ -1,27 +1,19 @@
-"""The whole site's model, read once from the sources, and every file generated from it."""
+"""The whole site's model, read once from every source and validated; `build.py` turns it into files."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .assets import asset_files
-from .closed_days import ClosedDays
-from .directory import Directory, load_directory
-from .directory_pages import directory_pages
-from .event_pages import event_files, organisation_events
-from .events import Events, load_events
-from .desk_hours import DeskHours
-from .hours_pages import hours_files
-from .hours_sources import HoursSources, load_hours
-from .kiosk_page import kiosk_files
-from .output import GeneratedFile
-from .print_catalogue import PrintOptions, catalogue_files
-from .problems import SourceError
-from .recurrence import oslo_date
-from .school_holidays import SCHOOL_HOLIDAYS_FILE
+from .directory.load import Directory, load_directory
+from .events.load import Events, load_events
+from .hours.closed_days import ClosedDays
+from .hours.desk import DeskHours
+from .hours.school_holidays import SCHOOL_HOLIDAYS_FILE
+from .hours.sources import HoursSources, load_hours
+from .printing.options import PrintOptions
+from .sources.problems import SourceError
 
 
 @dataclass(frozen=True)
@@ -83,14 +75,3 @@ def load_site(sources: SiteSources) -> Site:
     if problems:
         raise SourceError(problems)
     return Site(directory=directory, closed_days=closed_days, hours=hours, prints=sources.prints, events=events)
-
-
-def site_files(site: Site, site_url: str) -> Iterator[GeneratedFile]:
-    """Every page and file the plugin adds to the build."""
-    yield from asset_files()
-    today = oslo_date(site.hours.now)
-    yield from directory_pages(site.directory, site_url, events_of=lambda slug: organisation_events(site.events, slug, today))
-    yield from event_files(site.events, site.directory, site_url, today, site.hours.now)
-    yield from hours_files(site.hours, site.closed_days, site_url)
-    yield from kiosk_files(site, site_url)
-    yield from catalogue_files(site, site_url)

@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PIL import Image
-
 from qr_images import decode_image, rasterise_svg
 
 OSLO = ZoneInfo("Europe/Oslo")

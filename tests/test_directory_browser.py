@@ -8,7 +8,6 @@ import threading
 from urllib.parse import urlsplit
 
 import pytest
-
 from conftest import Project, _QuietHandler
 
 pytestmark = pytest.mark.browser

@@ -7,7 +7,6 @@ import json
 import re
 
 import yaml
-
 from conftest import REPO, Project
 
 

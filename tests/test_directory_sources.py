@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from site_plugins.directory import load_directory
-from site_plugins.problems import SourceError
+from site_plugins.directory.load import load_directory
+from site_plugins.sources.problems import SourceError
 
 CATEGORIES = """\
 - name: Kreft

@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from conftest import REPO
 
-from site_plugins.directory import load_directory
-from site_plugins.events import load_events, upcoming_occurrences
-from site_plugins.problems import SourceError
+from site_plugins.directory.load import load_directory
+from site_plugins.events.load import load_events, upcoming_occurrences
+from site_plugins.sources.problems import SourceError
 
 OSLO = ZoneInfo("Europe/Oslo")
 

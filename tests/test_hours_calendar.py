@@ -10,11 +10,19 @@ import pytest
 from dateutil.easter import easter
 from opening_hours import OpeningHours, State
 
-from site_plugins.closed_days import ClosedDays, ExtraClosedDay, parse_extra_closed_days
-from site_plugins.config_location import option_location
-from site_plugins.problems import SourceError
-from site_plugins.public_holidays import public_holidays
-from site_plugins.school_holidays import SchoolCalendar, SchoolHoliday, load_school_calendar
+from site_plugins.hours.closed_days import (
+    ClosedDays,
+    ExtraClosedDay,
+    parse_extra_closed_days,
+)
+from site_plugins.hours.public_holidays import public_holidays
+from site_plugins.hours.school_holidays import (
+    SchoolCalendar,
+    SchoolHoliday,
+    load_school_calendar,
+)
+from site_plugins.sources.config_location import option_location
+from site_plugins.sources.problems import SourceError
 
 OSLO = ZoneInfo("Europe/Oslo")
 REPO = Path(__file__).resolve().parent.parent

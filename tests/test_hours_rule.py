@@ -8,13 +8,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from site_plugins.closed_days import ClosedDays, ExtraClosedDay
-from site_plugins.config_location import OptionLocation
-from site_plugins.desk_hours import desk_hours
-from site_plugins.hours_pages import status_json
-from site_plugins.hours_rule import parse_hours_rule
-from site_plugins.hours_text import describe_rule, status_text, weekdays_text
-from site_plugins.school_holidays import SchoolCalendar, SchoolHoliday
+from site_plugins.hours.closed_days import ClosedDays, ExtraClosedDay
+from site_plugins.hours.desk import desk_hours
+from site_plugins.hours.pages import status_json
+from site_plugins.hours.rule import parse_hours_rule
+from site_plugins.hours.school_holidays import SchoolCalendar, SchoolHoliday
+from site_plugins.hours.text import describe_rule, status_text, weekdays_text
+from site_plugins.sources.config_location import OptionLocation
 
 OSLO = ZoneInfo("Europe/Oslo")
 UTC = dt.timezone.utc

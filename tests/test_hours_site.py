@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
 import pytest
-
 from conftest import Project, _QuietHandler, copy_bundled_project
 
 OSLO = ZoneInfo("Europe/Oslo")

@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 
 from conftest import REPO, Project
-from site_plugins.directory import Directory, load_directory
-from site_plugins.model import Category, Organisation
-from site_plugins.peer_support_pages import PEER_SUPPORT_MARKER, expand_peer_support_marker
+
+from site_plugins.directory.load import Directory, load_directory
+from site_plugins.directory.model import Category, Organisation
+from site_plugins.directory.peer_support import (
+    PEER_SUPPORT_MARKER,
+    expand_peer_support_marker,
+)
 
 CANCER = Category(name="Kreft", description="For alle som er berørt av kreft.")
 INFO_PAGES = {

@@ -9,11 +9,20 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
-from kiosk_pages import SCREENS, SITE_URL, SMALL_TARGETS, Kiosk, decode_element, decode_svg_element, kiosk, touch_context  # noqa: F401
+from kiosk_pages import (  # noqa: F401
+    SCREENS,
+    SITE_URL,
+    SMALL_TARGETS,
+    Kiosk,
+    decode_element,
+    decode_svg_element,
+    kiosk,
+    touch_context,
+)
 from quality import AXE_SCRIPT, AXE_TAGS, node_tools
-from site_plugins.contact import tel_uri
-from site_plugins.directory import load_directory
+
+from site_plugins.directory.contact import tel_uri
+from site_plugins.directory.load import load_directory
 
 pytestmark = pytest.mark.browser
 

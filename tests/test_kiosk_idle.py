@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from kiosk_pages import MONDAY_MORNING, OSLO, Kiosk, kiosk  # noqa: F401
 
 pytestmark = pytest.mark.browser

@@ -8,7 +8,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 
 LAUNCHER = REPO / "kiosk" / "launch.sh"

@@ -8,16 +8,16 @@ import json
 import re
 
 import pytest
-from PIL import Image
-
 from conftest import REPO, Project
+from PIL import Image
 from qr_images import decode_image
-from site_plugins.directory import load_directory
-from site_plugins.kiosk_data import kiosk_data
-from site_plugins.kiosk_qr import packed_code
-from site_plugins.qr_cache import FileCache
-from site_plugins.qr_codes import QUIET_ZONE, encode
-from site_plugins.text import fold
+
+from site_plugins.directory.load import load_directory
+from site_plugins.kiosk.data import kiosk_data
+from site_plugins.kiosk.qr import packed_code
+from site_plugins.web.cache import FileCache
+from site_plugins.web.qr import QUIET_ZONE, encode
+from site_plugins.web.text import fold
 
 SITE_URL = "https://torget.example.no/"
 

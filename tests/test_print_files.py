@@ -13,11 +13,11 @@ from mkdocs.config import load_config
 from qr_images import code_width_mm, decode_image, read_pdf
 from test_qr_build import SITE_URL, small_project
 
-from site_plugins.hours_text import describe_rule
+from site_plugins.hours.text import describe_rule
 from site_plugins.plugin import sources_from
-from site_plugins.print_files import LayoutError, Poster, Sheet, poster_pdf
-from site_plugins.qr_codes import encode
+from site_plugins.printing.posters import LayoutError, Poster, Sheet, poster_pdf
 from site_plugins.site import load_site
+from site_plugins.web.qr import encode
 
 
 def words(text: str) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from site_plugins.qr_cache import FileCache
+from site_plugins.web.cache import FileCache
 
 
 class Maker:

@@ -10,7 +10,15 @@ import pytest
 from PIL import Image
 from qr_images import decode_image, rasterise_svg
 
-from site_plugins.qr_codes import QUIET_ZONE, encode, page_qr, png, short_address, site_url_problem, svg
+from site_plugins.web.qr import (
+    QUIET_ZONE,
+    encode,
+    page_qr,
+    png,
+    short_address,
+    site_url_problem,
+    svg,
+)
 
 ADDRESSES = [
     "https://torget.example.no/",

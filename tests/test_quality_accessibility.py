@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import Project, serve_folder
 from quality import audit_pages, site_audits
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import Project
 from quality import built_pages, check_html
 from vnu_allowlist import ALLOWED, allowance_for

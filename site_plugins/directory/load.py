@@ -1,0 +1,87 @@
+"""Load every organisation file into one validated, alphabetically ordered directory."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..sources.problems import Problem, SourceError
+from ..sources.validation import validate
+from ..sources.yaml_lines import read_yaml
+from ..web.text import fold, slugify, sort_key
+from .categories import CATEGORIES_FILE, load_categories
+from .model import Category, Organisation
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+STALE_AFTER = dt.timedelta(days=365)
+
+
+@dataclass(frozen=True)
+class Directory:
+    """All organisations (in A–Å order) and the themes they are filed under."""
+
+    organisations: tuple[Organisation, ...]
+    categories: tuple[Category, ...]
+
+    def organisation(self, slug: str) -> Organisation | None:
+        return next((org for org in self.organisations if org.slug == slug), None)
+
+    def in_category(self, category: Category) -> list[Organisation]:
+        return [org for org in self.organisations if category.name in org.categories]
+
+    def category(self, name: str) -> Category:
+        return next(category for category in self.categories if category.name == name)
+
+    def stale(self, today: dt.date) -> list[Organisation]:
+        """Entries not checked with their organisation in the last 12 months (or never)."""
+        return [org for org in self.organisations if org.reviewed is None or today - org.reviewed > STALE_AFTER]
+
+
+def load_directory(folder: Path, root: Path) -> Directory:
+    """Read `folder` (organisations/); raise SourceError listing every problem in every file."""
+    categories = load_categories(folder / CATEGORIES_FILE, _display(folder / CATEGORIES_FILE, root))
+    problems: list[Problem] = []
+    organisations: list[Organisation] = []
+    names: dict[str, str] = {}
+    for path in sorted(folder.iterdir()):
+        display = _display(path, root)
+        if path.name.startswith(("_", ".")) or path.suffix not in (".yaml", ".yml"):
+            continue
+        if path.suffix == ".yml" or not SLUG.match(path.stem):
+            message = (f"the file name becomes the page address, so it may hold only lower-case a-z, digits "
+                       f"and single hyphens, and end in .yaml: rename it, e.g. to {slugify(path.stem) or 'navn-pa-forening'}.yaml")
+            problems.append(Problem(display, None, None, message))
+            continue
+        doc, read_problems = read_yaml(path, display)
+        problems += read_problems
+        if doc.data is None:
+            continue
+        if "slug" in doc.data:
+            problems.append(Problem(display, doc.line_of(("slug",)), "slug", "is taken from the file name; remove this field"))
+            continue
+        organisation, found = validate(Organisation, doc, {"categories": categories}, {"slug": path.stem})
+        # A value YAML could not read was already reported; do not report it again as missing or empty.
+        unreadable = {p.field for p in read_problems}
+        problems += [p for p in found if not any(p.field == f or (p.field or "").startswith(f"{f}.") for f in unreadable)]
+        if organisation is None or read_problems:
+            continue
+        key = fold(organisation.name)
+        if key in names:
+            message = f"{organisation.name!r} is also the name in {names[key]}; each organisation has one file"
+            problems.append(Problem(display, doc.line_of(("name",)), "name", message))
+            continue
+        names[key] = display
+        organisations.append(organisation)
+    if problems:
+        raise SourceError(problems)
+    organisations.sort(key=lambda org: sort_key(org.name))
+    return Directory(tuple(organisations), tuple(categories.values()))
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,57 @@
+"""The commented starting file `torget new` writes for an editor."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from ..web.text import slugify
+from ..web.urls import DIRECTORY
+from .schema import SCHEMA_FILE
+
+
+def new_organisation_text(name: str, category_names: Iterable[str]) -> str:
+    """A file that fails `torget check` until the editor fills in the required fields."""
+    themes = "\n".join(f"#   - {category}" for category in category_names)
+    return f"""\
+# yaml-language-server: $schema=./{SCHEMA_FILE}
+# New organisation: the page will be /{DIRECTORY}/{slugify(name)}/.
+# Fill in the fields, delete the lines you do not need, then run `torget check`.
+# Put text with a colon (:) or that looks like a number, a date or yes/no in "quotes".
+
+name: {json.dumps(name, ensure_ascii=False)}
+# short_name: ""           # abbreviation, if the organisation uses one
+
+# One or two plain sentences (at most 300 characters) on who the organisation is for.
+description: ""
+
+# One or more themes, written exactly as here:
+{themes}
+categories: []
+
+# Diagnoses and everyday words a visitor might search for.
+keywords: []
+
+# website: https://
+# email: post@example.no
+# phone: "12 34 56 78"
+# address: ""
+# membership_url: https://
+
+# peer_support:             # likepersoner: at least one of email, phone or url
+#   email: ""
+#   phone: ""
+#   url: https://
+#   description: ""
+
+# local_chapters:
+#   - name: ""
+#     region: ""
+#     website: https://
+
+at_torget: false            # true when the organisation sends volunteers to the desk
+# umbrella: FFO
+
+# The day you last checked the entry with the organisation (YYYY-MM-DD).
+# reviewed: 2026-01-31
+"""

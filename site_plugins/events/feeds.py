@@ -1,0 +1,139 @@
+"""Calendar feeds (RFC 5545), made with the `icalendar` library: one per event and one for all events.
+
+A series is written as one VEVENT with an RRULE in Europe/Oslo local time (so 12:00 stays 12:00
+across summer time), EXDATEs of the same value type as DTSTART for the dates it skips, and one
+overriding VEVENT (RECURRENCE-ID) per moved date. UIDs come from the page's source path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+
+import icalendar
+
+from ..web.output import GeneratedFile
+from ..web.urls import absolute_url
+from .load import ALL_EVENTS_FEED, Event, Events
+from .recurrence import OSLO, Occurrence
+from .text import day_label, schedule_summary
+
+PRODID = "-//Pasient- og pårørendetorget//torget//NB"
+SITE_NAME = "Pasient- og pårørendetorget"
+# Skipped holidays are written out this far ahead; later ones follow in the feeds of later builds.
+EXCEPTIONS_AHEAD = dt.timedelta(days=2 * 366)
+TIMEZONE_YEARS_AHEAD = 10
+_ICAL_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def event_feed_files(events: Events, site_url: str, today: dt.date, now: dt.datetime) -> Iterator[GeneratedFile]:
+    """`<page>.ics` for every event and `arrangementer/alle.ics` with all of them."""
+    for event in events:
+        yield GeneratedFile(event.feed_path, calendar([event], f"{SITE_NAME}: {event.spec.title}", site_url, today, now).to_ical())
+    yield GeneratedFile(ALL_EVENTS_FEED, calendar(events, f"{SITE_NAME}: arrangementer", site_url, today, now).to_ical())
+
+
+def calendar(events: Iterable[Event], name: str, site_url: str, today: dt.date, now: dt.datetime) -> icalendar.Calendar:
+    """A VCALENDAR with every event in `events`; `now` is the DTSTAMP."""
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", "P1D")
+    stamp = now.astimezone(dt.timezone.utc).replace(microsecond=0)
+    first_years = []
+    for event in events:
+        first_years.append(event.spec.first_day.year)
+        for component in event_components(event, site_url, today, stamp):
+            cal.add_component(component)
+    if first_years:
+        cal.add_missing_timezones(first_date=dt.date(min(first_years), 1, 1),
+                                  last_date=dt.date(today.year + TIMEZONE_YEARS_AHEAD, 1, 1))
+    return cal
+
+
+def event_components(event: Event, site_url: str, today: dt.date, stamp: dt.datetime) -> list[icalendar.Event]:
+    """The series' VEVENT, then one VEVENT per moved date."""
+    spec, schedule = event.spec, event.schedule
+    master = _vevent(event, site_url, stamp, _series_occurrence(event, spec.first_day))
+    if spec.recurrence is not None:
+        master.add("rrule", _rrule(event))
+        horizon = max([today + EXCEPTIONS_AHEAD, *schedule.cancelled])
+        for cancellation in schedule.cancellations(spec.first_day, horizon):
+            master.add("exdate", _value(event, cancellation.day))
+    components = [master]
+    for original, moved_to in sorted(schedule.moved.items()):
+        occurrence = _series_occurrence(event, moved_to, moved_from=original)
+        override = _vevent(event, site_url, stamp, occurrence)
+        override.add("recurrence-id", _value(event, original))
+        components.append(override)
+    return components
+
+
+def _series_occurrence(event: Event, day: dt.date, moved_from: dt.date | None = None) -> Occurrence:
+    spec = event.spec
+    if not isinstance(spec.start, dt.datetime):
+        return Occurrence(day, None, None, moved_from)
+    end = (spec.start + spec.length).time() if spec.length else None
+    return Occurrence(day, spec.start.time(), end, moved_from)
+
+
+def _value(event: Event, day: dt.date) -> dt.date | dt.datetime:
+    """A date of the series in DTSTART's value type: a DATE, or a DATE-TIME with TZID=Europe/Oslo."""
+    start = event.spec.start
+    return dt.datetime.combine(day, start.time(), OSLO) if isinstance(start, dt.datetime) else day
+
+
+def _vevent(event: Event, site_url: str, stamp: dt.datetime, occurrence: Occurrence) -> icalendar.Event:
+    spec = event.spec
+    vevent = icalendar.Event()
+    vevent.add("uid", event.uid(site_url))
+    vevent.add("dtstamp", stamp)
+    vevent.add("summary", spec.title)
+    if occurrence.start is not None:
+        vevent.add("dtstart", occurrence.start)
+        if occurrence.end is not None:
+            vevent.add("dtend", occurrence.end)
+    else:
+        vevent.add("dtstart", occurrence.day)
+        vevent.add("dtend", occurrence.day + dt.timedelta(days=1))
+    vevent.add("location", spec.location)
+    vevent.add("description", _description(event, occurrence))
+    vevent.add("url", absolute_url(site_url, event.url))
+    return vevent
+
+
+def _description(event: Event, occurrence: Occurrence) -> str:
+    spec = event.spec
+    lines = []
+    if occurrence.moved_from is not None:
+        verb = "Markeres" if spec.world_day else "Holdes"
+        lines.append(f"{verb} {day_label(occurrence.day)} i stedet for {day_label(occurrence.moved_from)}.")
+    if event.description:
+        lines.append(event.description)
+    lines.append(schedule_summary(spec) + ".")
+    lines += [f"{item.time.strftime('%H:%M')} {item.item}" for item in spec.agenda]
+    return "\n".join(lines)
+
+
+def _rrule(event: Event) -> dict[str, object]:
+    spec = event.spec
+    recurrence = spec.recurrence
+    assert recurrence is not None
+    rule: dict[str, object] = {"freq": recurrence.frequency.upper()}
+    if recurrence.interval != 1:
+        rule["interval"] = recurrence.interval
+    weekday = _ICAL_WEEKDAYS[spec.first_day.weekday()]
+    if recurrence.frequency == "weekly":
+        rule["byday"] = weekday
+    elif recurrence.frequency == "monthly" and recurrence.weekday_of_month:
+        rule["byday"] = f"{recurrence.weekday_of_month}{weekday}"
+    if recurrence.until is not None:
+        # UNTIL is UTC when DTSTART has a TZID (RFC 5545, 3.3.10); the last possible start is inclusive.
+        until = _value(event, recurrence.until)
+        rule["until"] = until.astimezone(dt.timezone.utc) if isinstance(until, dt.datetime) else until
+    rule["wkst"] = "MO"
+    return rule

@@ -1,0 +1,176 @@
+"""Events: Markdown pages under docs/ whose front matter holds an `event:` block, read and checked.
+
+`upcoming_occurrences` is what other outputs (the kiosk, the front page) use to show what is on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..directory.load import Directory
+from ..sources.front_matter import read_front_matter
+from ..sources.problems import Problem, SourceError
+from ..sources.validation import validate
+from ..sources.yaml_lines import YamlDocument
+from ..web.urls import page_url
+from .checks import check_event
+from .model import EventPage, EventSpec, clock_text
+from .recurrence import OSLO, HolidayCalendar, Occurrence, Schedule
+
+EVENT_KEY = "event"
+EVENTS_FOLDER = "arrangementer"
+OVERVIEW_PATH = f"{EVENTS_FOLDER}/index.md"
+ALL_EVENTS_FEED = f"{EVENTS_FOLDER}/alle.ics"
+
+
+@dataclass(frozen=True, eq=False)
+class Event:
+    """One event page: where it is, what its front matter says, and the dates it takes place on."""
+
+    src_path: str
+    spec: EventSpec
+    description: str | None
+    schedule: Schedule
+
+    @property
+    def url(self) -> str:
+        """The page's address relative to the site, e.g. `arrangementer/parorendekafe/`."""
+        return page_url(self.src_path)
+
+    @property
+    def feed_path(self) -> str:
+        """The event's own calendar file, next to its page: `arrangementer/parorendekafe.ics`."""
+        return self.src_path.removesuffix(".md") + ".ics"
+
+    def uid(self, site_url: str) -> str:
+        """The iCalendar UID: the page's source path and the site's host, so it is the same in every build."""
+        host = urlsplit(site_url).hostname or "localhost"
+        return f"{self.src_path.removesuffix('.md').replace('/', '-')}@{host}"
+
+    def is_over(self, today: dt.date) -> bool:
+        """Whether the series has no date left on or after `today`."""
+        last = self.schedule.last_day
+        return last is not None and last < today and not any(to >= today for to in self.schedule.moved.values())
+
+
+@dataclass(frozen=True)
+class UpcomingOccurrence:
+    """One meeting as the kiosk and lists show it. `start`/`end` are Oslo times, or None all day."""
+
+    title: str
+    day: dt.date
+    start: dt.datetime | None
+    end: dt.datetime | None
+    location: str
+    url: str
+    event: Event
+    occurrence: Occurrence
+
+
+@dataclass(frozen=True)
+class Events:
+    """Every event page, in the order of their source paths."""
+
+    events: tuple[Event, ...] = ()
+
+    def __iter__(self):
+        return iter(self.events)
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def by_src_path(self, src_path: str) -> Event | None:
+        return next((event for event in self.events if event.src_path == src_path), None)
+
+    def by_organiser(self, slug: str) -> list[Event]:
+        """The events an organisation arranges or marks."""
+        return [event for event in self.events if slug in event.spec.organiser]
+
+    def occurrences(self, first: dt.date, last: dt.date) -> list[UpcomingOccurrence]:
+        """Every meeting of every event from `first` to `last` (both included), in time order."""
+        found = [_upcoming(event, occurrence) for event in self.events for occurrence in event.schedule.occurrences(first, last)]
+        return sorted(found, key=lambda item: (item.day, item.start is not None, item.start or dt.datetime.min, item.title))
+
+
+def _upcoming(event: Event, occurrence: Occurrence) -> UpcomingOccurrence:
+    return UpcomingOccurrence(event.spec.title, occurrence.day, occurrence.start, occurrence.end, event.spec.location,
+                              event.url, event, occurrence)
+
+
+def upcoming_occurrences(events: Events, now: dt.datetime, days: int) -> list[UpcomingOccurrence]:
+    """The meetings that have not ended at `now` (an aware time) and start within the next `days` days.
+
+    Each has title, day, start and end (aware Europe/Oslo datetimes; None for a day-long event),
+    location and url (the event page, relative to the site root), in time order.
+    """
+    local = now.astimezone(OSLO)
+    until = local + dt.timedelta(days=days)
+    found = events.occurrences(local.date(), until.date())
+    return [item for item in found
+            if (item.end or item.start or local) >= local and (item.start is None or item.start <= until)]
+
+
+def load_events(docs: Path, root: Path, directory: Directory, holidays: HolidayCalendar) -> Events:
+    """Read every page under `docs` with an `event:` block; raise SourceError listing every problem."""
+    problems: list[Problem] = []
+    events: list[Event] = []
+    for path in sorted(docs.rglob("*.md")):
+        relative = path.relative_to(docs)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        display = _display(path, root)
+        doc, found = read_front_matter(path, display, EVENT_KEY)
+        problems += found
+        if doc is None or doc.data is None or found:
+            continue
+        event, found = _event(doc, relative.as_posix(), directory, holidays)
+        problems += found
+        if event is not None:
+            events.append(event)
+    if problems:
+        raise SourceError(problems)
+    return Events(tuple(events))
+
+
+def _event(doc: YamlDocument, src_path: str, directory: Directory, holidays: HolidayCalendar) -> tuple[Event | None, list[Problem]]:
+    _read_clock_times(doc)
+    page, problems = validate(EventPage, doc, {"directory": directory}, {})
+    if page is None:
+        return None, problems
+    if src_path.removesuffix(".md") + ".ics" == ALL_EVENTS_FEED:
+        line = doc.line_of((EVENT_KEY,))
+        return None, [Problem(doc.path, line, EVENT_KEY, f"this page's calendar file would replace {ALL_EVENTS_FEED}, "
+                                                           "the feed of all events; rename the page")]
+    schedule = Schedule(page.event, holidays)
+    problems = check_event(page.event, doc, schedule)
+    description = page.description if isinstance(page.description, str) else None
+    return (None if problems else Event(src_path, page.event, description, schedule)), problems
+
+
+def _read_clock_times(doc: YamlDocument) -> None:
+    """Give back the text of times YAML 1.1 turned into numbers (`end: 14:00` reads as 840): they are times."""
+    for loc, source in list(doc.plain_scalars.items()):
+        if loc[:1] == (EVENT_KEY,) and not isinstance(_value_at(doc.data, loc), bool) and clock_text(source):
+            _set_value_at(doc.data, loc, source)
+            del doc.plain_scalars[loc]
+
+
+def _value_at(data: Any, loc: tuple) -> Any:
+    for part in loc:
+        data = data[part]
+    return data
+
+
+def _set_value_at(data: Any, loc: tuple, value: Any) -> None:
+    _value_at(data, loc[:-1])[loc[-1]] = value
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,115 @@
+"""The "Åpningstider" page, its schema.org data, and the staffed intervals the status script reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from ..web.output import GeneratedFile, markdown_page
+from ..web.render import render
+from ..web.urls import absolute_url, page_url, relative_url
+from .closed_days import ClosedDays
+from .desk import LISTED_AHEAD, STAFFED_DAYS_SHOWN, DeskHours
+from .rule import TIMEZONE
+from .text import (
+    CLOSED_NO_DATE,
+    closed_label,
+    day_text,
+    describe_rule,
+    open_label,
+    span_text,
+)
+
+HOURS_PAGE = "apningstider.md"
+HOURS_JSON = "assets/torget/hours.json"
+DESK_NAME = "Pasient- og pårørendetorget"
+HOSPITAL_NAME = "Nordlandssykehuset Bodø"
+SCHEMA_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def hours_files(hours: DeskHours, closed_days: ClosedDays, site_url: str) -> Iterator[GeneratedFile]:
+    yield GeneratedFile(HOURS_JSON, status_json(hours))
+    yield hours_page(hours, closed_days, site_url)
+
+
+def status_json(hours: DeskHours) -> str:
+    """The staffed intervals of the next 12 months for the "Åpent nå" script (and the kiosk).
+
+    Instants are UTC, so the reader needs no time-zone rules; each interval carries the two texts
+    the status can show, made here, so the reader only picks: the first interval that has not
+    ended gives `open` once it has started and `closed` before.
+    """
+    data = {
+        "timezone": str(TIMEZONE),
+        "generated": _utc(hours.now),
+        "valid_until": _utc(hours.until),
+        "none_ahead": CLOSED_NO_DATE,
+        "intervals": [
+            {"start": _utc(interval.start), "end": _utc(interval.end),
+             "open": open_label(interval), "closed": closed_label(interval)}
+            for interval in hours.intervals
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def hours_page(hours: DeskHours, closed_days: ClosedDays, site_url: str) -> GeneratedFile:
+    here = page_url(HOURS_PAGE)
+    days = list(_days_with_spans(hours))
+    body = render(
+        "hours.html",
+        description=describe_rule(hours.rule, closed_days),
+        days=days,
+        shown=STAFFED_DAYS_SHOWN,
+        changes=[(change, day_text(change.day), span_text(change.spans) if change.spans else None, _utc(_day_end(change.day)))
+                 for change in hours.changes],
+        directory=relative_url(here, "organisasjoner/"),
+        built=day_text(hours.now.date()),
+        json_ld=hours_json_ld(hours, absolute_url(site_url, here)),
+    )
+    return markdown_page(HOURS_PAGE, "Åpningstider", body,
+                         description="Når Pasient- og pårørendetorget er bemannet, og når det er stengt.")
+
+
+def hours_json_ld(hours: DeskHours, page: str) -> dict[str, Any]:
+    """schema.org Place with its usual week and the closures and changed days ahead."""
+    regular = [
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": [f"https://schema.org/{SCHEMA_DAYS[day]}" for day in weekly.weekdays],
+         "opens": start, "closes": end}
+        for weekly in hours.rule.usual_week for start, end in weekly.spans
+    ]
+    special = []
+    for change in hours.changes:
+        spans = [(f"{span.start:%H:%M}", f"{span.end:%H:%M}") for span in change.spans] or [("00:00", "00:00")]
+        for opens, closes in spans:
+            entry = {"@type": "OpeningHoursSpecification", "validFrom": change.day.isoformat(),
+                     "validThrough": change.day.isoformat(), "opens": opens, "closes": closes}
+            if change.reason:
+                entry["description"] = change.reason
+            special.append(entry)
+    return {
+        "@context": "https://schema.org",
+        "@type": "Place",
+        "name": DESK_NAME,
+        "url": page,
+        "containedInPlace": {"@type": "Hospital", "name": HOSPITAL_NAME},
+        "openingHoursSpecification": regular,
+        "specialOpeningHoursSpecification": special,
+    }
+
+
+def _days_with_spans(hours: DeskHours) -> Iterator[tuple[str, str, str]]:
+    """(day text, times text, end of the day's last span in UTC) for the staffed days ahead."""
+    for day, spans in hours.staffed_days(LISTED_AHEAD):
+        yield day_text(day), span_text(spans), _utc(spans[-1].end)
+
+
+def _day_end(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), TIMEZONE)
+
+
+def _utc(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+

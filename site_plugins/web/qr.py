@@ -1,0 +1,142 @@
+"""QR codes for print and screen: encode an absolute address, draw it as SVG (vector) and as a 300-dpi PNG.
+
+Every code is black on white with a quiet zone of four modules (the minimum the QR standard asks for),
+at error correction level Q: up to a quarter of the code may be scuffed, creased, soiled or lost in a
+reflection from the foyer's lights and it still scans. Our addresses are short, so Q keeps the code
+coarse (an 80-character address fits version 7, 45 × 45 modules); level H would make every module
+smaller, and so harder to scan from a distance, for no gain on paper that is kept indoors.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import metadata
+from pathlib import Path
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape, quoteattr
+
+import qrcode
+from PIL import Image
+from qrcode.constants import ERROR_CORRECT_Q
+
+from .urls import absolute_url, page_url
+
+ERROR_CORRECTION = ERROR_CORRECT_Q
+QUIET_ZONE = 4
+PRINT_DPI = 300
+MM_PER_INCH = 25.4
+QR_FOLDER = "qr"
+PAGE_CODE_MM = 40
+"""Printed width of a page's code (organisation, event): 4 cm scans from about 40 cm, arm's length."""
+
+Modules = tuple[tuple[bool, ...], ...]
+"""Rows of modules, quiet zone included; True is dark."""
+
+
+def site_url_problem(site_url: str | None) -> str | None:
+    """Why `site_url` cannot anchor QR codes, or None when it is an absolute http(s) address."""
+    hint = "set `site_url` in mkdocs.yml to the site's public address, like https://torget.example.no/"
+    if not site_url:
+        return f"torget: {hint}; QR codes, posters and calendar feeds link to it."
+    parts = urlsplit(site_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return (f"torget: `site_url` is {site_url!r}, which is not an absolute web address; {hint}. "
+                "A QR code that points nowhere is worse than none.")
+    return None
+
+
+def short_address(site_url: str) -> str:
+    """The address people can type, as printed under a code: `https://torget.example.no/` -> `torget.example.no`."""
+    parts = urlsplit(site_url)
+    return (parts.netloc + parts.path).rstrip("/")
+
+
+@lru_cache(maxsize=4096)
+def encode(target: str) -> Modules:
+    """The modules of the smallest QR code at level Q that holds `target`, with the quiet zone."""
+    code = qrcode.QRCode(error_correction=ERROR_CORRECTION, border=QUIET_ZONE)
+    code.add_data(target)
+    code.make(fit=True)
+    return tuple(tuple(row) for row in code.get_matrix())
+
+
+def dark_runs(modules: Modules) -> Iterator[tuple[int, int, int]]:
+    """Horizontal runs of dark modules as (column, row, length): the rectangles the SVG and PDF draw."""
+    for y, row in enumerate(modules):
+        x = 0
+        while x < len(row):
+            if row[x]:
+                start = x
+                while x < len(row) and row[x]:
+                    x += 1
+                yield start, y, x - start
+            else:
+                x += 1
+
+
+def svg(modules: Modules, width_mm: float, title: str) -> bytes:
+    """A vector image `width_mm` wide: a white square and one black path, crisp at any size."""
+    size = len(modules)
+    path = "".join(f"M{x} {y}h{length}v1h-{length}z" for x, y, length in dark_runs(modules))
+    text = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" '
+        f'width="{width_mm:g}mm" height="{width_mm:g}mm" shape-rendering="crispEdges">'
+        f"<title>{escape(title)}</title>"
+        f'<rect width="{size}" height="{size}" fill="#fff"/>'
+        f'<path fill="#000" d={quoteattr(path)}/>'
+        "</svg>\n"
+    )
+    return text.encode("utf-8")
+
+
+def png_pixels(width_mm: float, dpi: int = PRINT_DPI) -> int:
+    """Width in pixels of a PNG `width_mm` wide at `dpi`."""
+    return round(width_mm / MM_PER_INCH * dpi)
+
+
+def png(modules: Modules, width_mm: float, dpi: int = PRINT_DPI) -> bytes:
+    """A black-and-white PNG exactly `width_mm` wide at `dpi`, which it records so printers size it right."""
+    size = len(modules)
+    small = Image.new("1", (size, size), 1)
+    small.putdata([0 if dark else 1 for row in modules for dark in row])
+    pixels = png_pixels(width_mm, dpi)
+    image = small.resize((pixels, pixels), Image.Resampling.NEAREST)
+    out = io.BytesIO()
+    image.save(out, format="PNG", dpi=(dpi, dpi), optimize=True)
+    return out.getvalue()
+
+
+@dataclass(frozen=True)
+class PageCode:
+    """The QR code of one page: the absolute address it encodes and where its images are in the site."""
+
+    page: str
+    """Site-relative address of the page, like `organisasjoner/x/`."""
+    target: str
+    """The absolute address the code encodes."""
+    svg: str
+    """Path of the SVG in the site, like `qr/organisasjoner/x.svg`."""
+    png: str
+    """Path of the 300-dpi PNG in the site."""
+
+
+def page_qr(src_path: str, site_url: str) -> PageCode:
+    """The code of the page made from `src_path` (like `organisasjoner/x.md`).
+
+    Link to the image from a page with `urls.relative_url(page_url(here), code.svg)`. The images
+    themselves are written by `print_catalogue.print_files` for every page it lists.
+    """
+    url = page_url(src_path)
+    stem = f"{QR_FOLDER}/{url.rstrip('/') or 'forside'}"
+    return PageCode(page=url, target=absolute_url(site_url, url), svg=f"{stem}.svg", png=f"{stem}.png")
+
+
+@cache
+def qr_renderer_version() -> dict[str, str]:
+    """What a drawn code depends on besides its address: the QR library's version and this module's code."""
+    return {"qrcode": metadata.version("qrcode"), "pillow": metadata.version("pillow"),
+            "qr": hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}
