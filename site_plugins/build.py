@@ -11,6 +11,7 @@ from .hours.pages import hours_files
 from .hours.text import describe_rule
 from .kiosk.page import kiosk_files
 from .printing.catalogue import catalogue_files
+from .publishing.proof import placeholder_host
 from .site import Site
 from .web.assets import asset_files
 from .web.cache import FileCache
@@ -29,4 +30,5 @@ def site_files(site: Site, site_url: str) -> Iterator[GeneratedFile]:
     yield from kiosk_files(site.directory, site.events, site.hours, site_url, cache)
     # The usual week and when the desk is closed; a third sentence would point to the web page's list of changes.
     week = tuple(describe_rule(site.hours.rule, site.closed_days)[:2])
-    yield from catalogue_files(site.prints, site_url, hours=week, directory=site.directory, events=site.events, today=today)
+    yield from catalogue_files(site.prints, site_url, hours=week, directory=site.directory, events=site.events, today=today,
+                               proof=placeholder_host(site_url) is not None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config import load_config
@@ -14,6 +15,7 @@ from .directory.categories import CATEGORIES_FILE, load_categories
 from .directory.new import new_organisation_text
 from .directory.schema import SCHEMA_FILE, schema_text
 from .plugin import TorgetPlugin, sources_from
+from .publishing.report import publication_report
 from .site import SiteSources, load_site
 from .sources.problems import SourceError
 from .web.text import slugify
@@ -23,7 +25,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="torget", description="Tools for the editors of the Torget site.")
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml (default: %(default)s)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate every source file; list problems and entries due for review")
+    check = commands.add_parser("check", help="validate every source file; list problems, entries due for review, "
+                                              "and what stands between the project and publication")
+    check.add_argument("--publish", action="store_true",
+                       help="also fail while site_url is a placeholder or the school calendar is not confirmed "
+                            "(for a production pipeline)")
     new = commands.add_parser("new", help="start a file for a new organisation")
     new.add_argument("name", help='the organisation\'s full name, e.g. "Foreningen for muskelsyke"')
     new.add_argument("--slug", help="file name (and web address) to use instead of one made from the name")
@@ -31,23 +37,37 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("-o", "--output", help="file to write (default: print it)")
     args = parser.parse_args(argv)
     try:
-        sources = _sources(Path(args.config_file))
+        project = _project(Path(args.config_file))
     except (ConfigurationError, OSError) as error:
         print(f"torget: cannot read {args.config_file}: {error}", file=sys.stderr)
         return 2
-    handler = {"check": _check, "new": _new, "schema": _schema}[args.command]
-    return handler(sources, args)
+    if args.command == "check":
+        return _check(project, args)
+    handler = {"new": _new, "schema": _schema}[args.command]
+    return handler(project.sources, args)
 
 
-def _sources(config_file: Path) -> SiteSources:
+@dataclass(frozen=True)
+class _Project:
+    """The sources `mkdocs.yml` names, and the address the site is built for."""
+
+    sources: SiteSources
+    site_url: str
+    docs_dir: str
+
+
+def _project(config_file: Path) -> _Project:
     config = load_config(str(config_file))
     plugin = next((p for p in config.plugins.values() if isinstance(p, TorgetPlugin)), None)
     if plugin is None:
         raise ConfigurationError("the `torget` plugin is not listed under `plugins:`")
-    return sources_from(config, plugin.config)
+    sources = sources_from(config, plugin.config)
+    return _Project(sources, config.site_url or "", _display(Path(config.docs_dir), sources.root))
 
 
-def _check(sources: SiteSources, args: argparse.Namespace) -> int:
+def _check(project: _Project, args: argparse.Namespace) -> int:
+    """Errors exit 1; with --publish, so do the blockers of publication. Everything else is reported."""
+    sources = project.sources
     try:
         site = load_site(sources)
     except SourceError as error:
@@ -56,13 +76,30 @@ def _check(sources: SiteSources, args: argparse.Namespace) -> int:
     for warning in site.hours.warnings:
         print(f"warning: {warning}")
     directory = site.directory
-    stale = directory.stale(dt.date.today())
-    for org in stale:
-        when = f"last checked {org.reviewed.isoformat()}" if org.reviewed else "never checked (no `reviewed:` date)"
-        print(f"warning: {_relative(sources, org.slug)}: {when}; confirm the entry with the organisation")
+    today = dt.date.today()
+    for org in directory.stale(today):
+        if org.reviewed is not None:
+            print(f"warning: {_relative(sources, org.slug)}: last checked {org.reviewed.isoformat()}; "
+                  "confirm the entry with the organisation")
+    report = publication_report(site, project.site_url, project.docs_dir, today)
     print(f"OK: {len(directory.organisations)} organisations in {len(directory.categories)} themes; "
-          f"{len(stale)} due for review.")
-    return 0
+          f"{len(directory.stale(today))} due for review.")
+    print("\nPublication report:")
+    for line in report.lines():
+        print(f"  {line}")
+    blockers = report.blockers()
+    if not blockers:
+        print("Ready to publish.")
+        return 0
+    if not args.publish:
+        print("Not ready to publish yet (`torget check --publish` fails until these are done):")
+        for blocker in blockers:
+            print(f"  - {blocker}")
+        return 0
+    print("torget check --publish: not ready to publish:", file=sys.stderr)
+    for blocker in blockers:
+        print(f"  - {blocker}", file=sys.stderr)
+    return 1
 
 
 def _new(sources: SiteSources, args: argparse.Namespace) -> int:
@@ -96,6 +133,13 @@ def _schema(sources: SiteSources, args: argparse.Namespace) -> int:
 
 
 def _relative(sources: SiteSources, slug: str) -> str:
-    return (sources.organisations / f"{slug}.yaml").relative_to(sources.root).as_posix()
+    return _display(sources.organisations / f"{slug}.yaml", sources.root)
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
 if __name__ == "__main__":
     raise SystemExit(main())

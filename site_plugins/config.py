@@ -43,3 +43,8 @@ class TorgetConfig(base.Config):
     cache_dir = c.Type(str, default=".cache/torget")
     """Folder, relative to mkdocs.yml, where drawn QR codes and posters are kept between builds, so an
     unchanged one is not drawn again. Must be outside `docs_dir` and `site_dir`; delete it at any time."""
+    drafts = c.Type(bool, default=False)
+    """Publish the pages marked `draft: true` as well, each with the banner «Utkast – ikke publisert»: for a
+    staging build that LMS reviews before the drafts are confirmed. Leave it off for the public site, where
+    drafts are left out entirely (no page, no entry in the event lists, feeds, kiosk, search or sitemap, and
+    no print file). `mkdocs serve` always shows the drafts, with the banner."""

@@ -20,6 +20,8 @@ from .events.pages import event_page_markdown
 from .hours.sources import HoursSources
 from .kiosk.page import KIOSK_FOLDER
 from .printing.options import PrintOptions, print_option_problems
+from .publishing.drafts import banner_markdown
+from .publishing.proof import proof_warning
 from .site import Site, SiteSources, load_site
 from .sources.problems import SourceError
 from .web.assets import SCRIPTS, STYLESHEETS
@@ -29,15 +31,17 @@ from .web.qr import site_url_problem
 log = get_plugin_logger("torget")
 
 
-def sources_from(config: MkDocsConfig, options: TorgetConfig) -> SiteSources:
-    """The source folders named in mkdocs.yml, resolved against the folder mkdocs.yml is in."""
+def sources_from(config: MkDocsConfig, options: TorgetConfig, *, preview: bool = False) -> SiteSources:
+    """The source folders named in mkdocs.yml, resolved against the folder mkdocs.yml is in.
+    `preview` is true under `mkdocs serve`, which shows the drafts."""
     root = Path(config.config_file_path or ".").resolve().parent
     hours = HoursSources(school_holidays=root / options.school_holidays, rule=options.hours,
                          extra_closed_days=options.extra_closed_days,
                          config_file=Path(config.config_file_path) if config.config_file_path else None)
     # The build time honours SOURCE_DATE_EPOCH, so a build can be repeated exactly.
     return SiteSources(root=root, organisations=root / options.organisations, hours=hours, now=get_build_datetime(),
-                       prints=print_options_from(config, options, root), docs=Path(config.docs_dir))
+                       prints=print_options_from(config, options, root), docs=Path(config.docs_dir),
+                       show_drafts=preview or options.drafts)
 
 
 def print_options_from(config: MkDocsConfig, options: TorgetConfig, root: Path) -> PrintOptions:
@@ -52,11 +56,16 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
     """Builds the directory and the desk's other pages from the editors' YAML and front matter."""
 
     site: Site | None = None
+    serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # `mkdocs serve` is the editors' preview: it shows the drafts, with their banner.
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if problem := site_url_problem(config.site_url):
             raise PluginError(problem)
-        self.sources = sources_from(config, self.config)
+        self.sources = sources_from(config, self.config, preview=self.serving)
         if problems := print_option_problems(self.sources.prints, Path(config.docs_dir), Path(config.site_dir)):
             raise PluginError("\n".join(problems))
         try:
@@ -65,6 +74,8 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
             raise PluginError(error.report()) from None
         for warning in self.site.hours.warnings:
             log.warning(warning)
+        if proof := proof_warning(config.site_url or ""):
+            log.warning(proof)
         for path in STYLESHEETS:
             if path not in config.extra_css:
                 config.extra_css.append(path)
@@ -75,6 +86,7 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
+        self._leave_out_drafts(files)
         for generated in site_files(self.site, config.site_url):
             existing = files.get_file_from_path(generated.path)
             if existing is not None:
@@ -86,16 +98,30 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
                                         inclusion=InclusionLevel.NOT_IN_NAV))
         return files
 
+    def _leave_out_drafts(self, files: Files) -> None:
+        """Unless drafts are shown, mark every draft page as MkDocs' own draft: left out of `mkdocs build`
+        (page, navigation, search index, sitemap), and said so at INFO level, so `--strict` still passes."""
+        assert self.site is not None
+        if self.site.drafts_shown or not len(self.site.drafts):
+            return
+        for draft in self.site.drafts:
+            if (file := files.get_file_from_path(draft.src_path)) is not None:
+                file.inclusion = InclusionLevel.DRAFT
+        log.info(f"left out {self.site.drafts.summary()} (set `drafts: true` for a staging build)")
+
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """An event page gets its facts, next dates, agenda, calendar link and JSON-LD from the core;
-        a page with the peer-support marker gets the list of organisations with peer supporters."""
+        a page with the peer-support marker gets the list of organisations with peer supporters;
+        a draft that is shown gets its banner."""
         assert self.site is not None
         markdown = expand_peer_support_marker(markdown, page.file.src_uri, self.site.directory)
         event = self.site.events.by_src_path(page.file.src_uri)
-        if event is None:
-            return markdown
-        page.meta.setdefault("title", html.escape(event.spec.title))
-        return event_page_markdown(markdown, event, self.site.directory, config.site_url, self.site.hours.now)
+        if event is not None:
+            page.meta.setdefault("title", html.escape(event.spec.title))
+            markdown = event_page_markdown(markdown, event, self.site.directory, config.site_url, self.site.hours.now)
+        if page.file.src_uri in self.site.drafts:
+            markdown = banner_markdown() + markdown
+        return markdown
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
         return json_ld_to_head(output)

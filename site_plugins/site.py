@@ -13,6 +13,7 @@ from .hours.desk import DeskHours
 from .hours.school_holidays import SCHOOL_HOLIDAYS_FILE
 from .hours.sources import HoursSources, load_hours
 from .printing.options import PrintOptions
+from .publishing.drafts import Drafts, load_drafts
 from .sources.problems import SourceError
 
 
@@ -30,6 +31,8 @@ class SiteSources:
     """The roll-up's and posters' options, and the folder that caches drawn codes and posters."""
     docs: Path | None = None
     """The docs folder, where event pages (front matter with `event:`) are; None means `root/docs`."""
+    show_drafts: bool = False
+    """Whether pages with `draft: true` are part of the site (the preview of `mkdocs serve`, a staging build)."""
 
     @property
     def build_time(self) -> dt.datetime:
@@ -53,12 +56,21 @@ class Site:
     hours: DeskHours
     prints: PrintOptions
     events: Events = Events()
+    """The events and world days the site shows: without the drafts unless `drafts_shown`."""
+    drafts: Drafts = Drafts()
+    """Every page marked `draft: true`, shown or not."""
+    drafts_shown: bool = False
 
 
 def load_site(sources: SiteSources) -> Site:
     """Read and validate every source; raise SourceError listing all problems."""
     problems = []
     now = sources.build_time
+    drafts = Drafts()
+    try:
+        drafts = load_drafts(sources.docs_folder, sources.root)
+    except SourceError as error:
+        problems += error.problems
     try:
         directory = load_directory(sources.organisations, sources.root)
     except SourceError as error:
@@ -73,5 +85,9 @@ def load_site(sources: SiteSources) -> Site:
         except SourceError as error:
             problems += error.problems
     if problems:
-        raise SourceError(problems)
-    return Site(directory=directory, closed_days=closed_days, hours=hours, prints=sources.prints, events=events)
+        # A page that is not UTF-8 is reported by both the drafts and the events; say it once.
+        raise SourceError(list(dict.fromkeys(problems)))
+    if not sources.show_drafts:
+        events = events.without({draft.src_path for draft in drafts})
+    return Site(directory=directory, closed_days=closed_days, hours=hours, prints=sources.prints, events=events,
+                drafts=drafts, drafts_shown=sources.show_drafts)

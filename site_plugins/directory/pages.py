@@ -20,6 +20,7 @@ from ..web.urls import (
 )
 from .load import Directory
 from .model import Category, Organisation
+from .provenance import affiliation_segments, affiliations, review_notice
 
 THEMES = "tema"
 ORGANISATION_SEARCH_BOOST = 2
@@ -84,22 +85,25 @@ def _directory_index(directory: Directory) -> GeneratedFile:
         search_text=search_text,
         category_slugs=lambda org: " ".join(directory.category(name).slug for name in org.categories),
         folds=json.dumps(LETTER_FOLDS, ensure_ascii=False),
+        review_notice=review_notice(directory.organisations),
         **_list_context(path),
     )
-    return markdown_page(path, "Organisasjoner", body, description="Alle pasient- og brukerorganisasjonene, fra A til Å.",
+    return markdown_page(path, "Organisasjoner", body, description="Pasient- og brukerorganisasjoner fra hele landet, fra A til Å.",
                          hide=("toc",))
 
 
 def _themes_index(directory: Directory) -> GeneratedFile:
     path = f"{THEMES}/index.md"
-    body = render("themes.html", directory=directory, **_list_context(path))
+    body = render("themes.html", directory=directory, review_notice=review_notice(directory.organisations),
+                  **_list_context(path))
     return markdown_page(path, "Tema", body, description="Organisasjonene ordnet etter tema.", hide=("toc",))
 
 
 def _category_page(directory: Directory, category: Category) -> GeneratedFile:
     path = category_path(category)
-    body = render("category.html", category=category, organisations=directory.in_category(category),
-                  **_list_context(path))
+    organisations = directory.in_category(category)
+    body = render("category.html", category=category, organisations=organisations,
+                  review_notice=review_notice(organisations), **_list_context(path))
     return markdown_page(path, category.name, body, description=category.description, hide=("toc",))
 
 
@@ -109,7 +113,8 @@ def organisation_page(directory: Directory, org: Organisation, site_url: str, ev
         "organisation.html",
         org=org,
         categories=[directory.category(name) for name in org.categories],
-        json_ld=_organisation_json_ld(org, absolute_url(site_url, page_url(path))),
+        affiliation=affiliation_segments(org, directory),
+        json_ld=_organisation_json_ld(org, directory, absolute_url(site_url, page_url(path))),
         qr_image=relative_url(page_url(path), page_qr(path, site_url).svg),
         events=events,
         **_list_context(path),
@@ -118,7 +123,8 @@ def organisation_page(directory: Directory, org: Organisation, site_url: str, ev
                          search_boost=ORGANISATION_SEARCH_BOOST, hide=("toc",))
 
 
-def _organisation_json_ld(org: Organisation, page: str) -> dict[str, Any]:
+def _organisation_json_ld(org: Organisation, directory: Directory, page: str) -> dict[str, Any]:
+    members_of = [a.organisation.name if a.organisation else a.name for a in affiliations(org, directory) if not a.partner]
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Organization",
@@ -130,7 +136,7 @@ def _organisation_json_ld(org: Organisation, page: str) -> dict[str, Any]:
         "telephone": org.phone,
         "address": org.address,
         "keywords": ", ".join(org.keywords) or None,
-        "memberOf": [{"@type": "Organization", "name": name} for name in org.umbrella] or None,
+        "memberOf": [{"@type": "Organization", "name": name} for name in members_of] or None,
         "subOrganization": [{"@type": "Organization", "name": c.name, "areaServed": c.region} for c in org.local_chapters] or None,
         "mainEntityOfPage": page,
     }

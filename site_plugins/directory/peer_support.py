@@ -10,6 +10,7 @@ from ..web.render import render
 from ..web.urls import organisation_path, page_url, relative_url
 from .load import Directory
 from .model import Organisation
+from .provenance import review_notice
 
 PEER_SUPPORT_MARKER = "<!-- torget:likepersoner -->"
 
@@ -22,9 +23,11 @@ def peer_support_organisations(directory: Directory) -> list[Organisation]:
 def peer_support_list(directory: Directory, src_path: str) -> str:
     """The list's HTML for the page at `src_path` (links are relative to that page)."""
     here = page_url(src_path)
+    organisations = peer_support_organisations(directory)
     return render(
         "peer_support.html",
-        organisations=peer_support_organisations(directory),
+        organisations=organisations,
+        review_notice=review_notice(organisations),
         link=lambda org: relative_url(here, page_url(organisation_path(org))),
     )
 

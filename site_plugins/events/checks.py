@@ -113,7 +113,33 @@ class _Checker:
                                   "list the points in the order they happen")
             previous = item.time
 
+    def world_day(self) -> None:
+        """A world day is an international date with organisations related to its theme, not an event at the desk."""
+        spec = self.spec
+        if not spec.world_day:
+            if spec.location is None:
+                self.problem(("location",), "say where it takes place, as a visitor finds it, like \"Foajeen\"")
+            if spec.related:
+                self.problem(("related",), "only a world day lists related organisations; "
+                                           "name who arranges an event under organiser (or host)")
+            return
+        marking = "; a marking of the day at the desk is an event page of its own, with place, time and organiser"
+        for name in ("location", "host", "organiser"):
+            if getattr(spec, name):
+                self.problem((name,), f"a world day is a date, not an event at the desk, so it has no {name}{marking}")
+        if not spec.all_day:
+            self.problem(("start",), f"a world day lasts the whole day: write only the date, like {spec.first_day}")
+        if spec.exceptions and spec.exceptions.moved:
+            self.problem(("exceptions", "moved"), f"a world day falls on its own date and is never moved{marking}")
+        seen: set[str] = set()
+        for index, slug in enumerate(spec.related):
+            if slug in seen:
+                self.problem(("related", index), f"{slug!r} is listed twice; list each organisation once")
+            seen.add(slug)
+
     def organisers(self) -> None:
+        if self.spec.world_day:
+            return
         if not self.spec.organiser and not self.spec.host:
             self.problem(("organiser",), "name who arranges it: an organisation's file name from organisations/ "
                                          "(organiser), or a host outside the directory (host)")
@@ -131,6 +157,7 @@ def check_event(spec: EventSpec, doc: YamlDocument, schedule: Schedule) -> list[
     if not checker.problems:  # the exceptions can only be compared with a possible series
         checker.exceptions()
     checker.times()
+    checker.world_day()
     checker.organisers()
     checker.agenda()
     return checker.problems

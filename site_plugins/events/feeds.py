@@ -27,10 +27,10 @@ _ICAL_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 def event_feed_files(events: Events, site_url: str, today: dt.date, now: dt.datetime) -> Iterator[GeneratedFile]:
-    """`<page>.ics` for every event and `arrangementer/alle.ics` with all of them."""
+    """`<page>.ics` for every event and world day, and `arrangementer/alle.ics` with the events at the desk."""
     for event in events:
         yield GeneratedFile(event.feed_path, calendar([event], f"{SITE_NAME}: {event.spec.title}", site_url, today, now).to_ical())
-    yield GeneratedFile(ALL_EVENTS_FEED, calendar(events, f"{SITE_NAME}: arrangementer", site_url, today, now).to_ical())
+    yield GeneratedFile(ALL_EVENTS_FEED, calendar(events.at_desk(), f"{SITE_NAME}: arrangementer", site_url, today, now).to_ical())
 
 
 def calendar(events: Iterable[Event], name: str, site_url: str, today: dt.date, now: dt.datetime) -> icalendar.Calendar:
@@ -100,7 +100,8 @@ def _vevent(event: Event, site_url: str, stamp: dt.datetime, occurrence: Occurre
     else:
         vevent.add("dtstart", occurrence.day)
         vevent.add("dtend", occurrence.day + dt.timedelta(days=1))
-    vevent.add("location", spec.location)
+    if spec.location:
+        vevent.add("location", spec.location)
     vevent.add("description", _description(event, occurrence))
     vevent.add("url", absolute_url(site_url, event.url))
     return vevent
@@ -110,8 +111,7 @@ def _description(event: Event, occurrence: Occurrence) -> str:
     spec = event.spec
     lines = []
     if occurrence.moved_from is not None:
-        verb = "Markeres" if spec.world_day else "Holdes"
-        lines.append(f"{verb} {day_label(occurrence.day)} i stedet for {day_label(occurrence.moved_from)}.")
+        lines.append(f"Holdes {day_label(occurrence.day)} i stedet for {day_label(occurrence.moved_from)}.")
     if event.description:
         lines.append(event.description)
     lines.append(schedule_summary(spec) + ".")

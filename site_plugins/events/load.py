@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -87,17 +88,34 @@ class Events:
         return next((event for event in self.events if event.src_path == src_path), None)
 
     def by_organiser(self, slug: str) -> list[Event]:
-        """The events an organisation arranges or marks."""
+        """The events an organisation arranges."""
         return [event for event in self.events if slug in event.spec.organiser]
 
+    def related_to(self, slug: str) -> list[Event]:
+        """The world days whose theme the organisation works with."""
+        return [event for event in self.world_days() if slug in event.spec.related]
+
+    def at_desk(self) -> Events:
+        """The events that take place somewhere, without the world days (which are dates, not events at the desk)."""
+        return Events(tuple(event for event in self.events if not event.spec.world_day))
+
+    def world_days(self) -> list[Event]:
+        return [event for event in self.events if event.spec.world_day]
+
+    def without(self, src_paths: Container[str]) -> Events:
+        """These events less the pages at `src_paths` (the drafts a published build leaves out)."""
+        return Events(tuple(event for event in self.events if event.src_path not in src_paths))
+
     def occurrences(self, first: dt.date, last: dt.date) -> list[UpcomingOccurrence]:
-        """Every meeting of every event from `first` to `last` (both included), in time order."""
-        found = [_upcoming(event, occurrence) for event in self.events for occurrence in event.schedule.occurrences(first, last)]
+        """Every meeting of every event at the desk from `first` to `last` (both included), in time order.
+        World days are left out: they are dates, not something that happens on the desk's premises."""
+        found = [_upcoming(event, occurrence) for event in self.at_desk()
+                 for occurrence in event.schedule.occurrences(first, last)]
         return sorted(found, key=lambda item: (item.day, item.start is not None, item.start or dt.datetime.min, item.title))
 
 
 def _upcoming(event: Event, occurrence: Occurrence) -> UpcomingOccurrence:
-    return UpcomingOccurrence(event.spec.title, occurrence.day, occurrence.start, occurrence.end, event.spec.location,
+    return UpcomingOccurrence(event.spec.title, occurrence.day, occurrence.start, occurrence.end, event.spec.location or "",
                               event.url, event, occurrence)
 
 

@@ -144,7 +144,7 @@ class Recurrence(_Fields):
 
 
 class MovedDate(_Fields):
-    """One date of the series held on another day (e.g. a world day on a Saturday, marked on Friday)."""
+    """One date of the series held on another day (e.g. a meeting that falls on a closed day)."""
 
     date: Date = Field(description="The date the series falls on.")
     to: Date = Field(description="The day it is held or marked instead.")
@@ -174,11 +174,13 @@ class EventSpec(_Fields):
         description="First date and time, like \"2026-08-18 12:00\"; only a date for a day-long event.")
     end: ClockTime | None = Field(None, description="When it ends, like \"14:00\" (same day).")
     duration: Annotated[dt.timedelta, BeforeValidator(_duration)] | None = Field(None, description="Instead of end: \"2h\", \"90 min\".")
-    location: Text = Field(description="Where it takes place, as a visitor finds it.")
+    location: Text | None = Field(None, description="Where it takes place, as a visitor finds it (not for a world day).")
     organiser: Annotated[list[OrganisationSlug], BeforeValidator(_one_or_many)] = Field(
         [], description="The organisation (file name in organisations/) or a list of them.")
     host: Text | None = Field(None, description="Who hosts it when it is not an organisation in the directory.")
-    world_day: StrictBool = Field(False, description="true for a world day that organisations mark.")
+    world_day: StrictBool = Field(False, description="true for an international world day: a date, not an event at the desk.")
+    related: Annotated[list[OrganisationSlug], BeforeValidator(_one_or_many)] = Field(
+        [], description="World days only: organisations whose work fits the day's theme (file names in organisations/).")
     recurrence: Recurrence | None = None
     exceptions: Exceptions | None = None
     agenda: list[AgendaItem] = Field([], description="The programme: a list of time and item.")

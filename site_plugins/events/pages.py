@@ -42,6 +42,7 @@ class EventListing:
     src_path: str
     summary: str
     next: str | None
+    world_day: bool = False
 
 
 def event_files(events: Events, directory: Directory, site_url: str, today: dt.date, now: dt.datetime) -> Iterator[GeneratedFile]:
@@ -64,15 +65,15 @@ def overview_page(events: Events, directory: Directory, today: dt.date) -> Gener
         items = [item for item in occurrences if (item.day.year, item.day.month) == (cursor.year, cursor.month)]
         months.append({"label": month_label(cursor.year, cursor.month), "anchor": f"{cursor:%Y-%m}", "entries": items})
         cursor += relativedelta(months=1)
-    current = [event for event in events if not event.is_over(today)]
+    current = [event for event in events.at_desk() if not event.is_over(today)]
+    world_days = [(event, event.schedule.next_occurrence(today)) for event in events.world_days() if not event.is_over(today)]
     body = render(
         "events.html",
         months=months,
-        regular=[_listing(event, today) for event in current if event.spec.recurrence and not event.spec.world_day],
+        regular=[_listing(event, today) for event in current if event.spec.recurrence],
         later=[_listing(event, today) for event in current if not event.spec.recurrence and event.spec.first_day > last],
-        world_days=sorted(((event, event.schedule.next_occurrence(today)) for event in current if event.spec.world_day),
-                          key=lambda pair: (pair[1].day.month, pair[1].day.day) if pair[1] else (13, 0)),
-        organisers=lambda event: _organisers(event, directory),
+        world_days=sorted(world_days, key=lambda pair: (pair[1].day.month, pair[1].day.day) if pair[1] else (13, 0)),
+        related=lambda event: _organisations(event.spec.related, directory),
         feed=relative_url(page_url(OVERVIEW_PATH), ALL_EVENTS_FEED),
         link=lambda src_path: relative_url(page_url(OVERVIEW_PATH), page_url(src_path)),
         organisation_path=organisation_path,
@@ -80,30 +81,35 @@ def overview_page(events: Events, directory: Directory, today: dt.date) -> Gener
         day_label=day_label,
     )
     return markdown_page(OVERVIEW_PATH, "Arrangementer", body, hide=("toc",),
-                         description="Kafétreff, dialogmøter og verdensdager på Pasient- og pårørendetorget de neste tre månedene.")
+                         description="Det som skjer på Pasient- og pårørendetorget de neste tre månedene, og verdensdagene.")
 
 
 def _listing(event: Event, today: dt.date) -> EventListing:
     upcoming = event.schedule.next_occurrence(today)
     if upcoming is None:
         return EventListing(event.spec.title, event.src_path, schedule_summary(event.spec), None)
-    year = upcoming.day.year != today.year
-    when = day_label(upcoming.day, year=year)
-    if upcoming.moved_from is not None and event.spec.world_day:
-        when = f"{day_label(upcoming.moved_from, year=year)} (markeres {day_label(upcoming.day)})"
-    return EventListing(event.spec.title, event.src_path, schedule_summary(event.spec), when)
+    when = day_label(upcoming.day, year=upcoming.day.year != today.year)
+    return EventListing(event.spec.title, event.src_path, schedule_summary(event.spec), when, event.spec.world_day)
 
 
 def organisation_events(events: Events, slug: str, today: dt.date) -> list[EventListing]:
-    """The events an organisation arranges or marks that still have dates ahead, soonest first."""
-    current = [(event, event.schedule.next_occurrence(today)) for event in events.by_organiser(slug) if not event.is_over(today)]
-    current.sort(key=lambda pair: pair[1].day if pair[1] else dt.date.max)
-    return [_listing(event, today) for event, _ in current]
+    """The events an organisation arranges, then the world days whose theme it works with; those with dates ahead,
+    soonest first."""
+    listings = []
+    for found in (events.by_organiser(slug), events.related_to(slug)):
+        current = [(event, event.schedule.next_occurrence(today)) for event in found if not event.is_over(today)]
+        current.sort(key=lambda pair: pair[1].day if pair[1] else dt.date.max)
+        listings += [_listing(event, today) for event, _ in current]
+    return listings
+
+
+def _organisations(slugs: list[str], directory: Directory) -> list[Any]:
+    found = [directory.organisation(slug) for slug in slugs]
+    return [org for org in found if org is not None]
 
 
 def _organisers(event: Event, directory: Directory) -> list[Any]:
-    found = [directory.organisation(slug) for slug in event.spec.organiser]
-    return [org for org in found if org is not None]
+    return _organisations(event.spec.organiser, directory)
 
 
 def event_page_markdown(markdown: str, event: Event, directory: Directory, site_url: str, now: dt.datetime) -> str:
@@ -127,15 +133,17 @@ def event_details(event: Event, directory: Directory, site_url: str, today: dt.d
         "event.html",
         summary=schedule_summary(spec),
         organisers=_organisers(event, directory),
+        related=_organisations(spec.related, directory),
         org_link=lambda org: relative_url(here, page_url(organisation_path(org))),
         feed=relative_url(here, event.feed_path),
+        overview=relative_url(here, page_url(OVERVIEW_PATH)),
         **context,
     )
     dates = render(
         "event_schedule.html",
         dates=sorted([*shown, *cancelled], key=lambda entry: entry.day),
         is_cancellation=lambda entry: isinstance(entry, Cancellation),
-        occurrence_label=_occurrence_label(event),
+        occurrence_label=_occurrence_label,
         agenda=_agenda(event),
         day_label=day_label,
         overview=relative_url(here, page_url(OVERVIEW_PATH)),
@@ -146,15 +154,12 @@ def event_details(event: Event, directory: Directory, site_url: str, today: dt.d
     return facts.strip(), dates.strip()
 
 
-def _occurrence_label(event: Event):
-    def label(occurrence: Occurrence) -> str:
-        when = ", ".join(part for part in (day_label(occurrence.day, year=True), time_span(occurrence)) if part)
-        if occurrence.moved_from is None:
-            return when
-        if event.spec.world_day:
-            return f"{when}: markeres denne dagen (selve dagen er {day_label(occurrence.moved_from)})"
-        return f"{when} (flyttet fra {day_label(occurrence.moved_from)})"
-    return label
+def _occurrence_label(occurrence: Occurrence) -> str:
+    """"tirsdag 24. november 2026, kl. 12:00–14:00", with the date it was moved from when it was."""
+    when = ", ".join(part for part in (day_label(occurrence.day, year=True), time_span(occurrence)) if part)
+    if occurrence.moved_from is None:
+        return when
+    return f"{when} (flyttet fra {day_label(occurrence.moved_from)})"
 
 
 def _agenda(event: Event) -> list[tuple[str, str]]:
@@ -166,9 +171,12 @@ def _agenda(event: Event) -> list[tuple[str, str]]:
     return [(f"{clock(item.time)}–{clock(end)}", item.item) for item, end in zip(spec.agenda, ends)]
 
 
-def event_json_ld(event: Event, directory: Directory, site_url: str, today: dt.date) -> dict[str, Any]:
-    """schema.org Event for the next meeting (or the last, once over), with its Schedule when it repeats."""
+def event_json_ld(event: Event, directory: Directory, site_url: str, today: dt.date) -> dict[str, Any] | None:
+    """schema.org Event for the next meeting (or the last, once over), with its Schedule when it repeats;
+    None for a world day, which is a date and not an event anyone holds at a place."""
     spec, schedule = event.spec, event.schedule
+    if spec.world_day:
+        return None
     upcoming = schedule.next_occurrence(today)
     shown = upcoming or _last_occurrence(event)
     organisers = [{"@type": "Organization", "name": org.name,
@@ -188,7 +196,6 @@ def event_json_ld(event: Event, directory: Directory, site_url: str, today: dt.d
         "location": {"@type": "Place", "name": spec.location},
         "organizer": organisers or None,
         "inLanguage": "nb",
-        "isAccessibleForFree": True,
         "eventSchedule": _schedule(event, today),
     }
     return {key: value for key, value in data.items() if value is not None}

@@ -87,9 +87,7 @@ def schedule_summary(spec: EventSpec) -> str:
 
 
 def upcoming_label(item: UpcomingOccurrence) -> str:
-    """How a coming date reads in a list: "tirsdag 1. desember kl. 12:00–14:00", or a moved world day."""
+    """How a coming date reads in a list: "tirsdag 1. desember kl. 12:00–14:00 (flyttet fra 24. november)"."""
     moved = item.occurrence.moved_from
-    if moved is not None and item.event.spec.world_day:
-        return f"markeres {day_label(item.day)} (selve dagen er {day_label(moved)})"
     when = " ".join(part for part in (day_label(item.day), time_span(item.occurrence)) if part)
     return f"{when} (flyttet fra {day_label(moved, weekday=False)})" if moved is not None else when

@@ -66,6 +66,7 @@ def hours_page(hours: DeskHours, closed_days: ClosedDays, site_url: str) -> Gene
         changes=[(change, day_text(change.day), span_text(change.spans) if change.spans else None, _utc(_day_end(change.day)))
                  for change in hours.changes],
         directory=relative_url(here, "organisasjoner/"),
+        provisional_holidays=hours.rule.school_holidays_off and not closed_days.school.verified,
         built=day_text(hours.now.date()),
         json_ld=hours_json_ld(hours, absolute_url(site_url, here)),
     )

@@ -11,7 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from ..directory.model import Date
@@ -42,6 +49,10 @@ class SchoolCalendar:
 
     holidays: tuple[SchoolHoliday, ...]
     source: str | None = None
+    verified: bool = True
+    """False while nobody has checked the dates against the municipality's adopted skolerute."""
+    display: str = SCHOOL_HOLIDAYS_FILE
+    """The file's path as messages name it."""
 
     def holiday_on(self, day: dt.date) -> SchoolHoliday | None:
         return next((holiday for holiday in self.holidays if day in holiday), None)
@@ -50,6 +61,13 @@ class SchoolCalendar:
     def covered_until(self) -> dt.date | None:
         """The end of the last listed holiday; after it the file cannot tell school days from holidays."""
         return max((holiday.last for holiday in self.holidays), default=None)
+
+    def verification_warning(self) -> str | None:
+        """A warning while the file says `verified: false`: the site then calls the holiday dates provisional."""
+        if self.verified:
+            return None
+        return (f"{self.display}: verified: the school holidays are not confirmed, so the opening-hours page calls them "
+                "provisional («foreløpige»); check them against the municipality's skolerute and set `verified: true`")
 
     def coverage_warning(self, today: dt.date, display: str) -> str | None:
         """A warning when the file does not reach 60 days past `today`, so editors add the next school year."""
@@ -94,6 +112,9 @@ class _CalendarFile(BaseModel):
     source: Annotated[str, Field(min_length=1)] | None = Field(
         None, description="Where the school calendar is published (the municipality's skolerute)."
     )
+    verified: StrictBool = Field(
+        False, description="true once someone has checked every date against the municipality's adopted skolerute; "
+                           "until then the site calls the holiday dates provisional.")
     holidays: list[_HolidayEntry] = Field(description="One entry per holiday: first_day, last_day, reason.")
 
 
@@ -120,7 +141,7 @@ def load_school_calendar(path: Path, display: str) -> SchoolCalendar:
     if problems:
         raise SourceError(problems)
     holidays = tuple(SchoolHoliday(entry.first_day, entry.last_day, entry.reason) for _, entry in entries)
-    return SchoolCalendar(holidays, parsed.source)
+    return SchoolCalendar(holidays, parsed.source, parsed.verified, display)
 
 
 def _overlap(earlier: _HolidayEntry, earlier_line: int, later: _HolidayEntry) -> str:

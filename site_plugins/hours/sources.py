@@ -58,5 +58,5 @@ def load_hours(sources: HoursSources, root: Path, now: dt.datetime) -> tuple[Clo
         raise SourceError(problems)
     hours = desk_hours(rule, closed_days, now)
     warnings = [f"{config_name}: plugins.torget.hours: {warning}" for warning in hours.warnings]
-    coverage = school.coverage_warning(hours.now.date(), school_display)
-    return closed_days, dataclasses.replace(hours, warnings=(*([coverage] if coverage else []), *warnings))
+    calendar_warnings = [school.verification_warning(), school.coverage_warning(hours.now.date(), school_display)]
+    return closed_days, dataclasses.replace(hours, warnings=(*filter(None, calendar_warnings), *warnings))

@@ -14,6 +14,7 @@ from ..directory.contact import tel_uri
 from ..directory.load import Directory
 from ..directory.model import Organisation
 from ..directory.pages import ALPHABET, search_text
+from ..directory.provenance import review_notice
 from ..events.load import UpcomingOccurrence
 from ..events.recurrence import OSLO
 from ..events.text import upcoming_label
@@ -129,8 +130,8 @@ def kiosk_data(directory: Directory, site_url: str, occurrences: list[UpcomingOc
     organisations = [_organisation(directory, org, site_url, qr) for org in directory.organisations]
     themes = [
         {"slug": category.slug, "name": category.name, "description": category.description,
-         "organisations": [org.slug for org in directory.in_category(category)]}
-        for category in directory.categories
+         "organisations": [org.slug for org in members], "review_notice": review_notice(members)}
+        for category in directory.categories if (members := directory.in_category(category))
     ]
     return {
         "timeouts": TIMEOUTS,
@@ -139,7 +140,9 @@ def kiosk_data(directory: Directory, site_url: str, occurrences: list[UpcomingOc
         # The letters of the A–Å bar and of the on-screen keyboard.
         "alphabet": list(ALPHABET),
         "organisations": organisations,
-        "themes": [theme for theme in themes if theme["organisations"]],
+        "themes": themes,
+        # One sentence per list when some entries are not yet checked with their organisation.
+        "review_notice": review_notice(directory.organisations),
         "events": [_occurrence(item, site_url, qr) for item in occurrences],
         "volunteer": {"contacts": [_page_contact(VOLUNTEER_PAGE, "Les mer på nettsiden", site_url, qr)]},
         "saved_list_url": absolute_url(site_url, SAVED_LIST_URL),

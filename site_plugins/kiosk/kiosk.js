@@ -133,6 +133,7 @@
       const theme = themes.get(slug);
       find("[data-theme-name]").textContent = theme.name;
       find("[data-theme-description]").textContent = theme.description;
+      showNotice(find("[data-theme-review]"), theme.review_notice);
       fill(find("[data-theme-organisations]"), ...orgItems(theme.organisations));
     },
     az: renderAz,
@@ -149,7 +150,14 @@
   const fold = (text) => text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
     .replace(/./g, (ch) => data.folds[ch] || ch);
 
+  // The build's sentence about entries not yet checked with their organisation, once per list.
+  function showNotice(element, text) {
+    element.textContent = text || "";
+    element.hidden = !text;
+  }
+
   function renderAz() {
+    showNotice(find("[data-az-review]"), data.review_notice);
     const words = fold(state.query).split(/\s+/).filter(Boolean);
     const groups = new Map();
     let shown = 0;

@@ -14,6 +14,7 @@ from ..directory.load import Directory
 from ..events.load import Event
 from ..events.text import schedule_summary
 from ..hours.text import join_nb
+from ..publishing.proof import PROOF_WORD
 from ..web.cache import FileCache
 from ..web.output import GeneratedFile, markdown_page
 from ..web.qr import (
@@ -61,12 +62,13 @@ class PrintItem:
 
 
 def catalogue_files(options: PrintOptions, site_url: str, *, hours: tuple[str, ...], directory: Directory,
-                    events: Iterable[Event], today: dt.date) -> Iterator[GeneratedFile]:
+                    events: Iterable[Event], today: dt.date, proof: bool = False) -> Iterator[GeneratedFile]:
     """The roll-up, the desk poster, every page's code, each coming event's poster, and the staff page.
 
     `hours` are the sentences that describe the desk's usual week, printed on the roll-up and the desk poster.
+    `proof` marks every file «PRØVETRYKK» (while `site_url` is a placeholder, see `publishing.proof`).
     """
-    cache = FileCache(options.cache_folder)
+    cache = _PrintCache(options.cache_folder, proof)
     posters: list[PrintItem] = []
     organisations: list[tuple[str, PageCode]] = []
     listed: list[tuple[str, PageCode, PrintItem | None]] = []
@@ -79,16 +81,17 @@ def catalogue_files(options: PrintOptions, site_url: str, *, hours: tuple[str, .
         code = page_qr(event.src_path, site_url)
         yield from _code_files(cache, code, PAGE_CODE_MM)
         poster = None
-        if not event.is_over(today):
+        # A world day is a date, not an event at the desk: it has a page and a code, but no poster.
+        if not event.is_over(today) and not event.spec.world_day:
             poster = PrintItem(f"{PRINT_FOLDER}/{event.src_path.removesuffix('.md')}-a4.pdf", "Plakat (PDF)",
                                A4_LABEL, code.target)
             yield _poster_file(cache, poster.path, _event_poster(options, directory, event, code),
                                Sheet(A4_WIDTH_MM, A4_HEIGHT_MM, EVENT_QR_MM))
         listed.append((event.spec.title, code, poster))
-    yield _staff_page(posters, organisations, listed)
+    yield _staff_page(posters, organisations, listed, proof)
 
 
-def _front_prints(options: PrintOptions, hours: tuple[str, ...], site_url: str, cache: FileCache,
+def _front_prints(options: PrintOptions, hours: tuple[str, ...], site_url: str, cache: _PrintCache,
                   posters: list[PrintItem]) -> Iterator[GeneratedFile]:
     """The roll-up (opening the directory, for when nobody staffs the desk), its code on its own,
     and the desk poster (opening the front page)."""
@@ -116,7 +119,7 @@ def _front_prints(options: PrintOptions, hours: tuple[str, ...], site_url: str, 
 def _rollup_poster(options: PrintOptions, hours: tuple[str, ...], target: str, address: str) -> Poster:
     return Poster(
         headline=options.title,
-        lines=("Finn organisasjoner, likepersoner og møteplasser for pasienter og pårørende – også når ingen er på vakt.",
+        lines=("Finn pasient- og brukerorganisasjoner for pasienter og pårørende – også når ingen er på vakt.",
                "Skann koden med kameraet på mobilen."),
         target=target, address=address, details=hours, footer=options.footer,
     )
@@ -126,7 +129,7 @@ def _desk_poster(options: PrintOptions, hours: tuple[str, ...], target: str, add
     return Poster(
         headline=options.title,
         lines=("Her møter du frivillige fra pasient- og brukerorganisasjonene.",
-               "Er det ingen her nå? Skann koden, så har du alle organisasjonene på mobilen."),
+               "Er det ingen her nå? Skann koden, så finner du organisasjonene på mobilen."),
         target=target, address=address, details=hours, footer=options.footer,
     )
 
@@ -139,24 +142,34 @@ def _event_poster(options: PrintOptions, directory: Directory, event: Event, cod
         headline=spec.title,
         lines=(event.description,) if event.description else (),
         target=code.target, address=short_address(code.target),
-        details=(schedule_summary(spec), spec.location),
+        details=(schedule_summary(spec), spec.location or ""),
         footer=f"Arrangør: {join_nb(hosts)}" if hosts else options.footer,
     )
 
 
-def _poster_file(cache: FileCache, path: str, poster: Poster, sheet: Sheet) -> GeneratedFile:
-    inputs = {"kind": "poster", "poster": asdict(poster), "sheet": asdict(sheet), "renderer": renderer_version()}
-    return GeneratedFile(path, cache.fetch(inputs, ".pdf", lambda: poster_pdf(poster, sheet, encode(poster.target))))
+class _PrintCache(FileCache):
+    """The build cache, and whether the files drawn through it are proofs («PRØVETRYKK»)."""
+
+    def __init__(self, folder: Path | None, proof: bool):
+        super().__init__(folder)
+        self.proof = proof
 
 
-def _code_files(cache: FileCache, code: PageCode, width_mm: float) -> Iterator[GeneratedFile]:
+def _poster_file(cache: _PrintCache, path: str, poster: Poster, sheet: Sheet) -> GeneratedFile:
+    inputs = {"kind": "poster", "poster": asdict(poster), "sheet": asdict(sheet), "renderer": renderer_version(),
+              "proof": cache.proof}
+    return GeneratedFile(path, cache.fetch(inputs, ".pdf",
+                                           lambda: poster_pdf(poster, sheet, encode(poster.target), proof=cache.proof)))
+
+
+def _code_files(cache: _PrintCache, code: PageCode, width_mm: float) -> Iterator[GeneratedFile]:
     """The code's SVG and 300-dpi PNG, each drawn only when the cache does not hold it yet."""
-    inputs = {"target": code.target, "width_mm": width_mm, "renderer": renderer_version()}
+    inputs = {"target": code.target, "width_mm": width_mm, "renderer": renderer_version(), "proof": cache.proof}
     title = f"QR-kode til {code.target}"
     yield GeneratedFile(code.svg, cache.fetch({**inputs, "kind": "svg", "title": title}, ".svg",
-                                              lambda: svg(encode(code.target), width_mm, title)))
+                                              lambda: svg(encode(code.target), width_mm, title, proof=cache.proof)))
     yield GeneratedFile(code.png, cache.fetch({**inputs, "kind": "png", "dpi": PRINT_DPI}, ".png",
-                                              lambda: png(encode(code.target), width_mm)))
+                                              lambda: png(encode(code.target), width_mm, proof=cache.proof)))
 
 
 def _code_items(code: PageCode, width_mm: float, label: str) -> list[PrintItem]:
@@ -170,7 +183,7 @@ def _code_items(code: PageCode, width_mm: float, label: str) -> list[PrintItem]:
 
 
 def _staff_page(posters: list[PrintItem], organisations: list[tuple[str, PageCode]],
-                events: list[tuple[str, PageCode, PrintItem | None]]) -> GeneratedFile:
+                events: list[tuple[str, PageCode, PrintItem | None]], proof: bool) -> GeneratedFile:
     here = page_url(STAFF_PAGE)
     side = _cm(PAGE_CODE_MM / 10)
     body = render(
@@ -179,6 +192,8 @@ def _staff_page(posters: list[PrintItem], organisations: list[tuple[str, PageCod
         organisations=organisations,
         events=events,
         code_size=f"{side} × {side} cm",
+        proof=proof,
+        proof_word=PROOF_WORD,
         link=lambda path: relative_url(here, path),
         file_name=lambda path: path.rsplit("/", 1)[-1],
     )

@@ -8,10 +8,12 @@ white (DeviceGray), and the code is one vector path, sharp at any size.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..publishing.proof import PROOF_WORD
 from ..web.qr import Modules, dark_runs
 
 if TYPE_CHECKING:
@@ -24,6 +26,8 @@ MM_PER_PT = 25.4 / 72
 A4_WIDTH_MM = 210
 A4_HEIGHT_MM = 297
 BLACK = 0
+PROOF_GRAY = 200
+"""The proof mark's grey (0 black, 255 white): plain to see, yet light enough that a code under it still scans."""
 TYPE_SCALES = (1.0, 0.9, 0.8, 0.7, 0.6)
 """Type sizes tried in turn until the text fits beside the code."""
 
@@ -57,12 +61,15 @@ class LayoutError(ValueError):
     """The poster's text and code do not fit on the sheet."""
 
 
-def poster_pdf(poster: Poster, sheet: Sheet, modules: Modules) -> bytes:
+def poster_pdf(poster: Poster, sheet: Sheet, modules: Modules, *, proof: bool = False) -> bytes:
     """A one-page PDF of `poster` at the sheet's real size, with `modules` drawn `sheet.qr_mm` wide.
 
     Long text is set smaller, never the code; LayoutError when even the smallest type does not fit.
+    A `proof` carries «PRØVETRYKK» corner to corner, as text, under everything else on the sheet.
     """
     pdf = _blank_pdf(poster, sheet)
+    if proof:
+        _draw_proof_mark(pdf, sheet)
     for type_scale in TYPE_SCALES:
         layout = _Layout(sheet, type_scale)
         above, below, footer = layout.blocks(pdf, poster)
@@ -169,6 +176,21 @@ class _Layout:
             pdf.set_xy(self.side, pdf.get_y() + block.gap)
             pdf.multi_cell(self.width, _line_height(block.size_pt), block.text, align=Align.C,
                            new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
+def _draw_proof_mark(pdf: FPDF, sheet: Sheet) -> None:
+    """«PRØVETRYKK» in light grey along the sheet's rising diagonal, three quarters of its length."""
+    angle = math.degrees(math.atan2(sheet.height_mm, sheet.width_mm))
+    diagonal = math.hypot(sheet.width_mm, sheet.height_mm)
+    pdf.set_font(FONT, "B", 100)
+    size = 100 * 0.75 * diagonal / pdf.get_string_width(PROOF_WORD)
+    pdf.set_font(FONT, "B", size)
+    pdf.set_text_color(PROOF_GRAY)
+    centre_x, centre_y = sheet.width_mm / 2, sheet.height_mm / 2
+    with pdf.rotation(angle, centre_x, centre_y):
+        # The baseline sits a third of the type size below the centre, so the capitals straddle it.
+        pdf.text(centre_x - pdf.get_string_width(PROOF_WORD) / 2, centre_y + size * MM_PER_PT / 3, PROOF_WORD)
+    pdf.set_text_color(BLACK)
 
 
 def _draw_code(pdf: FPDF, modules: Modules, x: float, y: float, width: float) -> None:

@@ -20,9 +20,10 @@ from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
 import qrcode
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFont
 from qrcode.constants import ERROR_CORRECT_Q
 
+from ..publishing.proof import PROOF_WORD
 from .urls import absolute_url, page_url
 
 ERROR_CORRECTION = ERROR_CORRECT_Q
@@ -32,6 +33,10 @@ MM_PER_INCH = 25.4
 QR_FOLDER = "qr"
 PAGE_CODE_MM = 40
 """Printed width of a page's code (organisation, event): 4 cm scans from about 40 cm, arm's length."""
+
+PROOF_FONT = Path(__file__).resolve().parent.parent / "assets" / "fonts" / "DejaVuSans-Bold.ttf"
+PROOF_GRAY = 200
+"""The proof mark's grey behind the modules: light enough to read as white to a scanner."""
 
 Modules = tuple[tuple[bool, ...], ...]
 """Rows of modules, quiet zone included; True is dark."""
@@ -78,15 +83,21 @@ def dark_runs(modules: Modules) -> Iterator[tuple[int, int, int]]:
                 x += 1
 
 
-def svg(modules: Modules, width_mm: float, title: str) -> bytes:
-    """A vector image `width_mm` wide: a white square and one black path, crisp at any size."""
+def svg(modules: Modules, width_mm: float, title: str, *, proof: bool = False) -> bytes:
+    """A vector image `width_mm` wide: a white square and one black path, crisp at any size.
+    A `proof` has «PRØVETRYKK» in light grey across the square, under the modules."""
     size = len(modules)
     path = "".join(f"M{x} {y}h{length}v1h-{length}z" for x, y, length in dark_runs(modules))
+    mark = (f'<text x="{size / 2:g}" y="{size / 2:g}" transform="rotate(-45 {size / 2:g} {size / 2:g})" '
+            f'text-anchor="middle" dominant-baseline="central" font-family="DejaVu Sans, sans-serif" font-weight="bold" '
+            f'font-size="{size * 0.16:.2f}" textLength="{size * 1.2:.2f}" lengthAdjust="spacingAndGlyphs" '
+            f'fill="#{PROOF_GRAY:02x}{PROOF_GRAY:02x}{PROOF_GRAY:02x}">{PROOF_WORD}</text>') if proof else ""
     text = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" '
         f'width="{width_mm:g}mm" height="{width_mm:g}mm" shape-rendering="crispEdges">'
         f"<title>{escape(title)}</title>"
         f'<rect width="{size}" height="{size}" fill="#fff"/>'
+        f"{mark}"
         f'<path fill="#000" d={quoteattr(path)}/>'
         "</svg>\n"
     )
@@ -98,16 +109,35 @@ def png_pixels(width_mm: float, dpi: int = PRINT_DPI) -> int:
     return round(width_mm / MM_PER_INCH * dpi)
 
 
-def png(modules: Modules, width_mm: float, dpi: int = PRINT_DPI) -> bytes:
-    """A black-and-white PNG exactly `width_mm` wide at `dpi`, which it records so printers size it right."""
+def png(modules: Modules, width_mm: float, dpi: int = PRINT_DPI, *, proof: bool = False) -> bytes:
+    """A black-and-white PNG exactly `width_mm` wide at `dpi`, which it records so printers size it right.
+    A `proof` is greyscale, with «PRØVETRYKK» in light grey across it, under the modules."""
     size = len(modules)
     small = Image.new("1", (size, size), 1)
     small.putdata([0 if dark else 1 for row in modules for dark in row])
     pixels = png_pixels(width_mm, dpi)
     image = small.resize((pixels, pixels), Image.Resampling.NEAREST)
+    if proof:
+        marked = _proof_mark(pixels)
+        marked.paste(0, mask=image.convert("L").point(lambda value: 255 if value == 0 else 0))
+        image = marked
     out = io.BytesIO()
     image.save(out, format="PNG", dpi=(dpi, dpi), optimize=True)
     return out.getvalue()
+
+
+def _proof_mark(pixels: int) -> Image.Image:
+    """A white square `pixels` wide with «PRØVETRYKK» in light grey from its lower left to its upper right corner."""
+    font = ImageFont.truetype(str(PROOF_FONT), size=100)
+    left, top, right, bottom = font.getbbox(PROOF_WORD)
+    font = ImageFont.truetype(str(PROOF_FONT), size=max(1, round(100 * 1.05 * pixels / (right - left))))
+    left, top, right, bottom = font.getbbox(PROOF_WORD)
+    word = Image.new("L", (round(right - left), round(bottom - top)), 0)
+    ImageDraw.Draw(word).text((-left, -top), PROOF_WORD, font=font, fill=255)
+    word = word.rotate(45, expand=True, resample=Image.Resampling.BICUBIC)
+    square = Image.new("L", (pixels, pixels), 255)
+    square.paste(PROOF_GRAY, ((pixels - word.width) // 2, (pixels - word.height) // 2), mask=word)
+    return square
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,39 @@
+"""Proof prints: while `site_url` is a reserved example or test name, every print file says «PRØVETRYKK».
+
+Reserved names are those of RFC 2606 and RFC 6761 (`example.com`, `example.net`, `example.org`,
+`*.example`, `*.test`, `*.invalid`, `localhost`), loopback addresses, and our own `*.example.no`:
+a QR code printed with one of them leads nowhere.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from urllib.parse import urlsplit
+
+PROOF_WORD = "PRØVETRYKK"
+_RESERVED_DOMAINS = ("example.com", "example.net", "example.org", "example", "test", "invalid", "localhost", "example.no")
+
+
+def placeholder_host(site_url: str | None) -> str | None:
+    """The host of `site_url` when it is a reserved example or test name (a placeholder), else None."""
+    host = (urlsplit(site_url or "").hostname or "").rstrip(".").lower()
+    if not host:
+        return None
+    try:
+        if ipaddress.ip_address(host).is_loopback:
+            return host
+    except ValueError:
+        pass
+    if any(host == domain or host.endswith("." + domain) for domain in _RESERVED_DOMAINS):
+        return host
+    return None
+
+
+def proof_warning(site_url: str) -> str | None:
+    """The build's one warning while the print files are proofs, or None for a real host."""
+    host = placeholder_host(site_url)
+    if host is None:
+        return None
+    return (f"site_url {site_url} is a placeholder ({host} is reserved for examples and tests), so every print file "
+            f"is marked «{PROOF_WORD}» and its QR codes lead nowhere; set site_url in mkdocs.yml to the site's "
+            "public address before anything is printed")
