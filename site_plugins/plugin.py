@@ -10,6 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 
@@ -109,6 +110,17 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
                 file.inclusion = InclusionLevel.DRAFT
         log.info(f"left out {self.site.drafts.summary()} (set `drafts: true` for a staging build)")
 
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        """A draft left out of the build leaves the navigation too (MkDocs keeps it there and only logs it)."""
+        assert self.site is not None
+        if self.site.drafts_shown or not len(self.site.drafts):
+            return nav
+        nav.items = _without_drafts(nav.items)
+        nav.pages = [page for page in nav.pages if not page.file.inclusion.is_excluded()]
+        for previous, page, following in zip([None, *nav.pages], nav.pages, [*nav.pages[1:], None]):
+            page.previous_page, page.next_page = previous, following
+        return nav
+
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """An event page gets its facts, next dates, agenda, calendar link and JSON-LD from the core;
         a page with the peer-support marker gets the list of organisations with peer supporters;
@@ -132,3 +144,17 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
         if self.sources.hours is not None:
             server.watch(str(self.sources.hours.school_holidays))
         return server
+
+
+def _without_drafts(items: list) -> list:
+    """Navigation items without the pages left out of the build; a section left empty goes too."""
+    kept = []
+    for item in items:
+        if isinstance(item, Page) and item.file.inclusion.is_excluded():
+            continue
+        if isinstance(item, Section):
+            item.children = _without_drafts(item.children)
+            if not item.children:
+                continue
+        kept.append(item)
+    return kept

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
-from conftest import REPO, Project
+from conftest import REAL_SITE_URL, REPO, Project, make_publishable
 
 
 def torget(project: Project, *args: str) -> subprocess.CompletedProcess[str]:
@@ -21,7 +22,54 @@ def test_check_passes_on_the_bundled_data_and_lists_entries_due_for_review(bundl
     result = torget(bundled_project, "check")
     assert result.returncode == 0, result.stderr
     assert "warning: organisations/ny.yaml: last checked 2000-01-01" in result.stdout
-    assert result.stdout.strip().splitlines()[-1].startswith("OK: ")
+    assert "OK: 84 organisations" in result.stdout
+
+
+def test_check_ends_with_a_publication_report_and_passes_on_the_bundled_project(bundled_project: Project):
+    result = torget(bundled_project, "check")
+    assert result.returncode == 0, result.stderr
+    report = result.stdout.split("Publication report:", 1)[1]
+    drafts = sorted(f"docs/{path.relative_to(bundled_project.docs).as_posix()}" for path in bundled_project.docs.rglob("*.md")
+                    if "\ndraft: true\n" in path.read_text(encoding="utf-8"))
+    assert drafts, "the bundled café and MØTEPLASS are drafts"
+    assert f"drafts, left out of the published site: {', '.join(drafts)}" in report
+    assert "school calendar: organisations/_school_holidays.yaml is not confirmed (verified: false)" in report
+    assert "site_url: https://torget.example.no/ is a placeholder" in report
+    assert re.search(r"organisations: \d+ of \d+ checked .*; \d+ never checked", report)
+    assert "Not ready to publish yet" in report
+
+
+def test_check_publish_fails_on_the_bundled_project_naming_what_is_missing(bundled_project: Project):
+    result = torget(bundled_project, "check", "--publish")
+    assert result.returncode == 1
+    assert "site_url https://torget.example.no/ is a placeholder" in result.stderr
+    assert "organisations/_school_holidays.yaml: confirm the school holidays" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_publish_passes_with_a_real_host_and_a_confirmed_calendar(bundled_project: Project):
+    make_publishable(bundled_project)
+    result = torget(bundled_project, "check", "--publish")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Ready to publish." in result.stdout
+    # Drafts and unchecked entries are reported, but do not stop publication: drafts are left out.
+    assert "drafts, left out of the published site:" in result.stdout
+
+
+def test_check_publish_fails_on_each_blocker_alone(bundled_project: Project):
+    make_publishable(bundled_project)
+    config = bundled_project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(REAL_SITE_URL, "http://localhost:8000/"), encoding="utf-8")
+    result = torget(bundled_project, "check", "--publish")
+    assert result.returncode == 1 and "site_url http://localhost:8000/ is a placeholder" in result.stderr
+    assert "school holidays" not in result.stderr
+
+
+def test_a_draft_flag_that_is_not_yes_or_no_is_an_error(bundled_project: Project):
+    bundled_project.write("docs/utkast.md", "---\ntitle: Utkast\ndraft: kanskje\n---\n# Utkast\n")
+    result = torget(bundled_project, "check")
+    assert result.returncode == 1
+    assert "docs/utkast.md:3: draft: expected true or false, not 'kanskje'" in result.stderr
 
 
 def test_check_fails_listing_every_problem(bundled_project: Project):

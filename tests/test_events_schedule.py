@@ -148,25 +148,27 @@ event:
     assert [item.time for item in event.spec.agenda] == [dt.time(17, 30), dt.time(19, 15)]
 
 
-def test_world_day_moved_off_the_weekend(tmp_path, directory):
+def test_world_day_is_its_date_every_year_and_no_meeting_at_the_desk(tmp_path, directory):
     page = """---
 event:
   title: Verdensdagen
   world_day: true
   start: 2026-10-10
-  location: Foajeen
-  organiser: mental-helse
+  related: mental-helse
   recurrence: {frequency: yearly}
-  exceptions:
-    moved:
-      - {date: 2027-10-10, to: 2027-10-08}
 ---
 """
-    event = _events(tmp_path, directory, {"dag.md": page}).by_src_path("dag.md")
+    events = _events(tmp_path, directory, {"dag.md": page})
+    event = events.by_src_path("dag.md")
     found = event.schedule.occurrences(dt.date(2026, 1, 1), dt.date(2028, 12, 31))
+    # Saturday 10 October 2026 and Sunday 10 October 2027 stay where they are.
     assert [(o.day, o.moved_from) for o in found] == [
-        (dt.date(2026, 10, 10), None), (dt.date(2027, 10, 8), dt.date(2027, 10, 10)), (dt.date(2028, 10, 10), None)]
+        (dt.date(2026, 10, 10), None), (dt.date(2027, 10, 10), None), (dt.date(2028, 10, 10), None)]
     assert found[0].start is None
+    # The kiosk and the month lists show what happens at the desk; a world day is not that.
+    assert events.occurrences(dt.date(2026, 1, 1), dt.date(2028, 12, 31)) == []
+    assert upcoming_occurrences(events, dt.datetime(2026, 10, 9, 12, tzinfo=OSLO), days=7) == []
+    assert [e.src_path for e in events.related_to("mental-helse")] == ["dag.md"] and events.by_organiser("mental-helse") == []
 
 
 def test_upcoming_occurrences_for_the_kiosk(tmp_path, directory):

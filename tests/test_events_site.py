@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 import recurring_ical_events
-from conftest import REPO, Project
+from conftest import REPO, Project, assert_built
 
 OSLO = ZoneInfo("Europe/Oslo")
 BUILT_AT = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc)
@@ -124,18 +124,14 @@ event:
 ---
 # Vårmøte
 """,
+    # A world day is a date with related organisations, not an event at the desk.
     "arrangementer/verdensdag.md": """---
 event:
   title: Verdensdagen for psykisk helse
   world_day: true
   start: 2026-10-10
-  location: Foajeen
-  organiser: [mental-helse, leve]
+  related: [mental-helse, leve]
   recurrence: {frequency: yearly}
-  exceptions:
-    moved:
-      - {date: 2026-10-10, to: 2026-10-09}
-      - {date: 2027-10-10, to: 2027-10-08}
 ---
 # Verdensdagen for psykisk helse
 """,
@@ -165,8 +161,7 @@ def build_at(project: Project, moment: dt.datetime, *args: str):
 @pytest.fixture(scope="module")
 def events_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     project = make_events_project(tmp_path_factory.mktemp("events"), EVENTS)
-    result = build_at(project, BUILT_AT, "--strict")
-    assert result.returncode == 0, result.stderr
+    assert_built(build_at(project, BUILT_AT))
     return project
 
 
@@ -186,6 +181,11 @@ def _text(markup: str) -> str:
 def _article(project: Project, url: str) -> str:
     page = project.page(url)
     return page[page.index('<article class="md-content__inner'):]
+
+
+def _json_ld_types(project: Project, url: str) -> list[str]:
+    found = re.findall(r'<script type="application/ld\+json">(.*?)</script>', project.page(url), re.S)
+    return [data.get("@type") for data in map(json.loads, found)]
 
 
 def _json_ld(project: Project, url: str) -> dict:
@@ -248,10 +248,11 @@ def test_monthly_and_world_day_feeds_expand_as_intended(events_site):
     assert [e.start for e in evenings] == [dt.datetime(y, m, d, 17, 30, tzinfo=OSLO)
                                            for y, m, d in ((2026, 12, 10), (2027, 1, 14), (2027, 2, 11), (2027, 3, 11))]
     assert all(e.end - e.start == dt.timedelta(hours=3) for e in evenings)
+    # A world day falls on its own date every year, even on a weekend, and has no place.
     world = _expand(_feed(events_site, "arrangementer/verdensdag.ics"), dt.date(2026, 1, 1), dt.date(2029, 1, 1))
-    assert [e.start for e in world] == [dt.date(2026, 10, 9), dt.date(2027, 10, 8), dt.date(2028, 10, 10)]
+    assert [e.start for e in world] == [dt.date(2026, 10, 10), dt.date(2027, 10, 10), dt.date(2028, 10, 10)]
     raw = (events_site.site / "arrangementer/verdensdag.ics").read_text(encoding="utf-8")
-    assert "RECURRENCE-ID;VALUE=DATE:20271010" in raw
+    assert "RECURRENCE-ID" not in raw and "LOCATION" not in raw
 
 
 def test_uids_are_stable_across_builds_and_shared_by_the_feeds(events_site, tmp_path):
@@ -259,13 +260,14 @@ def test_uids_are_stable_across_builds_and_shared_by_the_feeds(events_site, tmp_
         return {str(e["UID"]) for e in _feed(project, path).walk("VEVENT")}
 
     again = make_events_project(tmp_path, EVENTS)
-    result = build_at(again, BUILT_AT + dt.timedelta(days=3), "--strict")
-    assert result.returncode == 0, result.stderr
+    assert_built(build_at(again, BUILT_AT + dt.timedelta(days=3)))
     names = [path.removesuffix(".md") + ".ics" for path in EVENTS]
     for name in names:
         assert uids(events_site, name) == uids(again, name)
         assert len(uids(events_site, name)) == 1
-    assert uids(events_site, "arrangementer/alle.ics") == set().union(*(uids(events_site, name) for name in names))
+    # The feed of all events holds the events at the desk; a world day is not one of them.
+    at_desk = [name for name in names if name != "arrangementer/verdensdag.ics"]
+    assert uids(events_site, "arrangementer/alle.ics") == set().union(*(uids(events_site, name) for name in at_desk))
     assert uids(events_site, "arrangementer/kafe.ics") == {"arrangementer-kafe@torget.example.no"}
     stamps = {str(e["DTSTAMP"].dt) for e in _feed(again, "arrangementer/kafe.ics").walk("VEVENT")}
     assert stamps == {str(BUILT_AT + dt.timedelta(days=3))}
@@ -290,7 +292,9 @@ def test_overview_groups_the_next_three_months_and_drops_past_one_off_events(eve
     overview = _text(_article(events_site, "arrangementer/"))
     assert "Foredrag om søvn" not in overview
     assert "Vårmøte" in sections["senere"] and "Vårmøte" not in january + february
-    assert "Verdensdagen for psykisk helse: søndag 10. oktober 2027, markeres fredag 8. oktober" in sections["verdensdager"]
+    assert ("Verdensdagen for psykisk helse: søndag 10. oktober 2027. Organisasjoner som arbeider med dette: "
+            "Mental Helse og LEVE.") in sections["verdensdager"]
+    assert "Verdensdagen" not in "".join(sections[key] for key in ("2026-11", "2026-12", "2027-01", "2027-02"))
     assert 'href="alle.ics"' in _article(events_site, "arrangementer/")
     assert re.search(r'<a[^>]*href="kafe/"[^>]*>Kafé for pårørende</a>', _article(events_site, "arrangementer/"))
 
@@ -329,7 +333,10 @@ def test_every_event_page_links_to_its_own_calendar_file_and_has_event_json_ld(e
         feed = (events_site.site / url / link.group(1)).resolve()
         assert feed == (events_site.site / path.replace(".md", ".ics")).resolve() and feed.is_file()
         title = re.search(r"title: (.+)", source).group(1)
-        assert _json_ld(events_site, url)["name"] == title
+        if "world_day: true" in source:  # a date, not an event anyone holds: no schema.org Event
+            assert "Event" not in _json_ld_types(events_site, url)
+        else:
+            assert _json_ld(events_site, url)["name"] == title
         assert str(_feed(events_site, path.replace(".md", ".ics")).walk("VEVENT")[0]["SUMMARY"]) == title
 
 
@@ -352,10 +359,33 @@ def test_organisation_pages_list_their_current_events(events_site):
         section = re.search(r'<h2 id="arrangementer">.*?</ul>', article, re.S)
         return re.findall(r'<a href="../../arrangementer/[^"]+/">([^<]+)</a>', section.group(0)) if section else []
 
-    assert listed("mental-helse") == ["Kafé for pårørende", "Dialogkveld", "Verdensdagen for psykisk helse"]
-    assert listed("leve") == ["Dialogkveld", "Seminar om rettigheter", "Verdensdagen for psykisk helse"]
+    assert listed("mental-helse") == ["Kafé for pårørende", "Dialogkveld"]
+    assert listed("leve") == ["Dialogkveld", "Seminar om rettigheter"]
     # The past lecture is gone from Kreftforeningen's page; the Friday stand is still ahead.
     assert listed("kreftforeningen") == ["Informasjonsstand"]
+
+
+def test_world_day_page_is_a_date_with_related_organisations_not_an_event_at_the_desk(events_site):
+    text = _text(_article(events_site, "arrangementer/verdensdag/"))
+    assert "Når Hvert år 10. oktober" in text
+    assert "Hvor" not in text and "Arrangør" not in text and "Markeres av" not in text
+    assert "Organisasjoner som arbeider med dette Mental Helse, LEVE – Landsforeningen for etterlatte ved selvmord" in text
+    assert "ikke et arrangement på torget" in text
+    assert "Neste gang lørdag 10. oktober 2026" not in text and "søndag 10. oktober 2027" in text
+
+
+def test_organisation_page_lists_the_world_days_it_works_with_apart_from_its_events(events_site):
+    article = _article(events_site, "organisasjoner/leve/")
+    section = re.search(r'<h2 id="verdensdager">.*?</ul>', article, re.S)
+    assert section and re.findall(r'<a href="../../arrangementer/[^"]+/">([^<]+)</a>', section.group(0)) == [
+        "Verdensdagen for psykisk helse"]
+    assert "arbeider med temaet for denne verdensdagen" in _text(section.group(0))
+    assert "Verdensdagen" not in _text(re.search(r'<h2 id="arrangementer">.*?</ul>', article, re.S).group(0))
+
+
+def test_no_event_claims_to_be_free_without_a_source(events_site):
+    assert all("isAccessibleForFree" not in _json_ld(events_site, url) for url in ("arrangementer/kafe/", "arrangementer/kveld/"))
+    assert "koster ingenting" not in _text(_article(events_site, "arrangementer/"))
 
 
 BAD_EVENTS = {
@@ -384,6 +414,25 @@ BAD_EVENTS = {
                                 "  recurrence: {frequency: weekly, interval: 2}\n  exceptions:\n    dates: [2026-12-08]\n",
                                 "docs/arrangementer/unntak.md:10: event.exceptions.dates[1]: 2026-12-08 is not one of the event's dates; "
                                 "the nearest are 2026-12-01 and 2026-12-15"),
+    "arrangementer/uten-sted.md": ("event:\n  title: A\n  start: 2026-12-01 12:00\n  end: \"13:00\"\n  organiser: leve\n",
+                                   "docs/arrangementer/uten-sted.md:2: event.location: say where it takes place"),
+    "arrangementer/dag-sted.md": ("event:\n  title: A\n  world_day: true\n  start: 2026-10-10\n  location: Foajeen\n"
+                                  "  related: leve\n",
+                                  "docs/arrangementer/dag-sted.md:6: event.location: a world day is a date, not an event at the desk, "
+                                  "so it has no location; a marking of the day at the desk is an event page of its own"),
+    "arrangementer/dag-arrangor.md": ("event:\n  title: A\n  world_day: true\n  start: 2026-10-10\n  organiser: leve\n",
+                                      "docs/arrangementer/dag-arrangor.md:6: event.organiser: a world day is a date, not an event "
+                                      "at the desk, so it has no organiser"),
+    "arrangementer/dag-flyttet.md": ("event:\n  title: A\n  world_day: true\n  start: 2026-10-10\n  related: leve\n"
+                                     "  recurrence: {frequency: yearly}\n  exceptions:\n    moved:\n"
+                                     "      - {date: 2026-10-10, to: 2026-10-09}\n",
+                                     "docs/arrangementer/dag-flyttet.md:9: event.exceptions.moved: a world day falls on its own "
+                                     "date and is never moved"),
+    "arrangementer/dag-tid.md": ("event:\n  title: A\n  world_day: true\n  start: 2026-10-10 12:00\n  end: \"13:00\"\n",
+                                 "docs/arrangementer/dag-tid.md:5: event.start: a world day lasts the whole day: write only the date"),
+    "arrangementer/relatert.md": ("event:\n  title: A\n  start: 2026-12-01 12:00\n  end: \"13:00\"\n  location: X\n"
+                                  "  organiser: leve\n  related: mental-helse\n",
+                                  "docs/arrangementer/relatert.md:8: event.related: only a world day lists related organisations"),
     "arrangementer/sted.md": ("event:\n  title: A\n  start: 2026-12-01 12:00\n  end: \"13:00\"\n  location: no\n  organiser: leve\n",
                               "docs/arrangementer/sted.md:6: event.location: expected text, but YAML reads no as the yes/no value false"),
 }

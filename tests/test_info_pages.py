@@ -18,7 +18,7 @@ INFO_PAGES = {
     "bli-frivillig/": "Bli frivillig på torget",
     "for-organisasjonene/": "For organisasjonene",
     "likepersoner/": "Likepersoner",
-    "avlastning-for-parorende/": "Frivillige som avlaster pårørende",
+    "avlastning-for-parorende/": "Avlastning for pårørende",
     "om-torget/": "Om torget",
     "tilgjengelighetserklaering/": "Tilgjengelighetserklæring",
 }
@@ -49,7 +49,9 @@ def test_marker_becomes_list_of_organisations_with_peer_supporters():
     assert 'href="https://alfa.example.no/likeperson"' in html
     assert 'href="mailto:likeperson@gamma.example.no"' in html
     assert "Samtaler &lt;på&gt; telefon." in html  # editors' text is escaped, never markup
-    assert "\n\n<ul" in html  # a block of its own, so Markdown leaves it alone
+    assert "\n\n<p class=\"torget-review-notice\">" in html  # a block of its own, so Markdown leaves it alone
+    # Neither entry is checked with its organisation, and the list says so once.
+    assert html.count("ikke kontrollert med organisasjonene ennå") == 1
 
 
 def test_links_are_relative_to_the_page_holding_the_marker():

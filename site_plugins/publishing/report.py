@@ -47,7 +47,7 @@ class PublicationReport:
         checked = self.organisations - self.unreviewed - len(self.stale)
         lines = [(f"organisations: {checked} of {self.organisations} checked with their organisation in the last "
                   f"{STALE_AFTER.days} days; {self.unreviewed} never checked (no `reviewed:` date), "
-                  f"{len(self.stale)} checked longer ago (listed above)")]
+                  f"{len(self.stale)} checked longer ago" + (" (listed above)" if self.stale else ""))]
         if self.drafts:
             lines.append(f"drafts, left out of the published site: {', '.join(self.drafts)}")
         else:
