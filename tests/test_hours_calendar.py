@@ -135,6 +135,24 @@ def test_bad_dates_and_reversed_ranges_name_line_and_field(tmp_path):
     assert any(p.startswith("organisations/_school_holidays.yaml:11: holidays[4].reason: is required") for p in problems), problems
 
 
+def test_an_unconfirmed_calendar_warns_naming_the_file(tmp_path):
+    entry = "holidays:\n  - {reason: juleferie, first_day: 2026-12-19, last_day: 2027-01-03}\n"
+    for text in (entry, "verified: false\n" + entry):
+        school = load_school_calendar(write(tmp_path, text), "organisations/_school_holidays.yaml")
+        assert not school.verified
+        warning = school.verification_warning()
+        assert warning is not None and warning.startswith("organisations/_school_holidays.yaml: verified:")
+        assert "foreløpige" in warning
+    school = load_school_calendar(write(tmp_path, "verified: true\n" + entry), "organisations/_school_holidays.yaml")
+    assert school.verified and school.verification_warning() is None
+
+
+def test_verified_must_be_true_or_false(tmp_path):
+    path = write(tmp_path, "verified: ja\nholidays:\n  - {reason: juleferie, first_day: 2026-12-19, last_day: 2027-01-03}\n")
+    [problem] = problems_of(path)
+    assert problem.startswith("organisations/_school_holidays.yaml:1: verified: expected true or false")
+
+
 def test_coverage_warning_when_the_calendar_ends_within_60_days(tmp_path):
     school = SchoolCalendar((SchoolHoliday(dt.date(2027, 6, 19), dt.date(2027, 8, 17), "sommerferie"),))
     assert school.coverage_warning(dt.date(2027, 6, 18), "f.yaml") is None

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import Project, _QuietHandler, assert_built, copy_bundled_project
+from conftest import Project, _QuietHandler, assert_built, copy_bundled_project, make_publishable
 
 OSLO = ZoneInfo("Europe/Oslo")
 BUILT_AT = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc)
@@ -79,7 +79,19 @@ def test_hours_page_lists_coming_closures_with_reason_staffing_and_help_when_clo
     assert "onsdag 30. desember 2026 : stengt (juleferie)" in text
     assert "onsdag 3. mars 2027 : stengt (vinterferie)" in text
     assert "to frivillige fra to ulike pasient- og brukerorganisasjoner" in text and "reserve" in text
-    assert "QR-koden på rollupen" in text
+    assert "QR-koden på roll-upen" in text
+    assert "De frivillige har taushetsplikt." in text
+
+
+def test_hours_page_calls_the_school_holidays_provisional_while_the_calendar_is_unconfirmed(hours_site, tmp_path):
+    text = _text(_article(hours_site.page("apningstider/")))
+    assert "Datoene for skoleferiene er foreløpige." in text
+    confirmed = copy_bundled_project(tmp_path)
+    make_publishable(confirmed)
+    result = confirmed.build("--strict")
+    assert result.returncode == 0, result.stderr
+    text = _text(_article(confirmed.page("apningstider/")))
+    assert "foreløpige" not in text and "stengt (juleferie)" in text
     assert 'href="../organisasjoner/"' in hours_site.page("apningstider/")
 
 

@@ -8,16 +8,19 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import Project
+from conftest import REAL_SITE_URL, Project, assert_built
 from mkdocs.config import load_config
-from qr_images import code_width_mm, decode_image, read_pdf
+from PIL import Image
+from qr_images import code_width_mm, decode_image, decode_png, read_pdf
+from test_events_site import BUILT_AT, EVENTS, build_at, make_events_project
 from test_qr_build import SITE_URL, small_project
 
 from site_plugins.hours.text import describe_rule
 from site_plugins.plugin import sources_from
 from site_plugins.printing.posters import LayoutError, Poster, Sheet, poster_pdf
+from site_plugins.publishing.proof import PROOF_WORD, placeholder_host
 from site_plugins.site import load_site
-from site_plugins.web.qr import encode
+from site_plugins.web.qr import PROOF_GRAY, encode
 
 
 def words(text: str) -> str:
@@ -45,6 +48,8 @@ def test_rollup_is_85_by_200_cm_with_text_address_hours_and_a_large_code(bundled
     assert words(staffed_hours(bundled_site)[0]) in text
     codes = decode_image(page.image)
     assert [code.text for code in codes] == [SITE_URL + "organisasjoner/"]
+    # The bundled site_url is a placeholder: the roll-up is a proof, and says so in its text.
+    assert PROOF_WORD in text
     width = code_width_mm(codes[0], page.pixels_per_mm)
     assert width >= 200
     assert width == pytest.approx(400, abs=6)  # the default rollup_qr_cm
@@ -94,16 +99,73 @@ def test_a_code_too_large_for_the_sheet_is_a_layout_error():
         poster_pdf(poster, Sheet(210, 297, 280), encode(SITE_URL))
 
 
-def test_each_coming_event_has_an_a4_poster_that_opens_its_page(bundled_site: Project):
-    posters = sorted((bundled_site.site / "utskrift" / "arrangementer").rglob("*.pdf"))
-    assert posters, "the bundled site has events"
+def test_each_coming_event_at_the_desk_has_an_a4_poster_that_opens_its_page(tmp_path: Path):
+    project = make_events_project(tmp_path, {name: EVENTS[name] for name in
+                                             ("arrangementer/kafe.md", "arrangementer/foredrag.md", "arrangementer/verdensdag.md")})
+    assert_built(build_at(project, BUILT_AT))
+    posters = sorted((project.site / "utskrift" / "arrangementer").rglob("*.pdf"))
+    # The lecture is over, and a world day is a date rather than an event at the desk: neither has a poster.
+    assert [poster.name for poster in posters] == ["kafe-a4.pdf"]
     for poster in posters:
-        url = poster.relative_to(bundled_site.site / "utskrift").as_posix().removesuffix("-a4.pdf") + "/"
-        title = html.unescape(re.search(r"<h1[^>]*>(.*?)</h1>", bundled_site.page(url), re.S).group(1))
+        url = poster.relative_to(project.site / "utskrift").as_posix().removesuffix("-a4.pdf") + "/"
+        title = html.unescape(re.search(r"<h1[^>]*>(.*?)</h1>", project.page(url), re.S).group(1))
         page = read_pdf(poster.read_bytes(), pixels_per_mm=6)
         assert (page.width_mm, page.height_mm) == (pytest.approx(210, abs=0.5), pytest.approx(297, abs=0.5))
-        assert words(title) in words(page.text)
+        assert words(title) in words(page.text) and PROOF_WORD in page.text
         assert [code.text for code in decode_image(page.image)] == [SITE_URL + url]
+
+
+def _confirmed_calendar(project: Project) -> Project:
+    calendar = project.organisations / "_school_holidays.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("verified: false", "verified: true"), encoding="utf-8")
+    return project
+
+
+def test_a_real_host_prints_no_proof_mark_and_a_placeholder_warns_once(tmp_path: Path):
+    real = _confirmed_calendar(small_project(tmp_path / "real", site_url=REAL_SITE_URL))
+    result = real.build("--strict")
+    assert result.returncode == 0, result.stderr
+    assert "PRØVETRYKK" not in result.stderr
+    for name in ("rollup-85x200.pdf", "plakat-disken-a4.pdf"):
+        page = read_pdf((real.site / "utskrift" / name).read_bytes(), pixels_per_mm=2)
+        assert PROOF_WORD not in page.text and "torget.nlsh.no" in words(page.text)
+        assert len(decode_image(page.image)) == 1, name
+    assert PROOF_WORD.encode() not in (real.site / "qr" / "rollup.svg").read_bytes()
+    assert "prøvetrykk" not in real.page("plakater/").lower()
+
+    proof = _confirmed_calendar(small_project(tmp_path / "proof"))
+    result = proof.build()
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if line.startswith("WARNING")] == [
+        "WARNING -  torget: site_url https://torget.example.no/ is a placeholder (torget.example.no is reserved for "
+        "examples and tests), so every print file is marked «PRØVETRYKK» and its QR codes lead nowhere; set site_url in "
+        "mkdocs.yml to the site's public address before anything is printed"]
+    for name in ("rollup-85x200.pdf", "plakat-disken-a4.pdf"):
+        page = read_pdf((proof.site / "utskrift" / name).read_bytes(), pixels_per_mm=2)
+        assert PROOF_WORD in page.text, name
+        assert len(decode_image(page.image)) == 1, name
+    # The code files for print carry the mark too, under the modules, and still scan.
+    assert f">{PROOF_WORD}</text>".encode() in (proof.site / "qr" / "rollup.svg").read_bytes()
+    with Image.open(proof.site / "qr" / "rollup.png") as image:
+        assert image.mode == "L" and PROOF_GRAY in {value for _, value in image.getcolors(maxcolors=256)}
+    assert [code.text for code in decode_png(proof.site / "qr" / "rollup.png")] == [SITE_URL + "organisasjoner/"]
+    assert "Dette er prøvetrykk." in proof.page("plakater/")
+
+
+@pytest.mark.parametrize("site_url, host", [
+    ("https://torget.example.no/", "torget.example.no"), ("https://example.com/", "example.com"),
+    ("https://www.example.org/torget/", "www.example.org"), ("http://torget.test/", "torget.test"),
+    ("https://a.b.example/", "a.b.example"), ("https://x.invalid/", "x.invalid"), ("http://localhost:8000/", "localhost"),
+    ("http://127.0.0.1:8000/", "127.0.0.1"), ("http://[::1]:8000/", "::1"), ("https://TORGET.Example.NO./", "torget.example.no"),
+])
+def test_reserved_hosts_are_placeholders(site_url: str, host: str):
+    assert placeholder_host(site_url) == host
+
+
+@pytest.mark.parametrize("site_url", ["https://torget.nlsh.no/", "https://example.no/", "https://notexample.com/",
+                                      "https://example.com.no/", "https://testing.no/", "http://10.0.0.5/"])
+def test_real_hosts_are_not_placeholders(site_url: str):
+    assert placeholder_host(site_url) is None
 
 
 def test_long_text_is_set_smaller_and_the_code_keeps_its_size():

@@ -11,7 +11,10 @@ import ipaddress
 from urllib.parse import urlsplit
 
 PROOF_WORD = "PRØVETRYKK"
-_RESERVED_DOMAINS = ("example.com", "example.net", "example.org", "example", "test", "invalid", "localhost", "example.no")
+_RESERVED_DOMAINS = ("example.com", "example.net", "example.org", "example", "test", "invalid", "localhost")
+"""Reserved with every name under them (RFC 2606, RFC 6761)."""
+_PLACEHOLDER_PARENTS = ("example.no",)
+"""Names under these are our own placeholders (`torget.example.no`); the domain itself is someone's."""
 
 
 def placeholder_host(site_url: str | None) -> str | None:
@@ -25,6 +28,8 @@ def placeholder_host(site_url: str | None) -> str | None:
     except ValueError:
         pass
     if any(host == domain or host.endswith("." + domain) for domain in _RESERVED_DOMAINS):
+        return host
+    if any(host.endswith("." + domain) for domain in _PLACEHOLDER_PARENTS):
         return host
     return None
 
