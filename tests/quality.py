@@ -263,3 +263,61 @@ def broken_links(site: Path, pages: list[str], site_url: str) -> list[str]:
                 if anchor not in ids:
                     problems.append(f"{page}: {link} (no id {anchor!r} in {key})")
     return problems
+
+
+# --- Words of the trade: what visitors must never read ------------------------------------
+
+TOOL_WORDS = (
+    "mkdocs", "material", "properdocs", "axe", "axe-core", "vnu", "nu html checker", "site_url", "docs_dir",
+    "yaml", "python", "plugin", "chromium", "playwright", "pytest", "jinja", "lunr", "pydantic", "fpdf", "fpdf2",
+    "zxing", "pypdfium2", "github", "front matter", "markdown", "json", "npm", "torget check",
+)
+"""Names of the tools, files and settings behind the site, matched as whole words in any letter case."""
+_TOOL_WORD = re.compile(r"(?<![\w-])(" + "|".join(re.escape(word) for word in TOOL_WORDS) + r")(?![\w-])", re.I)
+# Attributes a visitor sees or hears read aloud.
+_SHOWN_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder", "value", "content")
+_HIDDEN_TAGS = {"script", "style", "template"}
+
+
+class _TextParser(HTMLParser):
+    """Collects what a visitor can read or hear on a page: its text, and the attributes shown or read aloud."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN_TAGS:
+            self._hidden += 1
+        values = dict(attrs)
+        # <meta content> is read by search engines and link previews; other metadata is not shown.
+        shown = [name for name in _SHOWN_ATTRIBUTES if name != "content" or (tag == "meta" and values.get("name") in
+                                                                            ("description", "author"))]
+        self.parts += [values[name] or "" for name in shown if values.get(name)]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN_TAGS and self._hidden:
+            self._hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    parser = _TextParser()
+    parser.feed(html)
+    parser.close()
+    return re.sub(r"\s+", " ", " ".join(parser.parts))
+
+
+def tool_words(site: Path, pages: list[str]) -> list[str]:
+    """`page: word («context»)` for every tool, file or setting name a visitor could read on a built page."""
+    found = []
+    for page in pages:
+        text = visible_text((site / page).read_text(encoding="utf-8"))
+        for match in _TOOL_WORD.finditer(text):
+            context = text[max(0, match.start() - 40):match.end() + 40]
+            found.append(f"{page}: {match.group(1)} («{context}»)")
+    return found
