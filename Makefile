@@ -5,9 +5,13 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check schema benchmark clean
+.PHONY: site publish test serve check schema benchmark clean
 
-site: $(INSTALLED)  ## Build the site into site/
+site: $(INSTALLED)  ## Build the site into site/ (warns while it is not ready to publish)
+	$(BIN)/mkdocs build
+
+publish: $(INSTALLED)  ## The production build: refuses a placeholder site_url, an unconfirmed calendar, any warning
+	$(BIN)/torget check --publish
 	$(BIN)/mkdocs build --strict
 
 test: $(INSTALLED)  ## Run the whole test suite
