@@ -1,7 +1,8 @@
 """Reading emitted QR codes back, as a phone would: PNG and SVG decoded with zxing-cpp, PDFs rendered by PDFium.
 
 The SVG rasteriser draws the `<rect>` and `<path>` elements onto a black canvas, so an SVG without its
-own white background (a dark quiet zone on a dark page) fails to decode.
+own white background (a dark quiet zone on a dark page) fails to decode. It draws no `<text>`: the
+proof mark under a code is tested on the PNG, where it is drawn into the pixels.
 """
 
 from __future__ import annotations
@@ -69,8 +70,15 @@ def decode_svg(path: Path) -> list[Decoded]:
 
 
 def _gray(colour: str) -> int:
-    named = {"#fff": 255, "#ffffff": 255, "white": 255, "#000": 0, "#000000": 0, "black": 0}
-    return named[colour.lower()]
+    """A fill as one grey level: named black and white, or #rgb / #rrggbb averaged over the channels."""
+    named = {"white": 255, "black": 0}
+    colour = colour.lower()
+    if colour in named:
+        return named[colour]
+    digits = colour.removeprefix("#")
+    if len(digits) == 3:
+        digits = "".join(digit * 2 for digit in digits)
+    return round(sum(int(digits[i:i + 2], 16) for i in (0, 2, 4)) / 3)
 
 
 def _scaled(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
