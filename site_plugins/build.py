@@ -11,6 +11,8 @@ from .hours.pages import hours_files
 from .hours.text import describe_rule
 from .kiosk.page import kiosk_files
 from .printing.catalogue import catalogue_files
+from .shifts.feeds import shift_feed_files
+from .shifts.pages import organisation_shifts, shift_files
 from .site import Site
 from .web.assets import asset_files
 from .web.cache import FileCache
@@ -23,9 +25,12 @@ def site_files(site: Site, site_url: str) -> Iterator[GeneratedFile]:
     today = oslo_date(now)
     cache = FileCache(site.prints.cache_folder)
     yield from asset_files()
-    yield from directory_pages(site.directory, site_url, events_of=lambda slug: organisation_events(site.events, slug, today))
+    yield from directory_pages(site.directory, site_url, events_of=lambda slug: organisation_events(site.events, slug, today),
+                               shifts_of=lambda slug: organisation_shifts(site.shifts, slug))
     yield from event_files(site.events, site.directory, site_url, today, now)
     yield from hours_files(site.hours, site.closed_days, site_url)
+    yield from shift_files(site.shifts, site.directory)
+    yield from shift_feed_files(site.shifts, site.directory, site_url, now)
     yield from kiosk_files(site.directory, site.events, site.hours, site_url, cache)
     # The usual week and when the desk is closed; a third sentence would point to the web page's list of changes.
     week = tuple(describe_rule(site.hours.rule, site.closed_days)[:2])

@@ -13,7 +13,9 @@ from mkdocs.exceptions import ConfigurationError
 from .directory.categories import CATEGORIES_FILE, load_categories
 from .directory.new import new_organisation_text
 from .directory.schema import SCHEMA_FILE, schema_text
+from .events.recurrence import oslo_date
 from .plugin import TorgetPlugin, sources_from
+from .shifts.check import shift_warnings
 from .site import SiteSources, load_site
 from .sources.problems import SourceError
 from .web.text import slugify
@@ -60,8 +62,12 @@ def _check(sources: SiteSources, args: argparse.Namespace) -> int:
     for org in stale:
         when = f"last checked {org.reviewed.isoformat()}" if org.reviewed else "never checked (no `reviewed:` date)"
         print(f"warning: {_relative(sources, org.slug)}: {when}; confirm the entry with the organisation")
+    short = shift_warnings(site.shifts, oslo_date(site.hours.now))
+    for warning in short:
+        print(f"warning: {warning}")
     print(f"OK: {len(directory.organisations)} organisations in {len(directory.categories)} themes; "
-          f"{len(stale)} due for review.")
+          f"{len(stale)} due for review" + (f"; {len(short)} staffed days in the next four weeks lack an organisation."
+                                             if short else "."))
     return 0
 
 

@@ -78,3 +78,19 @@ def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel]:
 def _flatten(annotation: Any) -> list[Any]:
     args = typing.get_args(annotation)
     return [annotation] if not args else [flat for arg in args for flat in _flatten(arg)]
+
+
+def validate_at(model: type[BaseModel], doc: YamlDocument, loc: Loc, root: type[BaseModel],
+                context: dict[str, Any] | None = None) -> tuple[Any, list[Problem]]:
+    """Validate the value at `loc` in `doc` (e.g. one entry of a list) against `model`.
+
+    Problems name the full field (`shifts[2].date`); `root` is the model of the whole file,
+    so an unknown field's message lists the fields allowed where it stands.
+    """
+    value = doc.data
+    for part in loc:
+        value = value[part]
+    try:
+        return model.model_validate(value, context=context), []
+    except ValidationError as error:
+        return None, [_problem(root, doc, {**item, "loc": (*loc, *item["loc"])}) for item in error.errors()]
