@@ -53,6 +53,8 @@
   function show() {
     var parts = partsAt(Date.now());
     document.querySelectorAll("[data-torget-shift]").forEach(function (element) {
+      // "none" or "shown": the decision is made (the plan is read), also when nothing is shown.
+      element.dataset.torgetShiftState = parts && parts.length ? "shown" : "none";
       if (!parts || !parts.length) { element.hidden = true; return; }
       draw(element, parts);
       element.hidden = false;
