@@ -67,14 +67,14 @@ def _text(html: str) -> str:
 
 
 def _article(html: str, name: str) -> str:
-    return re.search(rf'<article class="{name}">.*?</article>', html, re.S).group(0)
+    return re.search(rf'<article class="{name}">.*?</article>', html, re.DOTALL).group(0)
 
 
 # --- The built HTML and feeds ---------------------------------------------------------------------
 
 def test_open_shifts_page_lists_the_staffed_days_with_what_they_need_and_how_to_sign_up(site):
     article = _article(site.page("ledige-vakter/"), "torget-shifts")
-    days = [_text(item) for item in re.findall(r"<li data-torget-ends=[^>]*>(.*?)</li>", article, re.S)]
+    days = [_text(item) for item in re.findall(r"<li data-torget-ends=[^>]*>(.*?)</li>", article, re.DOTALL)]
     assert days[:4] == [
         "onsdag 25. november 2026 kl. 11:00–14:00 Ingen organisasjon har tatt vakten ennå. Ledig: 2 ledige plasser, mangler reserve",
         "onsdag 2. desember 2026 kl. 11:00–14:00 På vakt: Kreftforeningen og LHL . Reserve: Mental Helse . Vakten er full.",

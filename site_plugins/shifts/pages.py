@@ -16,7 +16,14 @@ from ..web.output import GeneratedFile, markdown_page
 from ..web.render import render
 from ..web.urls import organisation_path, page_url, relative_url
 from .model import ShiftDay, ShiftPlan
-from .text import TODAY_LEAD, ahead_lead, needs_text, next_shift_text, short_name, volunteers_lead
+from .text import (
+    TODAY_LEAD,
+    ahead_lead,
+    needs_text,
+    next_shift_text,
+    short_name,
+    volunteers_lead,
+)
 
 SHIFTS_PAGE = "ledige-vakter/index.md"
 SHIFTS_JSON = "assets/torget/shifts.json"
