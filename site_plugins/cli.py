@@ -10,10 +10,10 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
+from .build import editor_config_for
 from .directory.categories import CATEGORIES_FILE, load_categories
 from .directory.new import new_organisation_text
 from .directory.schema import SCHEMA_FILE, schema_text
-from .build import editor_config_for
 from .editor.collections import EditorOptions
 from .editor.files import config_text
 from .events.recurrence import oslo_date

@@ -5,8 +5,8 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from .hours.school_holidays import SCHOOL_HOLIDAYS_FILE
 from .editor.collections import BACKENDS
+from .hours.school_holidays import SCHOOL_HOLIDAYS_FILE
 from .hours.sources import DEFAULT_EXTRA_CLOSED_DAYS, DEFAULT_RULE
 from .printing.options import PrintOptions
 

@@ -15,10 +15,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 
 from .build import editor_site_files, site_files
-from .editor.collections import EditorOptions
-from .editor.files import missing_bundles
 from .config import TorgetConfig
 from .directory.peer_support import expand_peer_support_marker
+from .editor.collections import EditorOptions
+from .editor.files import missing_bundles
 from .events.pages import event_page_markdown
 from .hours.sources import HoursSources
 from .kiosk.page import KIOSK_FOLDER

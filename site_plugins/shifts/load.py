@@ -33,7 +33,8 @@ def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-Slug = Annotated[str, Field(min_length=1)]
+# The web editor offers the directory's organisations for these (a relation to its `organisations` collection).
+Slug = Annotated[str, Field(min_length=1, json_schema_extra={"x-torget-relation": "organisations"})]
 
 
 class _Entry(BaseModel):
@@ -45,8 +46,8 @@ class _Entry(BaseModel):
     reserve: Slug | None = Field(None, description="The organisation that stands in, by file name; not one on duty.")
 
 
-class _PlanFile(BaseModel):
-    """The whole file, for the messages about unknown fields."""
+class PlanFile(BaseModel):
+    """The whole file: the messages about unknown fields, and the web editor's form."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -129,7 +130,7 @@ class _Reader:
             self.problem((*loc, key), f"is not a known field.{hint} A shift has {', '.join(ENTRY_FIELDS)}; "
                                       "the plan names organisations only, never a volunteer")
             del raw[key]
-        entry, problems = validate_at(_Entry, self.doc, loc, _PlanFile)
+        entry, problems = validate_at(_Entry, self.doc, loc, PlanFile)
         # A value YAML could not read (2026-02-30) was reported already; do not report it again as missing.
         self.problems += [p for p in problems if p.field not in self.unreadable]
         if entry is None:
