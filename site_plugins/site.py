@@ -9,11 +9,14 @@ from pathlib import Path
 from .directory.load import Directory, load_directory
 from .events.load import Events, load_events
 from .hours.closed_days import ClosedDays
+from .hours.day import DeskDays
 from .hours.desk import DeskHours
 from .hours.school_holidays import SCHOOL_HOLIDAYS_FILE
 from .hours.sources import HoursSources, load_hours
 from .printing.options import PrintOptions
 from .publishing.drafts import Drafts, load_drafts
+from .shifts.load import load_shift_plan
+from .shifts.model import ShiftPlan
 from .sources.problems import SourceError
 
 
@@ -57,9 +60,13 @@ class Site:
     prints: PrintOptions
     events: Events = Events()
     """The events and world days the site shows: without the drafts unless `drafts_shown`."""
+    shifts: ShiftPlan | None = None
+    """The shift plan from the build day on; None when organisations/_vaktplan.yaml is missing or empty."""
     drafts: Drafts = Drafts()
     """Every page marked `draft: true`, shown or not."""
     drafts_shown: bool = False
+    all_events: Events = Events()
+    """Every event page, drafts included: what the editors' tools work on."""
 
 
 def load_site(sources: SiteSources) -> Site:
@@ -84,10 +91,13 @@ def load_site(sources: SiteSources) -> Site:
             events = load_events(sources.docs_folder, sources.root, directory, closed_days)
         except SourceError as error:
             problems += error.problems
+        try:  # the plan names organisations and must fall on days the hours staff
+            shifts = load_shift_plan(sources.organisations, sources.root, directory, DeskDays(hours.rule, closed_days), now)
+        except SourceError as error:
+            problems += error.problems
     if problems:
         # A page that is not UTF-8 is reported by both the drafts and the events; say it once.
         raise SourceError(list(dict.fromkeys(problems)))
-    if not sources.show_drafts:
-        events = events.without({draft.src_path for draft in drafts})
-    return Site(directory=directory, closed_days=closed_days, hours=hours, prints=sources.prints, events=events,
-                drafts=drafts, drafts_shown=sources.show_drafts)
+    shown = events if sources.show_drafts else events.without({draft.src_path for draft in drafts})
+    return Site(directory=directory, closed_days=closed_days, hours=hours, prints=sources.prints, events=shown,
+                shifts=shifts, drafts=drafts, drafts_shown=sources.show_drafts, all_events=events)
