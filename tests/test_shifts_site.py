@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-from conftest import Project, _QuietHandler, copy_bundled_project
+from conftest import Project, _QuietHandler, assert_built, copy_bundled_project
 
 OSLO = ZoneInfo("Europe/Oslo")
 BUILT_AT = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc)
@@ -45,8 +45,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Project, 
     config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {base}", config.read_text(encoding="utf-8")), encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", str(int(BUILT_AT.timestamp())))
-        result = project.build("--strict")
-    assert result.returncode == 0, result.stderr
+        result = project.build()
+    assert_built(result)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield project, base
     server.shutdown()
