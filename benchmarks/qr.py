@@ -20,7 +20,7 @@ sys.path.insert(0, str(REPO))
 
 from build import synthesise  # noqa: E402  (the build benchmark's synthetic organisations)
 
-from site_plugins.events.recurrence import oslo_date  # noqa: E402
+from site_plugins.web.clock import oslo_date  # noqa: E402
 from site_plugins.printing.catalogue import catalogue_files  # noqa: E402
 from site_plugins.site import SiteSources, load_site  # noqa: E402
 from site_plugins.web.qr import encode  # noqa: E402

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 from .directory.pages import directory_pages
 from .events.pages import event_files, organisation_events
-from .events.recurrence import oslo_date
 from .hours.pages import hours_files
 from .hours.text import describe_rule
 from .kiosk.page import kiosk_files
@@ -14,6 +13,7 @@ from .printing.catalogue import catalogue_files
 from .site import Site
 from .web.assets import asset_files
 from .web.cache import FileCache
+from .web.clock import oslo_date
 from .web.output import GeneratedFile
 
 

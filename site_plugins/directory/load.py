@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..sources.problems import Problem, SourceError
+from ..sources.problems import Problem, SourceError, display_path
 from ..sources.validation import validate
 from ..sources.yaml_lines import read_yaml
 from ..web.text import fold, slugify, sort_key
@@ -41,12 +41,12 @@ class Directory:
 
 def load_directory(folder: Path, root: Path) -> Directory:
     """Read `folder` (organisations/); raise SourceError listing every problem in every file."""
-    categories = load_categories(folder / CATEGORIES_FILE, _display(folder / CATEGORIES_FILE, root))
+    categories = load_categories(folder / CATEGORIES_FILE, display_path(folder / CATEGORIES_FILE, root))
     problems: list[Problem] = []
     organisations: list[Organisation] = []
     names: dict[str, str] = {}
     for path in sorted(folder.iterdir()):
-        display = _display(path, root)
+        display = display_path(path, root)
         if path.name.startswith(("_", ".")) or path.suffix not in (".yaml", ".yml"):
             continue
         if path.suffix == ".yml" or not SLUG.match(path.stem):
@@ -78,10 +78,3 @@ def load_directory(folder: Path, root: Path) -> Directory:
         raise SourceError(problems)
     organisations.sort(key=lambda org: sort_key(org.name))
     return Directory(tuple(organisations), tuple(categories.values()))
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()

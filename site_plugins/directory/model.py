@@ -12,9 +12,7 @@ from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     Field,
     StrictBool,
     ValidationInfo,
@@ -24,21 +22,11 @@ from pydantic import (
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
+from ..sources.fields import Date, Fields, Text, one_or_many
 from ..web.text import slugify
 from . import contact
 
 DESCRIPTION_MAX = 300
-
-
-def _iso_date(value: Any) -> Any:
-    if isinstance(value, dt.datetime):
-        raise PydanticCustomError("date_only", "write a date without a time, like 2025-03-01")
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            raise PydanticCustomError("date_format", f"{value!r} is not a date; write it like 2025-03-01") from None
-    return value
 
 
 def _known_category(name: str, info: ValidationInfo) -> str:
@@ -54,22 +42,12 @@ def _known_category(name: str, info: ValidationInfo) -> str:
     return name
 
 
-def _one_or_many(value: Any) -> Any:
-    return [value] if isinstance(value, str) else value
-
-
-Text = Annotated[str, Field(min_length=1)]
 WebAddress = Annotated[str, AfterValidator(contact.web_address), Field(json_schema_extra={"format": "uri", "pattern": "^https?://"})]
 Email = Annotated[str, AfterValidator(contact.email_address), Field(json_schema_extra={"format": "email"})]
 Phone = Annotated[str, AfterValidator(contact.phone_number)]
-Date = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 
-class _Fields(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
-class PeerSupport(_Fields):
+class PeerSupport(Fields):
     """How to reach the organisation's peer supporters (likepersoner)."""
 
     email: Email | None = Field(None, description="E-mail address for peer support.")
@@ -86,7 +64,7 @@ class PeerSupport(_Fields):
         return self
 
 
-class LocalChapter(_Fields):
+class LocalChapter(Fields):
     """A local or regional branch (lokallag, fylkeslag)."""
 
     name: Text = Field(description="Name of the branch, e.g. 'Nordland fylkeslag'.")
@@ -96,7 +74,7 @@ class LocalChapter(_Fields):
     website: WebAddress | None = None
 
 
-class Category(_Fields):
+class Category(Fields):
     """One theme of the controlled vocabulary (organisations/_categories.yaml)."""
 
     name: Text = Field(description="The theme as editors write it in `categories`.")
@@ -109,7 +87,7 @@ class Category(_Fields):
         return slugify(self.name)
 
 
-class Organisation(_Fields):
+class Organisation(Fields):
     """One patient or user organisation, read from organisations/<slug>.yaml."""
 
     slug: SkipJsonSchema[str] = Field(exclude=True)
@@ -132,7 +110,7 @@ class Organisation(_Fields):
     peer_support: PeerSupport | None = None
     local_chapters: list[LocalChapter] = []
     at_torget: StrictBool = Field(False, description="true when the organisation sends volunteers to the desk.")
-    umbrella: Annotated[list[Text], BeforeValidator(_one_or_many)] = Field(
+    umbrella: Annotated[list[Text], BeforeValidator(one_or_many)] = Field(
         [], description="Umbrella bodies the organisation belongs to, e.g. FFO or SAFO."
     )
     reviewed: Date | None = Field(None, description="Date the entry was last checked with the organisation (YYYY-MM-DD).")

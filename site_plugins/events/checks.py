@@ -7,16 +7,12 @@ import datetime as dt
 
 from ..sources.problems import Problem
 from ..sources.yaml_lines import Loc, YamlDocument, field_name
+from ..web.norwegian import clock, english_weekday
 from .model import EventSpec
 from .recurrence import Schedule, nth_weekday_of_month
 
 ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", -1: "last"}
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _NEAREST_WITHIN = dt.timedelta(days=400)
-
-
-def _clock(value: dt.time) -> str:
-    return value.strftime("%H:%M")
 
 
 class _Checker:
@@ -42,10 +38,10 @@ class _Checker:
         elif spec.end is not None and spec.duration is not None:
             self.problem(("duration",), "give either end or duration, not both")
         elif spec.end is not None and spec.end <= spec.start.time():
-            self.problem(("end",), f"ends at {_clock(spec.end)}, which is not after the start at {_clock(spec.start.time())}; "
+            self.problem(("end",), f"ends at {clock(spec.end)}, which is not after the start at {clock(spec.start.time())}; "
                                    "an event ends on the day it starts")
         elif spec.duration is not None and (spec.start + spec.duration).date() != spec.start.date():
-            self.problem(("duration",), f"runs past midnight ({_clock(spec.start.time())} + {spec.duration}); "
+            self.problem(("duration",), f"runs past midnight ({clock(spec.start.time())} + {spec.duration}); "
                                         "an event ends on the day it starts")
 
     def recurrence(self) -> None:
@@ -64,7 +60,7 @@ class _Checker:
             return
         number, last = nth_weekday_of_month(start)
         if (nth == -1 and not last) or (nth != -1 and nth != number):
-            weekday = WEEKDAY_NAMES[start.weekday()]
+            weekday = english_weekday(start.weekday())
             self.problem(("recurrence", "weekday_of_month"),
                          f"the start {start} is the {ORDINALS[number]} {weekday} of its month, not the {ORDINALS[nth]}; "
                          f"write weekday_of_month: {number}, or move the start to a {ORDINALS[nth]} {weekday}")
@@ -99,17 +95,16 @@ class _Checker:
 
     def agenda(self) -> None:
         spec = self.spec
-        if not spec.agenda or not isinstance(spec.start, dt.datetime) or spec.length is None:
+        start, end = spec.start_time, spec.end_time
+        if not spec.agenda or start is None or end is None:
             return
-        start = spec.start.time()
-        end = (spec.start + spec.length).time()
         previous: dt.time | None = None
         for index, item in enumerate(spec.agenda):
             loc = ("agenda", index, "time")
             if not start <= item.time < end:
-                self.problem(loc, f"{_clock(item.time)} is outside the event ({_clock(start)}–{_clock(end)})")
+                self.problem(loc, f"{clock(item.time)} is outside the event ({clock(start)}–{clock(end)})")
             elif previous is not None and item.time <= previous:
-                self.problem(loc, f"{_clock(item.time)} does not come after the point before it ({_clock(previous)}); "
+                self.problem(loc, f"{clock(item.time)} does not come after the point before it ({clock(previous)}); "
                                   "list the points in the order they happen")
             previous = item.time
 

@@ -13,9 +13,11 @@ from collections.abc import Iterable, Iterator
 import icalendar
 
 from ..web.output import GeneratedFile
+from ..web.clock import OSLO
+from ..web.norwegian import clock
 from ..web.urls import absolute_url
 from .load import ALL_EVENTS_FEED, Event, Events
-from .recurrence import OSLO, Occurrence
+from .recurrence import Occurrence
 from .text import day_label, schedule_summary
 
 PRODID = "-//Pasient- og pårørendetorget//torget//NB"
@@ -74,11 +76,7 @@ def event_components(event: Event, site_url: str, today: dt.date, stamp: dt.date
 
 
 def _series_occurrence(event: Event, day: dt.date, moved_from: dt.date | None = None) -> Occurrence:
-    spec = event.spec
-    if not isinstance(spec.start, dt.datetime):
-        return Occurrence(day, None, None, moved_from)
-    end = (spec.start + spec.length).time() if spec.length else None
-    return Occurrence(day, spec.start.time(), end, moved_from)
+    return Occurrence(day, event.spec.start_time, event.spec.end_time, moved_from)
 
 
 def _value(event: Event, day: dt.date) -> dt.date | dt.datetime:
@@ -115,7 +113,7 @@ def _description(event: Event, occurrence: Occurrence) -> str:
     if event.description:
         lines.append(event.description)
     lines.append(schedule_summary(spec) + ".")
-    lines += [f"{item.time.strftime('%H:%M')} {item.item}" for item in spec.agenda]
+    lines += [f"{clock(item.time)} {item.item}" for item in spec.agenda]
     return "\n".join(lines)
 
 

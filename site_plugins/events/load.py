@@ -13,13 +13,14 @@ from urllib.parse import urlsplit
 
 from ..directory.load import Directory
 from ..sources.front_matter import read_front_matter
-from ..sources.problems import Problem, SourceError
+from ..sources.problems import Problem, SourceError, display_path
 from ..sources.validation import validate
 from ..sources.yaml_lines import YamlDocument
+from ..web.clock import OSLO
 from ..web.urls import page_url
 from .checks import check_event
 from .model import EventPage, EventSpec, clock_text
-from .recurrence import OSLO, HolidayCalendar, Occurrence, Schedule
+from .recurrence import HolidayCalendar, Occurrence, Schedule
 
 EVENT_KEY = "event"
 EVENTS_FOLDER = "arrangementer"
@@ -122,7 +123,7 @@ def load_events(docs: Path, root: Path, directory: Directory, holidays: HolidayC
         relative = path.relative_to(docs)
         if any(part.startswith(".") for part in relative.parts):
             continue
-        display = _display(path, root)
+        display = display_path(path, root)
         doc, found = read_front_matter(path, display, EVENT_KEY)
         problems += found
         if doc is None or doc.data is None or found:
@@ -167,10 +168,3 @@ def _value_at(data: Any, loc: tuple) -> Any:
 
 def _set_value_at(data: Any, loc: tuple, value: Any) -> None:
     _value_at(data, loc[:-1])[loc[-1]] = value
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()

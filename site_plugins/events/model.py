@@ -23,7 +23,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ..directory.load import Directory
-from ..directory.model import Date
+from ..sources.fields import Date, Fields, Text, one_or_many
 from ..web.text import slugify
 
 # 14:00, 9:30 and the Norwegian 14.00; seconds are allowed but not shown.
@@ -120,20 +120,11 @@ def _known_organisation(slug: str, info: ValidationInfo) -> str:
                                                       "Write the name of its file in organisations/ without .yaml")
 
 
-def _one_or_many(value: Any) -> Any:
-    return [value] if isinstance(value, str) else value
-
-
-Text = Annotated[str, Field(min_length=1)]
 ClockTime = Annotated[dt.time, BeforeValidator(parse_clock)]
 OrganisationSlug = Annotated[str, AfterValidator(_known_organisation)]
 
 
-class _Fields(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
-class Recurrence(_Fields):
+class Recurrence(Fields):
     """How the event repeats, counted from its start."""
 
     frequency: Annotated[str, BeforeValidator(_frequency)] = Field(description="weekly, monthly or yearly.")
@@ -143,14 +134,14 @@ class Recurrence(_Fields):
     until: Date | None = Field(None, description="Last day the event can take place (YYYY-MM-DD).")
 
 
-class MovedDate(_Fields):
+class MovedDate(Fields):
     """One date of the series held on another day (e.g. a world day on a Saturday, marked on Friday)."""
 
     date: Date = Field(description="The date the series falls on.")
     to: Date = Field(description="The day it is held or marked instead.")
 
 
-class Exceptions(_Fields):
+class Exceptions(Fields):
     """Dates the series skips or moves."""
 
     dates: list[Date] = Field([], description="Dates of the series that are cancelled.")
@@ -159,14 +150,14 @@ class Exceptions(_Fields):
     moved: list[MovedDate] = Field([], description="Dates of the series held on another day.")
 
 
-class AgendaItem(_Fields):
+class AgendaItem(Fields):
     """One point of the programme; it lasts until the next point (the last until the event ends)."""
 
     time: ClockTime = Field(description="When the point begins, like \"18:00\".")
     item: Text = Field(description="What happens, in a few words.")
 
 
-class EventSpec(_Fields):
+class EventSpec(Fields):
     """The `event:` block of a page's front matter."""
 
     title: Annotated[str, Field(min_length=1, max_length=120)] = Field(description="The event's name.")
@@ -175,7 +166,7 @@ class EventSpec(_Fields):
     end: ClockTime | None = Field(None, description="When it ends, like \"14:00\" (same day).")
     duration: Annotated[dt.timedelta, BeforeValidator(_duration)] | None = Field(None, description="Instead of end: \"2h\", \"90 min\".")
     location: Text = Field(description="Where it takes place, as a visitor finds it.")
-    organiser: Annotated[list[OrganisationSlug], BeforeValidator(_one_or_many)] = Field(
+    organiser: Annotated[list[OrganisationSlug], BeforeValidator(one_or_many)] = Field(
         [], description="The organisation (file name in organisations/) or a list of them.")
     host: Text | None = Field(None, description="Who hosts it when it is not an organisation in the directory.")
     world_day: StrictBool = Field(False, description="true for a world day that organisations mark.")
@@ -201,6 +192,18 @@ class EventSpec(_Fields):
         if self.end is not None:
             return dt.datetime.combine(self.start.date(), self.end) - self.start
         return None
+
+    @property
+    def start_time(self) -> dt.time | None:
+        """The wall-clock time each meeting starts; None for a day-long event."""
+        return self.start.time() if isinstance(self.start, dt.datetime) else None
+
+    @property
+    def end_time(self) -> dt.time | None:
+        """The wall-clock time each meeting ends; None for a day-long event or one without end or duration."""
+        if not isinstance(self.start, dt.datetime) or self.length is None:
+            return None
+        return (self.start + self.length).time()
 
 
 class EventPage(BaseModel):

@@ -12,26 +12,20 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from ..directory.load import Directory
+from ..web.clock import OSLO, oslo_date
+from ..web.norwegian import clock, english_weekday, month_text
 from ..web.output import GeneratedFile, markdown_page
 from ..web.qr import page_qr
 from ..web.render import render
 from ..web.urls import absolute_url, organisation_path, page_url, relative_url
 from .feeds import event_feed_files
 from .load import ALL_EVENTS_FEED, OVERVIEW_PATH, Event, Events
-from .recurrence import Cancellation, Occurrence, oslo_date
-from .text import (
-    clock,
-    day_label,
-    month_label,
-    schedule_summary,
-    time_span,
-    upcoming_label,
-)
+from .recurrence import Cancellation, Occurrence
+from .text import day_label, schedule_summary, time_span, upcoming_label
 
 OVERVIEW_MONTHS = 3
 NEXT_DATES = 6
 _FIRST_H1 = re.compile(r"^# .+$", re.MULTILINE)
-_SCHEMA_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 @dataclass(frozen=True)
@@ -62,7 +56,7 @@ def overview_page(events: Events, directory: Directory, today: dt.date) -> Gener
     cursor = dt.date(first.year, first.month, 1)
     while cursor <= last:
         items = [item for item in occurrences if (item.day.year, item.day.month) == (cursor.year, cursor.month)]
-        months.append({"label": month_label(cursor.year, cursor.month), "anchor": f"{cursor:%Y-%m}", "entries": items})
+        months.append({"label": month_text(cursor.year, cursor.month), "anchor": f"{cursor:%Y-%m}", "entries": items})
         cursor += relativedelta(months=1)
     current = [event for event in events if not event.is_over(today)]
     body = render(
@@ -160,9 +154,9 @@ def _occurrence_label(event: Event):
 def _agenda(event: Event) -> list[tuple[str, str]]:
     """(from–to, item) for each point; each point lasts until the next one, the last until the event ends."""
     spec = event.spec
-    if not spec.agenda or not isinstance(spec.start, dt.datetime) or spec.length is None:
+    if not spec.agenda or spec.end_time is None:
         return []
-    ends = [item.time for item in spec.agenda[1:]] + [(spec.start + spec.length).time()]
+    ends = [item.time for item in spec.agenda[1:]] + [spec.end_time]
     return [(f"{clock(item.time)}–{clock(end)}", item.item) for item, end in zip(spec.agenda, ends)]
 
 
@@ -219,13 +213,13 @@ def _schedule(event: Event, today: dt.date) -> dict[str, Any] | None:
         "repeatFrequency": f"P{recurrence.interval}{unit}",
         "startDate": spec.first_day.isoformat(),
         "endDate": recurrence.until.isoformat() if recurrence.until else None,
-        "scheduleTimezone": "Europe/Oslo",
+        "scheduleTimezone": str(OSLO),
     }
-    if isinstance(spec.start, dt.datetime) and spec.length is not None:
-        data["startTime"] = clock(spec.start.time())
-        data["endTime"] = clock((spec.start + spec.length).time())
+    if spec.start_time is not None and spec.end_time is not None:
+        data["startTime"] = clock(spec.start_time)
+        data["endTime"] = clock(spec.end_time)
     if recurrence.frequency in ("weekly", "monthly") and (recurrence.frequency == "weekly" or recurrence.weekday_of_month):
-        data["byDay"] = f"https://schema.org/{_SCHEMA_DAYS[spec.first_day.weekday()]}"
+        data["byDay"] = f"https://schema.org/{english_weekday(spec.first_day.weekday())}"
     if recurrence.weekday_of_month:
         data["byMonthWeek"] = recurrence.weekday_of_month
     if recurrence.frequency == "yearly":

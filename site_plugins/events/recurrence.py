@@ -9,19 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from typing import Protocol
-from zoneinfo import ZoneInfo
 
 from dateutil import rrule
 
+from ..web.clock import OSLO
 from .model import EventSpec
 
-OSLO = ZoneInfo("Europe/Oslo")
 CANCELLED = "avlyst"
-
-
-def oslo_date(moment: dt.datetime) -> dt.date:
-    """The day it is in Norway at `moment` (an aware time)."""
-    return moment.astimezone(OSLO).date()
 
 _FREQUENCY = {"weekly": rrule.WEEKLY, "monthly": rrule.MONTHLY, "yearly": rrule.YEARLY}
 _WEEKDAYS = (rrule.MO, rrule.TU, rrule.WE, rrule.TH, rrule.FR, rrule.SA, rrule.SU)
@@ -137,10 +131,7 @@ class Schedule:
         """The meetings held from `first` to `last` (both included), moved ones on their new day."""
         reach = max((abs((to - day).days) for day, to in self.moved.items()), default=0)
         margin = dt.timedelta(days=reach)
-        start_time = self.spec.start.time() if isinstance(self.spec.start, dt.datetime) else None
-        end_time = None
-        if isinstance(self.spec.start, dt.datetime) and self.spec.length is not None:
-            end_time = (self.spec.start + self.spec.length).time()
+        start_time, end_time = self.spec.start_time, self.spec.end_time
         found = []
         for day in self.series_dates(first - margin, last + margin):
             if self.skip_reason(day) is not None:

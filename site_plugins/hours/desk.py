@@ -13,8 +13,10 @@ from itertools import groupby
 
 from opening_hours import State
 
+from ..web.clock import OSLO
+
 from .closed_days import ClosedDays
-from .rule import TIMEZONE, HoursRule
+from .rule import HoursRule
 
 HORIZON_DAYS = 366
 """The staffed intervals cover the next 12 months, so a page built long ago still tells the truth."""
@@ -66,9 +68,9 @@ class DeskHours:
 
 def desk_hours(rule: HoursRule, closed_days: ClosedDays, now: dt.datetime) -> DeskHours:
     """Evaluate `rule` from the start of `now`'s day in Oslo for the next 12 months."""
-    now = now.astimezone(TIMEZONE)
-    start = dt.datetime.combine(now.date(), dt.time(), TIMEZONE)
-    until = dt.datetime.combine(now.date() + dt.timedelta(days=HORIZON_DAYS), dt.time(), TIMEZONE)
+    now = now.astimezone(OSLO)
+    start = dt.datetime.combine(now.date(), dt.time(), OSLO)
+    until = dt.datetime.combine(now.date() + dt.timedelta(days=HORIZON_DAYS), dt.time(), OSLO)
     evaluator = rule.evaluator()
     spans = list(evaluator.intervals(start, until))
     intervals = _merged(_open(spans))
@@ -88,7 +90,7 @@ def desk_hours(rule: HoursRule, closed_days: ClosedDays, now: dt.datetime) -> De
 
 
 def _open(spans) -> list[Interval]:
-    return [Interval(start.astimezone(TIMEZONE), end.astimezone(TIMEZONE)) for start, end, state, _ in spans if state == State.OPEN]
+    return [Interval(start.astimezone(OSLO), end.astimezone(OSLO)) for start, end, state, _ in spans if state == State.OPEN]
 
 
 def _merged(intervals: list[Interval]) -> list[Interval]:
@@ -119,7 +121,7 @@ def _comments_by_day(spans) -> dict[dt.date, str]:
     for start, end, state, comment in spans:
         if not comment:
             continue
-        day, last = start.astimezone(TIMEZONE).date(), (end.astimezone(TIMEZONE) - dt.timedelta(microseconds=1)).date()
+        day, last = start.astimezone(OSLO).date(), (end.astimezone(OSLO) - dt.timedelta(microseconds=1)).date()
         while day <= last:
             comments.setdefault(day, comment)
             day += dt.timedelta(days=1)

@@ -7,12 +7,13 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from ..web.clock import OSLO, day_end, utc_stamp
+from ..web.norwegian import clock, english_weekday
 from ..web.output import GeneratedFile, markdown_page
 from ..web.render import render
 from ..web.urls import absolute_url, page_url, relative_url
 from .closed_days import ClosedDays
 from .desk import LISTED_AHEAD, STAFFED_DAYS_SHOWN, DeskHours
-from .rule import TIMEZONE
 from .text import (
     CLOSED_NO_DATE,
     closed_label,
@@ -26,7 +27,6 @@ HOURS_PAGE = "apningstider.md"
 HOURS_JSON = "assets/torget/hours.json"
 DESK_NAME = "Pasient- og pårørendetorget"
 HOSPITAL_NAME = "Nordlandssykehuset Bodø"
-SCHEMA_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def hours_files(hours: DeskHours, closed_days: ClosedDays, site_url: str) -> Iterator[GeneratedFile]:
@@ -42,12 +42,12 @@ def status_json(hours: DeskHours) -> str:
     ended gives `open` once it has started and `closed` before.
     """
     data = {
-        "timezone": str(TIMEZONE),
-        "generated": _utc(hours.now),
-        "valid_until": _utc(hours.until),
+        "timezone": str(OSLO),
+        "generated": utc_stamp(hours.now),
+        "valid_until": utc_stamp(hours.until),
         "none_ahead": CLOSED_NO_DATE,
         "intervals": [
-            {"start": _utc(interval.start), "end": _utc(interval.end),
+            {"start": utc_stamp(interval.start), "end": utc_stamp(interval.end),
              "open": open_label(interval), "closed": closed_label(interval)}
             for interval in hours.intervals
         ],
@@ -63,7 +63,7 @@ def hours_page(hours: DeskHours, closed_days: ClosedDays, site_url: str) -> Gene
         description=describe_rule(hours.rule, closed_days),
         days=days,
         shown=STAFFED_DAYS_SHOWN,
-        changes=[(change, day_text(change.day), span_text(change.spans) if change.spans else None, _utc(_day_end(change.day)))
+        changes=[(change, day_text(change.day), span_text(change.spans) if change.spans else None, utc_stamp(day_end(change.day)))
                  for change in hours.changes],
         directory=relative_url(here, "organisasjoner/"),
         built=day_text(hours.now.date()),
@@ -76,13 +76,13 @@ def hours_page(hours: DeskHours, closed_days: ClosedDays, site_url: str) -> Gene
 def hours_json_ld(hours: DeskHours, page: str) -> dict[str, Any]:
     """schema.org Place with its usual week and the closures and changed days ahead."""
     regular = [
-        {"@type": "OpeningHoursSpecification", "dayOfWeek": [f"https://schema.org/{SCHEMA_DAYS[day]}" for day in weekly.weekdays],
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": [f"https://schema.org/{english_weekday(day)}" for day in weekly.weekdays],
          "opens": start, "closes": end}
         for weekly in hours.rule.usual_week for start, end in weekly.spans
     ]
     special = []
     for change in hours.changes:
-        spans = [(f"{span.start:%H:%M}", f"{span.end:%H:%M}") for span in change.spans] or [("00:00", "00:00")]
+        spans = [(clock(span.start), clock(span.end)) for span in change.spans] or [("00:00", "00:00")]
         for opens, closes in spans:
             entry = {"@type": "OpeningHoursSpecification", "validFrom": change.day.isoformat(),
                      "validThrough": change.day.isoformat(), "opens": opens, "closes": closes}
@@ -103,13 +103,6 @@ def hours_json_ld(hours: DeskHours, page: str) -> dict[str, Any]:
 def _days_with_spans(hours: DeskHours) -> Iterator[tuple[str, str, str]]:
     """(day text, times text, end of the day's last span in UTC) for the staffed days ahead."""
     for day, spans in hours.staffed_days(LISTED_AHEAD):
-        yield day_text(day), span_text(spans), _utc(spans[-1].end)
+        yield day_text(day), span_text(spans), utc_stamp(spans[-1].end)
 
-
-def _day_end(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), TIMEZONE)
-
-
-def _utc(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 

@@ -10,20 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 import opening_hours
 
 from ..sources.config_location import OptionLocation
 from ..sources.problems import Problem
+from ..web.clock import OSLO
 from .closed_days import OSM_MONTHS, ClosedDays
 from .school_holidays import SchoolHoliday
 
-TIMEZONE = ZoneInfo("Europe/Oslo")
 COUNTRY = "NO"
 OSM_WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
-WEEKDAYS_PLURAL = ("mandager", "tirsdager", "onsdager", "torsdager", "fredager", "lørdager", "søndager")
-WEEKDAY_NAMES = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 
 _DAY = "|".join(OSM_WEEKDAYS)
 _MONTH = "|".join(OSM_MONTHS)
@@ -73,7 +70,7 @@ class HoursRule:
         return [WeeklyHours(tuple(days), spans) for spans, days in merged.items()]
 
     def evaluator(self, rule: str | None = None) -> opening_hours.OpeningHours:
-        return opening_hours.OpeningHours(rule or self.expanded, timezone=TIMEZONE, country=COUNTRY)
+        return opening_hours.OpeningHours(rule or self.expanded, timezone=OSLO, country=COUNTRY)
 
 
 def parse_hours_rule(written: str, closed_days: ClosedDays, where: OptionLocation) -> tuple[HoursRule | None, list[Problem]]:
@@ -81,7 +78,7 @@ def parse_hours_rule(written: str, closed_days: ClosedDays, where: OptionLocatio
     if not written.strip():
         return None, [where.problem(f"is empty; write the desk's hours, e.g. `We 11:00-14:00; SH off; PH off`. Allowed: {SUPPORTED}")]
     try:
-        normalized = str(opening_hours.OpeningHours(written, timezone=TIMEZONE, country=COUNTRY).normalize())
+        normalized = str(opening_hours.OpeningHours(written, timezone=OSLO, country=COUNTRY).normalize())
     except opening_hours.ParserError as error:
         return None, [where.problem(_syntax_message(written, str(error)))]
     parts = split_rules(normalized)

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..directory.model import Date
+from ..sources.fields import Date, Fields, Text
 from ..sources.problems import Problem, SourceError
 from ..sources.validation import validate
 from ..sources.yaml_lines import read_yaml
@@ -62,9 +62,7 @@ class SchoolCalendar:
                 f"{needed.isoformat()}; add the next school year's holidays (see the file's first lines for where to find them)")
 
 
-class _HolidayEntry(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
+class _HolidayEntry(Fields):
     first_day: Date = Field(description="First day off school (YYYY-MM-DD).")
     last_day: Date = Field(description="Last day off school (YYYY-MM-DD); the same as `first_day` for a single day.")
     reason: Annotated[str, Field(min_length=1, max_length=60)] = Field(
@@ -88,10 +86,8 @@ class _HolidayEntry(BaseModel):
         return self
 
 
-class _CalendarFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-    source: Annotated[str, Field(min_length=1)] | None = Field(
+class _CalendarFile(Fields):
+    source: Text | None = Field(
         None, description="Where the school calendar is published (the municipality's skolerute)."
     )
     holidays: list[_HolidayEntry] = Field(description="One entry per holiday: first_day, last_day, reason.")

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..sources.config_location import option_location
-from ..sources.problems import SourceError
+from ..sources.problems import SourceError, display_path
 from .closed_days import ClosedDays, parse_extra_closed_days
 from .desk import DeskHours, desk_hours
 from .rule import parse_hours_rule
@@ -27,13 +27,6 @@ class HoursSources:
     rule: str = DEFAULT_RULE
     extra_closed_days: dict[Any, Any] = field(default_factory=lambda: dict(DEFAULT_EXTRA_CLOSED_DAYS))
     config_file: Path | None = None
-
-
-def display_path(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def load_hours(sources: HoursSources, root: Path, now: dt.datetime) -> tuple[ClosedDays, DeskHours]:

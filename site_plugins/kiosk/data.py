@@ -15,9 +15,9 @@ from ..directory.load import Directory
 from ..directory.model import Organisation
 from ..directory.pages import ALPHABET, search_text
 from ..events.load import UpcomingOccurrence
-from ..events.recurrence import OSLO
 from ..events.text import upcoming_label
 from ..web.cache import FileCache
+from ..web.clock import day_end, utc_stamp
 from ..web.qr import QUIET_ZONE, page_qr, qr_renderer_version
 from ..web.render import web_label
 from ..web.text import LETTER_FOLDS, index_letter
@@ -112,12 +112,12 @@ def _organisation(directory: Directory, org: Organisation, site_url: str, qr: Qr
 
 def _occurrence(item: UpcomingOccurrence, site_url: str, qr: QrTable) -> dict[str, Any]:
     # A day-long event (no times) lasts until midnight in Oslo.
-    end = item.end or item.start or dt.datetime.combine(item.day + dt.timedelta(days=1), dt.time(), OSLO)
+    end = item.end or item.start or day_end(item.day)
     return {
         "title": item.title,
         "when": upcoming_label(item),
         "where": item.location,
-        "end": end.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "end": utc_stamp(end),
         "page": _page_contact(item.event.src_path, item.title, site_url, qr),
     }
 

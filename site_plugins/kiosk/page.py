@@ -22,10 +22,11 @@ from ..directory.load import Directory
 from ..events.load import Events, upcoming_occurrences
 from ..hours.desk import LISTED_AHEAD, DeskHours
 from ..hours.text import day_text, span_text
+from ..web.clock import utc_stamp
 from ..web.assets import ASSET_FOLDER, asset_files
 from ..web.cache import FileCache
 from ..web.output import GeneratedFile, markdown_page
-from ..web.render import environment, render
+from ..web.render import environment, render, script_json
 from ..web.urls import organisation_path, page_url, relative_url
 from .data import EVENT_DAYS, KIOSK_FOLDER_URL, SAVED_LIST_URL, kiosk_data
 
@@ -42,11 +43,6 @@ def _kiosk_environment() -> Environment:
     if not KIOSK_FOLDER.is_dir():
         raise FileNotFoundError(f"the kiosk's front end is missing: {KIOSK_FOLDER}")
     return environment().overlay(loader=FileSystemLoader(KIOSK_FOLDER))
-
-
-def script_json(data: Any) -> Markup:
-    """JSON for a `<script type="application/json">`; `<` is escaped so text cannot close the script."""
-    return Markup(json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c"))
 
 
 def kiosk_files(directory: Directory, events: Events, hours: DeskHours, site_url: str,
@@ -80,12 +76,8 @@ def staffed_days(hours: DeskHours) -> list[tuple[str, str, str]]:
 
     The site's status script hides the days that are over when the kiosk shows them.
     """
-    return [(day_text(day, year=False), span_text(spans), _utc(spans[-1].end))
+    return [(day_text(day, year=False), span_text(spans), utc_stamp(spans[-1].end))
             for day, spans in hours.staffed_days(LISTED_AHEAD)]
-
-
-def _utc(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def saved_list_page(directory: Directory) -> GeneratedFile:

@@ -13,8 +13,8 @@ from pathlib import Path
 from ..directory.load import Directory
 from ..events.load import Event
 from ..events.text import schedule_summary
-from ..hours.text import join_nb
 from ..web.cache import FileCache
+from ..web.norwegian import decimal, join_and
 from ..web.output import GeneratedFile, markdown_page
 from ..web.qr import (
     PAGE_CODE_MM,
@@ -40,6 +40,7 @@ from .posters import (
     FONT_FOLDER,
     Poster,
     Sheet,
+    cm,
     poster_pdf,
 )
 
@@ -100,7 +101,7 @@ def _front_prints(options: PrintOptions, hours: tuple[str, ...], site_url: str, 
     rollup_address = options.short_address or short_address(directory.target)
     yield _poster_file(cache, rollup_pdf, _rollup_poster(options, hours, directory.target, rollup_address), rollup)
     posters.append(PrintItem(rollup_pdf, "Roll-up for foajeen (PDF)",
-                             f"{_cm(options.rollup_width_cm)} × {_cm(options.rollup_height_cm)} cm", directory.target))
+                             f"{decimal(options.rollup_width_cm)} × {decimal(options.rollup_height_cm)} cm", directory.target))
     rollup_code = PageCode(directory.page, directory.target, f"{QR_FOLDER}/rollup.svg",
                            f"{QR_FOLDER}/rollup.png")
     yield from _code_files(cache, rollup_code, rollup.qr_mm)
@@ -140,7 +141,7 @@ def _event_poster(options: PrintOptions, directory: Directory, event: Event, cod
         lines=(event.description,) if event.description else (),
         target=code.target, address=short_address(code.target),
         details=(schedule_summary(spec), spec.location),
-        footer=f"Arrangør: {join_nb(hosts)}" if hosts else options.footer,
+        footer=f"Arrangør: {join_and(hosts)}" if hosts else options.footer,
     )
 
 
@@ -160,7 +161,7 @@ def _code_files(cache: FileCache, code: PageCode, width_mm: float) -> Iterator[G
 
 
 def _code_items(code: PageCode, width_mm: float, label: str) -> list[PrintItem]:
-    side = _cm(width_mm / 10)
+    side = cm(width_mm)
     pixels = png_pixels(width_mm)
     return [
         PrintItem(code.svg, f"{label} (SVG, vektor)", f"{side} × {side} cm", code.target),
@@ -172,7 +173,7 @@ def _code_items(code: PageCode, width_mm: float, label: str) -> list[PrintItem]:
 def _staff_page(posters: list[PrintItem], organisations: list[tuple[str, PageCode]],
                 events: list[tuple[str, PageCode, PrintItem | None]]) -> GeneratedFile:
     here = page_url(STAFF_PAGE)
-    side = _cm(PAGE_CODE_MM / 10)
+    side = cm(PAGE_CODE_MM)
     body = render(
         "prints.html",
         posters=posters,
@@ -196,7 +197,3 @@ def renderer_version() -> dict[str, str]:
         digest.update(path.read_bytes())
     versions["drawing"] = digest.hexdigest()
     return versions
-
-
-def _cm(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
