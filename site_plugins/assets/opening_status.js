@@ -68,12 +68,5 @@
     if (!timer) timer = window.setInterval(show, 30000);
   }
 
-  // Material's instant navigation swaps pages without reloading; document$ announces each page.
-  if (window.document$ && window.document$.subscribe) {
-    window.document$.subscribe(start);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  window.torgetOnPage(start);
 })();

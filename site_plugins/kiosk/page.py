@@ -1,8 +1,8 @@
 """The kiosk for the lobby touchscreen: a standalone page (no theme) and the phone page for "Min liste".
 
-The kiosk's front end (template, stylesheet, scripts) lives in the repository's top-level
-`kiosk/` folder, next to its launcher; this module renders the template with the site's data
-and copies the rest into `site/kiosk/`.
+The kiosk's front end (template, stylesheet, scripts) is package data beside this module (the
+repository's top-level `kiosk/` keeps the launcher and the device guide); this module renders the
+template with the site's data and copies the rest into `site/kiosk/`.
 """
 
 from __future__ import annotations
@@ -33,8 +33,10 @@ from .data import EVENT_DAYS, KIOSK_FOLDER_URL, SAVED_LIST_URL, kiosk_data
 KIOSK_FOLDER = Path(__file__).resolve().parent
 # Copied as they are, next to the page; the page names them relatively.
 STATIC_FILES = ("kiosk.css", "vendor/qrcode-generator.js", "kiosk.js")
-# The site's "Åpent nå" script (it reads the staffed intervals the hours page's build wrote).
+# The site's "Åpent nå" script (it reads the staffed intervals the hours page's build wrote), and the
+# start-up rule it uses.
 STATUS_SCRIPT = f"{ASSET_FOLDER}/opening_status.js"
+SITE_SCRIPTS = (f"{ASSET_FOLDER}/on_page.js", STATUS_SCRIPT)
 
 
 @cache
@@ -49,13 +51,13 @@ def kiosk_files(directory: Directory, events: Events, hours: DeskHours, site_url
                 cache: FileCache) -> Iterator[GeneratedFile]:
     """`kiosk/index.html` with its assets, and the phone page the list QR code opens."""
     statics = {name: (KIOSK_FOLDER / name).read_bytes() for name in STATIC_FILES}
-    status_script = next(file.content for file in asset_files() if file.path == STATUS_SCRIPT)
+    site_scripts = {file.path: file.content for file in asset_files() if file.path in SITE_SCRIPTS}
     occurrences = upcoming_occurrences(events, hours.now, EVENT_DAYS)
     data = script_json(kiosk_data(directory, site_url, occurrences, cache))
     template = _kiosk_environment().get_template("index.html")
 
     def page(build: str) -> str:
-        stamped = [f"{name}?v={build}" for name in (relative_url(KIOSK_FOLDER_URL, STATUS_SCRIPT), *STATIC_FILES)]
+        stamped = [f"{name}?v={build}" for name in (*(relative_url(KIOSK_FOLDER_URL, path) for path in SITE_SCRIPTS), *STATIC_FILES)]
         return template.render(data=data, build=build, staffed_days=staffed_days(hours),
                                scripts=[name for name in stamped if ".js?" in name],
                                stylesheets=[name for name in stamped if ".css?" in name])
@@ -63,7 +65,7 @@ def kiosk_files(directory: Directory, events: Events, hours: DeskHours, site_url
     # The build stamp follows everything the kiosk loads. An idle kiosk compares it with the server's
     # at night to see a newer build; on the assets' addresses it makes the reload fetch them anew.
     digest = hashlib.sha256(page("").encode("utf-8"))
-    for content in (*statics.values(), status_script):
+    for content in (*statics.values(), *site_scripts.values()):
         digest.update(content)
     yield GeneratedFile(f"{KIOSK_FOLDER_URL}index.html", page(digest.hexdigest()[:16]))
     for name, content in statics.items():
