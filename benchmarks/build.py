@@ -29,6 +29,7 @@ from site_plugins.directory.load import load_directory  # noqa: E402
 from site_plugins.printing.options import PrintOptions  # noqa: E402
 from site_plugins.site import SiteSources, load_site  # noqa: E402
 from site_plugins.web.assets import SCRIPTS, STYLESHEETS  # noqa: E402
+from site_plugins.web.urls import SiteUrls  # noqa: E402
 
 SITE_URL = "https://torget.example.no/"
 WORDS = "kreft hjerte lunge demens slag angst pårørende sorg diabetes astma revmatisme epilepsi".split()
@@ -92,7 +93,7 @@ def hand_written_project(root: Path, generated: Path) -> Path:
     sources = SiteSources(root=generated, organisations=generated / "organisations", docs=generated / "docs",
                           prints=PrintOptions(cache_folder=generated / ".cache" / "torget"))
     docs = root / "docs"
-    for generated_file in site_files(load_site(sources), SITE_URL):
+    for generated_file in site_files(load_site(sources), SiteUrls(SITE_URL)):
         path = docs / generated_file.path
         path.parent.mkdir(parents=True, exist_ok=True)
         content = generated_file.content

@@ -15,18 +15,19 @@ from .web.assets import asset_files
 from .web.cache import FileCache
 from .web.clock import oslo_date
 from .web.output import GeneratedFile
+from .web.urls import SiteUrls
 
 
-def site_files(site: Site, site_url: str) -> Iterator[GeneratedFile]:
-    """Every page and file the plugin adds to the build."""
+def site_files(site: Site, urls: SiteUrls) -> Iterator[GeneratedFile]:
+    """Every page and file the plugin adds to the build; `urls` holds the site's address and URL style."""
     now = site.hours.now
     today = oslo_date(now)
     cache = FileCache(site.prints.cache_folder)
     yield from asset_files()
-    yield from directory_pages(site.directory, site_url, events_of=lambda slug: organisation_events(site.events, slug, today))
-    yield from event_files(site.events, site.directory, site_url, today, now)
-    yield from hours_files(site.hours, site.closed_days, site_url)
-    yield from kiosk_files(site.directory, site.events, site.hours, site_url, cache)
+    yield from directory_pages(site.directory, urls, events_of=lambda slug: organisation_events(site.events, slug, today))
+    yield from event_files(site.events, site.directory, urls, today, now)
+    yield from hours_files(site.hours, site.closed_days, urls)
+    yield from kiosk_files(site.directory, site.events, site.hours, urls, cache)
     # The usual week and when the desk is closed; a third sentence would point to the web page's list of changes.
     week = tuple(describe_rule(site.hours.rule, site.closed_days)[:2])
-    yield from catalogue_files(site.prints, site_url, hours=week, directory=site.directory, events=site.events, today=today)
+    yield from catalogue_files(site.prints, urls, hours=week, directory=site.directory, events=site.events, today=today)

@@ -25,6 +25,7 @@ from .sources.problems import SourceError
 from .web.assets import SCRIPTS, STYLESHEETS
 from .web.json_ld import json_ld_to_head
 from .web.qr import site_url_problem
+from .web.urls import SiteUrls
 
 log = get_plugin_logger("torget")
 
@@ -52,10 +53,12 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
     """Builds the directory and the desk's other pages from the editors' YAML and front matter."""
 
     site: Site | None = None
+    urls: SiteUrls | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if problem := site_url_problem(config.site_url):
             raise PluginError(problem)
+        self.urls = SiteUrls(config.site_url or "", directory_urls=config.use_directory_urls)
         self.sources = sources_from(config, self.config)
         if problems := print_option_problems(self.sources.prints, Path(config.docs_dir), Path(config.site_dir)):
             raise PluginError("\n".join(problems))
@@ -74,8 +77,8 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        assert self.site is not None
-        for generated in site_files(self.site, config.site_url):
+        assert self.site is not None and self.urls is not None
+        for generated in site_files(self.site, self.urls):
             existing = files.get_file_from_path(generated.path)
             if existing is not None:
                 raise PluginError(f"torget: {config.docs_dir}/{generated.path} is made by the plugin; "
@@ -89,13 +92,13 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """An event page gets its facts, next dates, agenda, calendar link and JSON-LD from the core;
         a page with the peer-support marker gets the list of organisations with peer supporters."""
-        assert self.site is not None
-        markdown = expand_peer_support_marker(markdown, page.file.src_uri, self.site.directory)
+        assert self.site is not None and self.urls is not None
+        markdown = expand_peer_support_marker(markdown, page.file.src_uri, self.site.directory, self.urls)
         event = self.site.events.by_src_path(page.file.src_uri)
         if event is None:
             return markdown
         page.meta.setdefault("title", html.escape(event.spec.title))
-        return event_page_markdown(markdown, event, self.site.directory, config.site_url, self.site.hours.now)
+        return event_page_markdown(markdown, event, self.site.directory, self.urls, self.site.hours.now)
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
         return json_ld_to_head(output)

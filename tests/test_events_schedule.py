@@ -173,9 +173,9 @@ def test_upcoming_occurrences_for_the_kiosk(tmp_path, directory):
     events = _events(tmp_path, directory, {"kafe.md": CAFE}, FakeHolidays(school=CHRISTMAS_BREAK))
     during = dt.datetime(2026, 11, 24, 13, 0, tzinfo=OSLO)
     found = upcoming_occurrences(events, during, days=21)
-    assert [(item.title, item.start, item.end, item.location, item.url) for item in found] == [
-        ("Kafé", dt.datetime(2026, 11, 24, 12, tzinfo=OSLO), dt.datetime(2026, 11, 24, 14, tzinfo=OSLO), "Foajeen", "kafe/"),
-        ("Kafé", dt.datetime(2026, 12, 8, 12, tzinfo=OSLO), dt.datetime(2026, 12, 8, 14, tzinfo=OSLO), "Foajeen", "kafe/"),
+    assert [(item.title, item.start, item.end, item.location, item.event.src_path) for item in found] == [
+        ("Kafé", dt.datetime(2026, 11, 24, 12, tzinfo=OSLO), dt.datetime(2026, 11, 24, 14, tzinfo=OSLO), "Foajeen", "kafe.md"),
+        ("Kafé", dt.datetime(2026, 12, 8, 12, tzinfo=OSLO), dt.datetime(2026, 12, 8, 14, tzinfo=OSLO), "Foajeen", "kafe.md"),
     ]
     after = dt.datetime(2026, 11, 24, 14, 30, tzinfo=OSLO).astimezone(dt.timezone.utc)
     assert [item.day for item in upcoming_occurrences(events, after, days=21)] == [dt.date(2026, 12, 8)]

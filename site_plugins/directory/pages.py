@@ -11,13 +11,7 @@ from ..web.output import GeneratedFile, markdown_page
 from ..web.qr import page_qr
 from ..web.render import render
 from ..web.text import LETTER_FOLDS, fold, index_letter
-from ..web.urls import (
-    DIRECTORY,
-    absolute_url,
-    organisation_path,
-    page_url,
-    relative_url,
-)
+from ..web.urls import DIRECTORY_INDEX, SiteUrls, organisation_path
 from .load import Directory
 from .model import Category, Organisation
 
@@ -40,28 +34,23 @@ def _no_events(slug: str) -> list[Any]:
     return []
 
 
-def directory_pages(directory: Directory, site_url: str,
+def directory_pages(directory: Directory, urls: SiteUrls,
                     events_of: Callable[[str], list[Any]] = _no_events) -> Iterator[GeneratedFile]:
-    """`events_of(slug)` lists an organisation's events for its page (`event_pages.EventListing`)."""
-    yield _directory_index(directory)
-    yield _themes_index(directory)
+    """`events_of(slug)` lists an organisation's events for its page (`events.pages.EventListing`)."""
+    yield _directory_index(directory, urls)
+    yield _themes_index(directory, urls)
     for category in directory.categories:
-        yield _category_page(directory, category)
+        yield _category_page(directory, category, urls)
     for org in directory.organisations:
-        yield organisation_page(directory, org, site_url, events_of(org.slug))
+        yield organisation_page(directory, org, urls, events_of(org.slug))
 
 
-def _linker(src_path: str):
-    here = page_url(src_path)
-    return lambda target_src: relative_url(here, page_url(target_src))
-
-
-def _list_context(src_path: str) -> dict[str, Any]:
+def _list_context(src_path: str, urls: SiteUrls) -> dict[str, Any]:
     return {
-        "link": _linker(src_path),
+        "link": lambda target_src: urls.link(src_path, target_src),
         "organisation_path": organisation_path,
         "category_path": category_path,
-        "directory_path": f"{DIRECTORY}/index.md",
+        "directory_path": DIRECTORY_INDEX,
         "themes_path": f"{THEMES}/index.md",
     }
 
@@ -71,8 +60,8 @@ def letter_anchor(letter: str) -> str:
     return "bokstav-" + {"Æ": "ae", "Ø": "oe", "Å": "aa", "#": "tall"}.get(letter, letter.lower())
 
 
-def _directory_index(directory: Directory) -> GeneratedFile:
-    path = f"{DIRECTORY}/index.md"
+def _directory_index(directory: Directory, urls: SiteUrls) -> GeneratedFile:
+    path = DIRECTORY_INDEX
     groups = groupby(directory.organisations, key=lambda org: index_letter(org.name))
     letters = [(letter, letter_anchor(letter), list(orgs)) for letter, orgs in groups]
     present = {letter for letter, _, _ in letters}
@@ -84,35 +73,35 @@ def _directory_index(directory: Directory) -> GeneratedFile:
         search_text=search_text,
         category_slugs=lambda org: " ".join(directory.category(name).slug for name in org.categories),
         folds=json.dumps(LETTER_FOLDS, ensure_ascii=False),
-        **_list_context(path),
+        **_list_context(path, urls),
     )
     return markdown_page(path, "Organisasjoner", body, description="Alle pasient- og brukerorganisasjonene, fra A til Å.",
                          hide=("toc",))
 
 
-def _themes_index(directory: Directory) -> GeneratedFile:
+def _themes_index(directory: Directory, urls: SiteUrls) -> GeneratedFile:
     path = f"{THEMES}/index.md"
-    body = render("themes.html", directory=directory, **_list_context(path))
+    body = render("themes.html", directory=directory, **_list_context(path, urls))
     return markdown_page(path, "Tema", body, description="Organisasjonene ordnet etter tema.", hide=("toc",))
 
 
-def _category_page(directory: Directory, category: Category) -> GeneratedFile:
+def _category_page(directory: Directory, category: Category, urls: SiteUrls) -> GeneratedFile:
     path = category_path(category)
     body = render("category.html", category=category, organisations=directory.in_category(category),
-                  **_list_context(path))
+                  **_list_context(path, urls))
     return markdown_page(path, category.name, body, description=category.description, hide=("toc",))
 
 
-def organisation_page(directory: Directory, org: Organisation, site_url: str, events: Sequence[Any] = ()) -> GeneratedFile:
+def organisation_page(directory: Directory, org: Organisation, urls: SiteUrls, events: Sequence[Any] = ()) -> GeneratedFile:
     path = organisation_path(org)
     body = render(
         "organisation.html",
         org=org,
         categories=[directory.category(name) for name in org.categories],
-        json_ld=_organisation_json_ld(org, absolute_url(site_url, page_url(path))),
-        qr_image=relative_url(page_url(path), page_qr(path, site_url).svg),
+        json_ld=_organisation_json_ld(org, urls.absolute(path)),
+        qr_image=urls.file_link(path, page_qr(path, urls).svg),
         events=events,
-        **_list_context(path),
+        **_list_context(path, urls),
     )
     return markdown_page(path, org.display_name, body, description=org.description,
                          search_boost=ORGANISATION_SEARCH_BOOST, hide=("toc",))

@@ -17,7 +17,6 @@ from ..sources.problems import Problem, SourceError, display_path
 from ..sources.validation import validate
 from ..sources.yaml_lines import YamlDocument
 from ..web.clock import OSLO
-from ..web.urls import page_url
 from .checks import check_event
 from .model import EventPage, EventSpec, clock_text
 from .recurrence import HolidayCalendar, Occurrence, Schedule
@@ -36,11 +35,6 @@ class Event:
     spec: EventSpec
     description: str | None
     schedule: Schedule
-
-    @property
-    def url(self) -> str:
-        """The page's address relative to the site, e.g. `arrangementer/parorendekafe/`."""
-        return page_url(self.src_path)
 
     @property
     def feed_path(self) -> str:
@@ -67,7 +61,6 @@ class UpcomingOccurrence:
     start: dt.datetime | None
     end: dt.datetime | None
     location: str
-    url: str
     event: Event
     occurrence: Occurrence
 
@@ -99,14 +92,14 @@ class Events:
 
 def _upcoming(event: Event, occurrence: Occurrence) -> UpcomingOccurrence:
     return UpcomingOccurrence(event.spec.title, occurrence.day, occurrence.start, occurrence.end, event.spec.location,
-                              event.url, event, occurrence)
+                              event, occurrence)
 
 
 def upcoming_occurrences(events: Events, now: dt.datetime, days: int) -> list[UpcomingOccurrence]:
     """The meetings that have not ended at `now` (an aware time) and start within the next `days` days.
 
     Each has title, day, start and end (aware Europe/Oslo datetimes; None for a day-long event),
-    location and url (the event page, relative to the site root), in time order.
+    location and the event (whose `src_path` names its page), in time order.
     """
     local = now.astimezone(OSLO)
     until = local + dt.timedelta(days=days)

@@ -17,7 +17,7 @@ from ..web.norwegian import clock, english_weekday, month_text
 from ..web.output import GeneratedFile, markdown_page
 from ..web.qr import page_qr
 from ..web.render import render
-from ..web.urls import absolute_url, organisation_path, page_url, relative_url
+from ..web.urls import SiteUrls, organisation_path
 from .feeds import event_feed_files
 from .load import ALL_EVENTS_FEED, OVERVIEW_PATH, Event, Events
 from .recurrence import Cancellation, Occurrence
@@ -38,10 +38,10 @@ class EventListing:
     next: str | None
 
 
-def event_files(events: Events, directory: Directory, site_url: str, today: dt.date, now: dt.datetime) -> Iterator[GeneratedFile]:
+def event_files(events: Events, directory: Directory, urls: SiteUrls, today: dt.date, now: dt.datetime) -> Iterator[GeneratedFile]:
     """The overview page and the calendar feeds (event pages themselves are the editors' Markdown)."""
-    yield overview_page(events, directory, today)
-    yield from event_feed_files(events, site_url, today, now)
+    yield overview_page(events, directory, today, urls)
+    yield from event_feed_files(events, urls, today, now)
 
 
 def overview_window(today: dt.date) -> tuple[dt.date, dt.date]:
@@ -49,7 +49,7 @@ def overview_window(today: dt.date) -> tuple[dt.date, dt.date]:
     return today, today + relativedelta(months=OVERVIEW_MONTHS) - dt.timedelta(days=1)
 
 
-def overview_page(events: Events, directory: Directory, today: dt.date) -> GeneratedFile:
+def overview_page(events: Events, directory: Directory, today: dt.date, urls: SiteUrls) -> GeneratedFile:
     first, last = overview_window(today)
     occurrences = events.occurrences(first, last)
     months = []
@@ -67,8 +67,8 @@ def overview_page(events: Events, directory: Directory, today: dt.date) -> Gener
         world_days=sorted(((event, event.schedule.next_occurrence(today)) for event in current if event.spec.world_day),
                           key=lambda pair: (pair[1].day.month, pair[1].day.day) if pair[1] else (13, 0)),
         organisers=lambda event: _organisers(event, directory),
-        feed=relative_url(page_url(OVERVIEW_PATH), ALL_EVENTS_FEED),
-        link=lambda src_path: relative_url(page_url(OVERVIEW_PATH), page_url(src_path)),
+        feed=urls.file_link(OVERVIEW_PATH, ALL_EVENTS_FEED),
+        link=lambda src_path: urls.link(OVERVIEW_PATH, src_path),
         organisation_path=organisation_path,
         item_label=upcoming_label,
         day_label=day_label,
@@ -100,29 +100,29 @@ def _organisers(event: Event, directory: Directory) -> list[Any]:
     return [org for org in found if org is not None]
 
 
-def event_page_markdown(markdown: str, event: Event, directory: Directory, site_url: str, now: dt.datetime) -> str:
+def event_page_markdown(markdown: str, event: Event, directory: Directory, urls: SiteUrls, now: dt.datetime) -> str:
     """The event page's Markdown with its facts and calendar link after the first heading (or at the top),
     and its next dates, agenda and JSON-LD after the editor's text."""
-    facts, schedule = event_details(event, directory, site_url, oslo_date(now))
+    facts, schedule = event_details(event, directory, urls, oslo_date(now))
     heading = _FIRST_H1.search(markdown)
     split = heading.end() if heading else 0
     before, after = markdown[:split], markdown[split:].strip("\n")
     return "\n\n".join(part for part in (before, facts, after, schedule) if part) + "\n"
 
 
-def event_details(event: Event, directory: Directory, site_url: str, today: dt.date) -> tuple[str, str]:
+def event_details(event: Event, directory: Directory, urls: SiteUrls, today: dt.date) -> tuple[str, str]:
     """(facts, schedule): what, where, who and the calendar link; then the next dates, agenda and JSON-LD."""
     spec, schedule = event.spec, event.schedule
     shown = schedule.occurrences(today, today + dt.timedelta(days=800))[:NEXT_DATES]
     cancelled: list[Cancellation] = schedule.cancellations(today, shown[-1].day) if shown else []
-    here = page_url(event.src_path)
+    here = event.src_path
     context = {"event": event, "over": event.is_over(today)}
     facts = render(
         "event.html",
         summary=schedule_summary(spec),
         organisers=_organisers(event, directory),
-        org_link=lambda org: relative_url(here, page_url(organisation_path(org))),
-        feed=relative_url(here, event.feed_path),
+        org_link=lambda org: urls.link(here, organisation_path(org)),
+        feed=urls.file_link(here, event.feed_path),
         **context,
     )
     dates = render(
@@ -132,9 +132,9 @@ def event_details(event: Event, directory: Directory, site_url: str, today: dt.d
         occurrence_label=_occurrence_label(event),
         agenda=_agenda(event),
         day_label=day_label,
-        overview=relative_url(here, page_url(OVERVIEW_PATH)),
-        qr_image=relative_url(here, page_qr(event.src_path, site_url).svg),
-        json_ld=event_json_ld(event, directory, site_url, today),
+        overview=urls.link(here, OVERVIEW_PATH),
+        qr_image=urls.file_link(here, page_qr(event.src_path, urls).svg),
+        json_ld=event_json_ld(event, directory, urls, today),
         **context,
     )
     return facts.strip(), dates.strip()
@@ -160,13 +160,13 @@ def _agenda(event: Event) -> list[tuple[str, str]]:
     return [(f"{clock(item.time)}–{clock(end)}", item.item) for item, end in zip(spec.agenda, ends)]
 
 
-def event_json_ld(event: Event, directory: Directory, site_url: str, today: dt.date) -> dict[str, Any]:
+def event_json_ld(event: Event, directory: Directory, urls: SiteUrls, today: dt.date) -> dict[str, Any]:
     """schema.org Event for the next meeting (or the last, once over), with its Schedule when it repeats."""
     spec, schedule = event.spec, event.schedule
     upcoming = schedule.next_occurrence(today)
     shown = upcoming or _last_occurrence(event)
     organisers = [{"@type": "Organization", "name": org.name,
-                   "url": absolute_url(site_url, page_url(organisation_path(org)))} for org in _organisers(event, directory)]
+                   "url": urls.absolute(organisation_path(org))} for org in _organisers(event, directory)]
     if spec.host:
         organisers.append({"@type": "Organization", "name": spec.host})
     data: dict[str, Any] = {
@@ -174,7 +174,7 @@ def event_json_ld(event: Event, directory: Directory, site_url: str, today: dt.d
         "@type": "Event",
         "name": spec.title,
         "description": event.description or schedule_summary(spec),
-        "url": absolute_url(site_url, event.url),
+        "url": urls.absolute(event.src_path),
         "startDate": _moment(shown, start=True),
         "endDate": _moment(shown, start=False),
         "eventStatus": "https://schema.org/EventScheduled",

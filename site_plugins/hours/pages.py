@@ -11,7 +11,7 @@ from ..web.clock import OSLO, day_end, utc_stamp
 from ..web.norwegian import clock, english_weekday
 from ..web.output import GeneratedFile, markdown_page
 from ..web.render import render
-from ..web.urls import absolute_url, page_url, relative_url
+from ..web.urls import DIRECTORY_INDEX, SiteUrls
 from .closed_days import ClosedDays
 from .desk import LISTED_AHEAD, STAFFED_DAYS_SHOWN, DeskHours
 from .text import (
@@ -29,9 +29,9 @@ DESK_NAME = "Pasient- og pårørendetorget"
 HOSPITAL_NAME = "Nordlandssykehuset Bodø"
 
 
-def hours_files(hours: DeskHours, closed_days: ClosedDays, site_url: str) -> Iterator[GeneratedFile]:
+def hours_files(hours: DeskHours, closed_days: ClosedDays, urls: SiteUrls) -> Iterator[GeneratedFile]:
     yield GeneratedFile(HOURS_JSON, status_json(hours))
-    yield hours_page(hours, closed_days, site_url)
+    yield hours_page(hours, closed_days, urls)
 
 
 def status_json(hours: DeskHours) -> str:
@@ -55,8 +55,7 @@ def status_json(hours: DeskHours) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def hours_page(hours: DeskHours, closed_days: ClosedDays, site_url: str) -> GeneratedFile:
-    here = page_url(HOURS_PAGE)
+def hours_page(hours: DeskHours, closed_days: ClosedDays, urls: SiteUrls) -> GeneratedFile:
     days = list(_days_with_spans(hours))
     body = render(
         "hours.html",
@@ -65,9 +64,9 @@ def hours_page(hours: DeskHours, closed_days: ClosedDays, site_url: str) -> Gene
         shown=STAFFED_DAYS_SHOWN,
         changes=[(change, day_text(change.day), span_text(change.spans) if change.spans else None, utc_stamp(day_end(change.day)))
                  for change in hours.changes],
-        directory=relative_url(here, "organisasjoner/"),
+        directory=urls.link(HOURS_PAGE, DIRECTORY_INDEX),
         built=day_text(hours.now.date()),
-        json_ld=hours_json_ld(hours, absolute_url(site_url, here)),
+        json_ld=hours_json_ld(hours, urls.absolute(HOURS_PAGE)),
     )
     return markdown_page(HOURS_PAGE, "Åpningstider", body,
                          description="Når Pasient- og pårørendetorget er bemannet, og når det er stengt.")

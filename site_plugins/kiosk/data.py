@@ -21,11 +21,12 @@ from ..web.clock import day_end, utc_stamp
 from ..web.qr import QUIET_ZONE, page_qr, qr_renderer_version
 from ..web.render import web_label
 from ..web.text import LETTER_FOLDS, index_letter
-from ..web.urls import absolute_url, organisation_path
+from ..web.urls import SiteUrls, organisation_path
 from .qr import QR_LEVEL, packed_code
 
 KIOSK_FOLDER_URL = "kiosk/"
-SAVED_LIST_URL = "kiosk/liste/"
+SAVED_LIST_PAGE = "kiosk/liste/index.md"
+"""The phone page the "Min liste" code opens."""
 VOLUNTEER_PAGE = "bli-frivillig.md"
 """The site's page for new volunteers (issue 6); the kiosk's volunteer screen carries its QR code."""
 # Seconds: until "Vil du fortsette?", how long the question waits (WCAG 2.2.1 asks for at least 20),
@@ -74,13 +75,13 @@ def _contacts(qr: QrTable, *, website: str | None = None, email: str | None = No
     return found
 
 
-def _page_contact(src_path: str, label: str, site_url: str, qr: QrTable) -> dict[str, str]:
+def _page_contact(src_path: str, label: str, urls: SiteUrls, qr: QrTable) -> dict[str, str]:
     """A page of the public site, as text and QR code."""
-    target = page_qr(src_path, site_url).target
+    target = page_qr(src_path, urls).target
     return _contact(qr, "web", label, web_label(target), target)
 
 
-def _organisation(directory: Directory, org: Organisation, site_url: str, qr: QrTable) -> dict[str, Any]:
+def _organisation(directory: Directory, org: Organisation, urls: SiteUrls, qr: QrTable) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "slug": org.slug,
         "name": org.display_name,
@@ -91,7 +92,7 @@ def _organisation(directory: Directory, org: Organisation, site_url: str, qr: Qr
         "at_torget": org.at_torget,
         "contacts": _contacts(qr, website=org.website, email=org.email, phone=org.phone,
                               membership_url=org.membership_url),
-        "page": _page_contact(organisation_path(org), "Denne siden på nettet", site_url, qr),
+        "page": _page_contact(organisation_path(org), "Denne siden på nettet", urls, qr),
     }
     if org.address:
         entry["address"] = org.address
@@ -110,7 +111,7 @@ def _organisation(directory: Directory, org: Organisation, site_url: str, qr: Qr
     return entry
 
 
-def _occurrence(item: UpcomingOccurrence, site_url: str, qr: QrTable) -> dict[str, Any]:
+def _occurrence(item: UpcomingOccurrence, urls: SiteUrls, qr: QrTable) -> dict[str, Any]:
     # A day-long event (no times) lasts until midnight in Oslo.
     end = item.end or item.start or day_end(item.day)
     return {
@@ -118,15 +119,15 @@ def _occurrence(item: UpcomingOccurrence, site_url: str, qr: QrTable) -> dict[st
         "when": upcoming_label(item),
         "where": item.location,
         "end": utc_stamp(end),
-        "page": _page_contact(item.event.src_path, item.title, site_url, qr),
+        "page": _page_contact(item.event.src_path, item.title, urls, qr),
     }
 
 
-def kiosk_data(directory: Directory, site_url: str, occurrences: list[UpcomingOccurrence],
+def kiosk_data(directory: Directory, urls: SiteUrls, occurrences: list[UpcomingOccurrence],
                cache: FileCache) -> dict[str, Any]:
     """The JSON the kiosk page carries: organisations, themes, events and every QR code they need."""
     qr = QrTable(cache)
-    organisations = [_organisation(directory, org, site_url, qr) for org in directory.organisations]
+    organisations = [_organisation(directory, org, urls, qr) for org in directory.organisations]
     themes = [
         {"slug": category.slug, "name": category.name, "description": category.description,
          "organisations": [org.slug for org in directory.in_category(category)]}
@@ -140,9 +141,9 @@ def kiosk_data(directory: Directory, site_url: str, occurrences: list[UpcomingOc
         "alphabet": list(ALPHABET),
         "organisations": organisations,
         "themes": [theme for theme in themes if theme["organisations"]],
-        "events": [_occurrence(item, site_url, qr) for item in occurrences],
-        "volunteer": {"contacts": [_page_contact(VOLUNTEER_PAGE, "Les mer på nettsiden", site_url, qr)]},
-        "saved_list_url": absolute_url(site_url, SAVED_LIST_URL),
+        "events": [_occurrence(item, urls, qr) for item in occurrences],
+        "volunteer": {"contacts": [_page_contact(VOLUNTEER_PAGE, "Les mer på nettsiden", urls, qr)]},
+        "saved_list_url": urls.absolute(SAVED_LIST_PAGE),
         "list_limit": LIST_LIMIT,
         "qr_level": QR_LEVEL,
         "qr_quiet_zone": QUIET_ZONE,

@@ -27,8 +27,8 @@ from ..web.assets import ASSET_FOLDER, asset_files
 from ..web.cache import FileCache
 from ..web.output import GeneratedFile, markdown_page
 from ..web.render import environment, render, script_json
-from ..web.urls import organisation_path, page_url, relative_url
-from .data import EVENT_DAYS, KIOSK_FOLDER_URL, SAVED_LIST_URL, kiosk_data
+from ..web.urls import DIRECTORY_INDEX, SiteUrls, organisation_path, relative_url
+from .data import EVENT_DAYS, KIOSK_FOLDER_URL, SAVED_LIST_PAGE, kiosk_data
 
 KIOSK_FOLDER = Path(__file__).resolve().parent
 # Copied as they are, next to the page; the page names them relatively.
@@ -47,13 +47,13 @@ def _kiosk_environment() -> Environment:
     return environment().overlay(loader=FileSystemLoader(KIOSK_FOLDER))
 
 
-def kiosk_files(directory: Directory, events: Events, hours: DeskHours, site_url: str,
+def kiosk_files(directory: Directory, events: Events, hours: DeskHours, urls: SiteUrls,
                 cache: FileCache) -> Iterator[GeneratedFile]:
     """`kiosk/index.html` with its assets, and the phone page the list QR code opens."""
     statics = {name: (KIOSK_FOLDER / name).read_bytes() for name in STATIC_FILES}
     site_scripts = {file.path: file.content for file in asset_files() if file.path in SITE_SCRIPTS}
     occurrences = upcoming_occurrences(events, hours.now, EVENT_DAYS)
-    data = script_json(kiosk_data(directory, site_url, occurrences, cache))
+    data = script_json(kiosk_data(directory, urls, occurrences, cache))
     template = _kiosk_environment().get_template("index.html")
 
     def page(build: str) -> str:
@@ -70,7 +70,7 @@ def kiosk_files(directory: Directory, events: Events, hours: DeskHours, site_url
     yield GeneratedFile(f"{KIOSK_FOLDER_URL}index.html", page(digest.hexdigest()[:16]))
     for name, content in statics.items():
         yield GeneratedFile(f"{KIOSK_FOLDER_URL}{name}", content)
-    yield saved_list_page(directory)
+    yield saved_list_page(directory, urls)
 
 
 def staffed_days(hours: DeskHours) -> list[tuple[str, str, str]]:
@@ -82,15 +82,14 @@ def staffed_days(hours: DeskHours) -> list[tuple[str, str, str]]:
             for day, spans in hours.staffed_days(LISTED_AHEAD)]
 
 
-def saved_list_page(directory: Directory) -> GeneratedFile:
+def saved_list_page(directory: Directory, urls: SiteUrls) -> GeneratedFile:
     """The public page a visitor's phone opens from the list QR code: the chosen organisations, with links."""
-    path = f"{SAVED_LIST_URL}index.md"
-    here = page_url(path)
+    path = SAVED_LIST_PAGE
     body = render(
         "saved_list.html",
         directory=directory,
-        link=lambda org: relative_url(here, page_url(organisation_path(org))),
-        directory_link=relative_url(here, "organisasjoner/"),
+        link=lambda org: urls.link(path, organisation_path(org)),
+        directory_link=urls.link(path, DIRECTORY_INDEX),
     )
     # Out of the site search: the page holds every organisation, hidden until the address names it.
     return markdown_page(path, "Listen din fra torget", body, searchable=False,

@@ -30,7 +30,7 @@ from ..web.qr import (
     svg,
 )
 from ..web.render import render
-from ..web.urls import DIRECTORY, organisation_path, page_url, relative_url
+from ..web.urls import DIRECTORY_INDEX, SiteUrls, organisation_path
 from . import posters
 from .options import PrintOptions
 from .posters import (
@@ -61,7 +61,7 @@ class PrintItem:
     target: str
 
 
-def catalogue_files(options: PrintOptions, site_url: str, *, hours: tuple[str, ...], directory: Directory,
+def catalogue_files(options: PrintOptions, urls: SiteUrls, *, hours: tuple[str, ...], directory: Directory,
                     events: Iterable[Event], today: dt.date) -> Iterator[GeneratedFile]:
     """The roll-up, the desk poster, every page's code, each coming event's poster, and the staff page.
 
@@ -71,13 +71,13 @@ def catalogue_files(options: PrintOptions, site_url: str, *, hours: tuple[str, .
     posters: list[PrintItem] = []
     organisations: list[tuple[str, PageCode]] = []
     listed: list[tuple[str, PageCode, PrintItem | None]] = []
-    yield from _front_prints(options, hours, site_url, cache, posters)
+    yield from _front_prints(options, hours, urls, cache, posters)
     for org in directory.organisations:
-        code = page_qr(organisation_path(org), site_url)
+        code = page_qr(organisation_path(org), urls)
         yield from _code_files(cache, code, PAGE_CODE_MM)
         organisations.append((org.display_name, code))
     for event in events:
-        code = page_qr(event.src_path, site_url)
+        code = page_qr(event.src_path, urls)
         yield from _code_files(cache, code, PAGE_CODE_MM)
         poster = None
         if not event.is_over(today):
@@ -86,15 +86,15 @@ def catalogue_files(options: PrintOptions, site_url: str, *, hours: tuple[str, .
             yield _poster_file(cache, poster.path, _event_poster(options, directory, event, code),
                                Sheet(A4_WIDTH_MM, A4_HEIGHT_MM, EVENT_QR_MM))
         listed.append((event.spec.title, code, poster))
-    yield _staff_page(posters, organisations, listed)
+    yield _staff_page(posters, organisations, listed, urls)
 
 
-def _front_prints(options: PrintOptions, hours: tuple[str, ...], site_url: str, cache: FileCache,
+def _front_prints(options: PrintOptions, hours: tuple[str, ...], urls: SiteUrls, cache: FileCache,
                   posters: list[PrintItem]) -> Iterator[GeneratedFile]:
     """The roll-up (opening the directory, for when nobody staffs the desk), its code on its own,
     and the desk poster (opening the front page)."""
-    front = page_qr("index.md", site_url)
-    directory = page_qr(f"{DIRECTORY}/index.md", site_url)
+    front = page_qr("index.md", urls)
+    directory = page_qr(DIRECTORY_INDEX, urls)
 
     rollup = Sheet(options.rollup_width_cm * 10, options.rollup_height_cm * 10, options.rollup_qr_cm * 10)
     rollup_pdf = f"{PRINT_FOLDER}/rollup-{options.rollup_width_cm:g}x{options.rollup_height_cm:g}.pdf"
@@ -108,7 +108,7 @@ def _front_prints(options: PrintOptions, hours: tuple[str, ...], site_url: str, 
     posters += _code_items(rollup_code, rollup.qr_mm, "QR-koden på roll-upen")
 
     desk_pdf = f"{PRINT_FOLDER}/plakat-disken-a4.pdf"
-    desk_address = options.short_address or short_address(site_url)
+    desk_address = options.short_address or short_address(urls.site_url)
     yield _poster_file(cache, desk_pdf, _desk_poster(options, hours, front.target, desk_address),
                        Sheet(A4_WIDTH_MM, A4_HEIGHT_MM, DESK_QR_MM))
     posters.append(PrintItem(desk_pdf, "Plakat for disken (PDF)", A4_LABEL, front.target))
@@ -171,8 +171,7 @@ def _code_items(code: PageCode, width_mm: float, label: str) -> list[PrintItem]:
 
 
 def _staff_page(posters: list[PrintItem], organisations: list[tuple[str, PageCode]],
-                events: list[tuple[str, PageCode, PrintItem | None]]) -> GeneratedFile:
-    here = page_url(STAFF_PAGE)
+                events: list[tuple[str, PageCode, PrintItem | None]], urls: SiteUrls) -> GeneratedFile:
     side = cm(PAGE_CODE_MM)
     body = render(
         "prints.html",
@@ -180,7 +179,7 @@ def _staff_page(posters: list[PrintItem], organisations: list[tuple[str, PageCod
         organisations=organisations,
         events=events,
         code_size=f"{side} × {side} cm",
-        link=lambda path: relative_url(here, path),
+        link=lambda path: urls.file_link(STAFF_PAGE, path),
         file_name=lambda path: path.rsplit("/", 1)[-1],
     )
     # For the staff: visitors searching for an organisation should land on its page, not on this list.

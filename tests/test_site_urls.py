@@ -1,0 +1,116 @@
+"""Generated links follow MkDocs's `use_directory_urls`: with `false`, every link, QR target, feed and
+kiosk address names an `.html` file that exists in the built site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+
+import pytest
+from conftest import REPO, Project
+from link_check import broken_relative_links, broken_site_addresses
+
+from site_plugins.web.urls import SiteUrls, page_url, relative_url
+
+SITE_URL = "https://torget.example.no/"
+BUILT_AT = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc)
+MKDOCS_YML = f"""\
+site_name: Test
+site_url: {SITE_URL}
+use_directory_urls: false
+theme:
+  name: material
+  language: nb
+  font: false
+plugins:
+  - torget
+"""
+SCHOOL_HOLIDAYS = """\
+holidays:
+  - {reason: juleferie, first_day: 2026-12-19, last_day: 2027-01-03}
+  - {reason: sommerferie, first_day: 2027-06-19, last_day: 2027-08-17}
+"""
+EVENT = """---
+event:
+  title: Kafé for pårørende
+  start: 2026-12-01 12:00
+  end: "14:00"
+  location: Foajeen
+  organiser: melanomforeningen
+  recurrence: {frequency: weekly, interval: 2}
+---
+# Kafé for pårørende
+"""
+
+
+@pytest.fixture(scope="module")
+def file_url_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    project = Project(tmp_path_factory.mktemp("file-urls"))
+    project.organisations.mkdir(parents=True)
+    for name in ("_categories.yaml", "melanomforeningen.yaml", "mental-helse.yaml"):
+        shutil.copy(REPO / "organisations" / name, project.organisations / name)
+    project.write("organisations/_school_holidays.yaml", SCHOOL_HOLIDAYS)
+    project.write("mkdocs.yml", MKDOCS_YML)
+    project.write("docs/index.md", "# Forside\n\n[Organisasjonene](organisasjoner/index.md)\n")
+    project.write("docs/likepersoner.md", "# Likepersoner\n\n<!-- torget:likepersoner -->\n")
+    project.write("docs/bli-frivillig.md", "# Bli frivillig\n")
+    project.write("docs/arrangementer/kafe.md", EVENT)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", str(int(BUILT_AT.timestamp())))
+        result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def test_every_relative_link_in_the_built_pages_names_a_file(file_url_site: Project):
+    assert (file_url_site.site / "organisasjoner" / "melanomforeningen.html").is_file()
+    assert broken_relative_links(file_url_site.site) == []
+
+
+def test_generated_links_name_html_files(file_url_site: Project):
+    org = (file_url_site.site / "organisasjoner" / "melanomforeningen.html").read_text(encoding="utf-8")
+    assert 'href="index.html">Alle organisasjoner</a>' in org
+    assert re.search(r'href="\.\./tema/[a-z-]+\.html"', org)
+    assert 'href="../arrangementer/kafe.html"' in org
+    peer = (file_url_site.site / "likepersoner.html").read_text(encoding="utf-8")
+    assert 'href="organisasjoner/melanomforeningen.html#likeperson"' in peer
+
+
+def test_qr_targets_feeds_json_ld_and_kiosk_addresses_name_existing_files(file_url_site: Project):
+    site = file_url_site.site
+    assert broken_site_addresses(site, SITE_URL) == []
+    kiosk = (site / "kiosk" / "index.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="kiosk-data">(.*?)</script>', kiosk, re.S).group(1))
+    assert data["saved_list_url"] == f"{SITE_URL}kiosk/liste/index.html"
+    assert f"{SITE_URL}organisasjoner/melanomforeningen.html" in data["qr"]
+    prints = (site / "plakater" / "index.html").read_text(encoding="utf-8")
+    assert f"{SITE_URL}organisasjoner/index.html" in prints  # the roll-up's code
+    feed = (site / "arrangementer" / "kafe.ics").read_text(encoding="utf-8")
+    assert f"URL:{SITE_URL}arrangementer/kafe.html" in feed.replace("\n ", "")
+
+
+def test_the_bundled_site_with_directory_urls_has_no_broken_link(bundled_site: Project):
+    assert broken_relative_links(bundled_site.site) == []
+    assert broken_site_addresses(bundled_site.site, SITE_URL) == []
+
+
+@pytest.mark.parametrize(("src_path", "directory_urls", "expected"), [
+    ("index.md", True, ""), ("index.md", False, "index.html"),
+    ("organisasjoner/index.md", True, "organisasjoner/"), ("organisasjoner/index.md", False, "organisasjoner/index.html"),
+    ("organisasjoner/x.md", True, "organisasjoner/x/"), ("organisasjoner/x.md", False, "organisasjoner/x.html"),
+])
+def test_one_rule_from_source_path_to_url(src_path, directory_urls, expected):
+    assert page_url(src_path, directory_urls) == expected
+
+
+def test_links_between_pages_in_both_styles():
+    folders, files = SiteUrls(SITE_URL), SiteUrls(SITE_URL, directory_urls=False)
+    assert folders.link("organisasjoner/x.md", "tema/y.md") == "../../tema/y/"
+    assert files.link("organisasjoner/x.md", "tema/y.md") == "../tema/y.html"
+    assert folders.link("index.md", "organisasjoner/index.md") == "organisasjoner/"
+    assert files.link("organisasjoner/index.md", "index.md") == "../index.html"
+    assert files.file_link("arrangementer/index.md", "arrangementer/alle.ics") == "alle.ics"
+    assert relative_url("a/", "a/") == "./"
+    assert files.absolute("organisasjoner/x.md") == f"{SITE_URL}organisasjoner/x.html"
