@@ -1,22 +1,31 @@
-"""`torget`: the editors' commands. `check` validates, `new` starts a file, `schema` writes the JSON Schema."""
+"""`torget`: the editors' commands. `check` validates, `new` starts a file, `schema` writes the JSON Schema.
+
+Every problem ends in a message and exit status 1, never a traceback: problems in the editors' files
+as `file:line: field: what is wrong`, problems with mkdocs.yml as MkDocs words them.
+"""
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config import load_config
-from mkdocs.exceptions import ConfigurationError
+from mkdocs.exceptions import ConfigurationError, MkDocsException
 
 from .directory.categories import CATEGORIES_FILE, load_categories
+from .directory.load import SLUG
 from .directory.new import new_organisation_text
 from .directory.schema import SCHEMA_FILE, schema_text
 from .plugin import TorgetPlugin, sources_from
 from .site import SiteSources, load_site
-from .sources.problems import SourceError
+from .sources.problems import SourceError, display_path
+from .web.clock import oslo_date
 from .web.text import slugify
+from .web.urls import SiteUrls, organisation_page
+
+FAILED = 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,63 +39,71 @@ def main(argv: list[str] | None = None) -> int:
     schema = commands.add_parser("schema", help=f"write the JSON Schema for organisation files ({SCHEMA_FILE})")
     schema.add_argument("-o", "--output", help="file to write (default: print it)")
     args = parser.parse_args(argv)
+    handler: Callable[[Project, argparse.Namespace], int] = {"check": _check, "new": _new, "schema": _schema}[args.command]
     try:
-        sources = _sources(Path(args.config_file))
-    except (ConfigurationError, OSError) as error:
+        return handler(_project(Path(args.config_file)), args)
+    except (MkDocsException, OSError) as error:
         print(f"torget: cannot read {args.config_file}: {error}", file=sys.stderr)
-        return 2
-    handler = {"check": _check, "new": _new, "schema": _schema}[args.command]
-    return handler(sources, args)
+    except SourceError as error:
+        print(error.report(), file=sys.stderr)
+    return FAILED
 
 
-def _sources(config_file: Path) -> SiteSources:
+class Project:
+    """What the commands need from mkdocs.yml: where the sources are, and the site's addresses."""
+
+    def __init__(self, sources: SiteSources, urls: SiteUrls):
+        self.sources, self.urls = sources, urls
+
+    def relative(self, slug: str) -> str:
+        return display_path(self.sources.organisations / f"{slug}.yaml", self.sources.root)
+
+
+def _project(config_file: Path) -> Project:
     config = load_config(str(config_file))
     plugin = next((p for p in config.plugins.values() if isinstance(p, TorgetPlugin)), None)
     if plugin is None:
         raise ConfigurationError("the `torget` plugin is not listed under `plugins:`")
-    return sources_from(config, plugin.config)
+    return Project(sources_from(config, plugin.config), SiteUrls(config.site_url or "", config.use_directory_urls))
 
 
-def _check(sources: SiteSources, args: argparse.Namespace) -> int:
-    try:
-        site = load_site(sources)
-    except SourceError as error:
-        print(error.report(), file=sys.stderr)
-        return 1
+def _check(project: Project, args: argparse.Namespace) -> int:
+    sources = project.sources
+    site = load_site(sources)
     for warning in site.hours.warnings:
         print(f"warning: {warning}")
     directory = site.directory
-    stale = directory.stale(dt.date.today())
+    stale = directory.stale(oslo_date(sources.build_time))
     for org in stale:
         when = f"last checked {org.reviewed.isoformat()}" if org.reviewed else "never checked (no `reviewed:` date)"
-        print(f"warning: {_relative(sources, org.slug)}: {when}; confirm the entry with the organisation")
+        print(f"warning: {project.relative(org.slug)}: {when}; confirm the entry with the organisation")
     print(f"OK: {len(directory.organisations)} organisations in {len(directory.categories)} themes; "
           f"{len(stale)} due for review.")
     return 0
 
 
-def _new(sources: SiteSources, args: argparse.Namespace) -> int:
+def _new(project: Project, args: argparse.Namespace) -> int:
     slug = args.slug or slugify(args.name)
-    if slugify(slug) != slug or not slug:
-        print(f"torget: {slug!r} cannot be a file name; use lower-case a-z, digits and hyphens", file=sys.stderr)
-        return 1
-    path = sources.organisations / f"{slug}.yaml"
+    if not SLUG.fullmatch(slug):
+        print(f"torget: {slug!r} cannot be a file name; use lower-case a-z, digits and single hyphens", file=sys.stderr)
+        return FAILED
+    path = project.sources.organisations / f"{slug}.yaml"
     if path.exists():
-        print(f"torget: {_relative(sources, slug)} already exists and was left as it is; "
+        print(f"torget: {project.relative(slug)} already exists and was left as it is; "
               "edit it, or choose another file name with --slug", file=sys.stderr)
-        return 1
-    categories = load_categories(sources.organisations / CATEGORIES_FILE, CATEGORIES_FILE)
-    path.write_text(new_organisation_text(args.name, categories), encoding="utf-8")
-    print(f"Wrote {_relative(sources, slug)}. Fill in the fields, then run `torget check`.")
+        return FAILED
+    categories = load_categories(project.sources.organisations / CATEGORIES_FILE,
+                                 display_path(project.sources.organisations / CATEGORIES_FILE, project.sources.root))
+    address = project.urls.absolute(organisation_page(slug))
+    path.write_text(new_organisation_text(args.name, categories, address), encoding="utf-8")
+    print(f"Wrote {project.relative(slug)}; its page will be {address}. Fill in the fields, then run `torget check`.")
     return 0
 
 
-def _schema(sources: SiteSources, args: argparse.Namespace) -> int:
-    try:
-        categories = load_categories(sources.organisations / CATEGORIES_FILE, CATEGORIES_FILE)
-    except SourceError as error:
-        print(error.report(), file=sys.stderr)
-        return 1
+def _schema(project: Project, args: argparse.Namespace) -> int:
+    sources = project.sources
+    categories = load_categories(sources.organisations / CATEGORIES_FILE,
+                                 display_path(sources.organisations / CATEGORIES_FILE, sources.root))
     text = schema_text(categories)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
@@ -95,7 +112,5 @@ def _schema(sources: SiteSources, args: argparse.Namespace) -> int:
     return 0
 
 
-def _relative(sources: SiteSources, slug: str) -> str:
-    return (sources.organisations / f"{slug}.yaml").relative_to(sources.root).as_posix()
 if __name__ == "__main__":
     raise SystemExit(main())

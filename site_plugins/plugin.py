@@ -78,7 +78,11 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None and self.urls is not None
-        for generated in site_files(self.site, self.urls):
+        try:
+            generated_files = list(site_files(self.site, self.urls))
+        except SourceError as error:  # e.g. an event's text too long for its poster
+            raise PluginError(error.report()) from None
+        for generated in generated_files:
             existing = files.get_file_from_path(generated.path)
             if existing is not None:
                 raise PluginError(f"torget: {config.docs_dir}/{generated.path} is made by the plugin; "

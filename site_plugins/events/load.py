@@ -6,7 +6,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -15,7 +16,7 @@ from ..directory.load import Directory
 from ..sources.front_matter import read_front_matter
 from ..sources.problems import Problem, SourceError, display_path
 from ..sources.validation import validate
-from ..sources.yaml_lines import YamlDocument
+from ..sources.yaml_lines import Loc, YamlDocument, field_name
 from ..web.clock import OSLO
 from .checks import check_event
 from .model import EventPage, EventSpec, clock_text
@@ -35,6 +36,15 @@ class Event:
     spec: EventSpec
     description: str | None
     schedule: Schedule
+    display: str = ""
+    """The page's file as messages name it (`docs/arrangementer/kafe.md`)."""
+    lines: Mapping[Loc, int] = field(default_factory=dict)
+    """The line of each front-matter value, so a problem found later (on a poster) names it."""
+
+    def problem(self, loc: Loc, message: str) -> Problem:
+        """A problem with the front-matter value at `loc`, e.g. `("description",)`, naming file, line and field."""
+        line = next((self.lines[loc[:end]] for end in range(len(loc), 0, -1) if loc[:end] in self.lines), None)
+        return Problem(self.display or self.src_path, line, field_name(loc), message)
 
     @property
     def feed_path(self) -> str:
@@ -142,7 +152,7 @@ def _event(doc: YamlDocument, src_path: str, directory: Directory, holidays: Hol
     schedule = Schedule(page.event, holidays)
     problems = check_event(page.event, doc, schedule)
     description = page.description if isinstance(page.description, str) else None
-    return (None if problems else Event(src_path, page.event, description, schedule)), problems
+    return (None if problems else Event(src_path, page.event, description, schedule, doc.path, doc.lines)), problems
 
 
 def _read_clock_times(doc: YamlDocument) -> None:

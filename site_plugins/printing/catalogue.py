@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -13,6 +13,7 @@ from pathlib import Path
 from ..directory.load import Directory
 from ..events.load import Event
 from ..events.text import schedule_summary
+from ..sources.problems import Problem, SourceError
 from ..web.cache import FileCache
 from ..web.norwegian import decimal, join_and
 from ..web.output import GeneratedFile, markdown_page
@@ -38,6 +39,7 @@ from .posters import (
     A4_WIDTH_MM,
     FONT_FILES,
     FONT_FOLDER,
+    LayoutError,
     Poster,
     Sheet,
     cm,
@@ -71,7 +73,12 @@ def catalogue_files(options: PrintOptions, urls: SiteUrls, *, hours: tuple[str, 
     posters: list[PrintItem] = []
     organisations: list[tuple[str, PageCode]] = []
     listed: list[tuple[str, PageCode, PrintItem | None]] = []
-    yield from _front_prints(options, hours, urls, cache, posters)
+    problems: list[Problem] = []
+    try:
+        yield from _front_prints(options, hours, urls, cache, posters)
+    except LayoutError as error:
+        problems.append(Problem("mkdocs.yml", None, "plugins.torget.rollup_qr_cm", f"{error} (the roll-up or the desk "
+                                "poster, with site_name, copyright and the opening hours)"))
     for org in directory.organisations:
         code = page_qr(organisation_path(org), urls)
         yield from _code_files(cache, code, PAGE_CODE_MM)
@@ -83,10 +90,27 @@ def catalogue_files(options: PrintOptions, urls: SiteUrls, *, hours: tuple[str, 
         if not event.is_over(today):
             poster = PrintItem(f"{PRINT_FOLDER}/{event.src_path.removesuffix('.md')}-a4.pdf", "Plakat (PDF)",
                                A4_LABEL, code.target)
-            yield _poster_file(cache, poster.path, _event_poster(options, directory, event, code),
-                               Sheet(A4_WIDTH_MM, A4_HEIGHT_MM, EVENT_QR_MM))
+            content, sheet = _event_poster(options, directory, event, code), Sheet(A4_WIDTH_MM, A4_HEIGHT_MM, EVENT_QR_MM)
+            try:
+                yield _poster_file(cache, poster.path, content, sheet)
+            except LayoutError:
+                problems.append(_too_long(event, content, sheet))
         listed.append((event.spec.title, code, poster))
+    if problems:
+        raise SourceError(problems)
     yield _staff_page(posters, organisations, listed, urls)
+
+
+def _too_long(event: Event, content: Poster, sheet: Sheet) -> Problem:
+    """Which of the event's texts keeps its poster from fitting: the description, or else the title and place."""
+    where = f"the event's A4 poster ({cm(sheet.width_mm)} × {cm(sheet.height_mm)} cm, with a {cm(sheet.qr_mm)} cm QR code)"
+    try:
+        poster_pdf(replace(content, lines=()), sheet, encode(content.target))
+    except LayoutError:
+        return event.problem(("event", "title"), f"the title, place and organisers do not fit on {where}, even in the "
+                                                 "smallest type; shorten the title or the location")
+    return event.problem(("description",), f"is {len(event.description or '')} characters, too long to fit on {where} "
+                                           "even in the smallest type; shorten it to a sentence or two")
 
 
 def _front_prints(options: PrintOptions, hours: tuple[str, ...], urls: SiteUrls, cache: FileCache,

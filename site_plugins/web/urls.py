@@ -23,7 +23,12 @@ class _HasSlug(Protocol):
 
 def organisation_path(org: _HasSlug) -> str:
     """The generated page of an organisation: `organisasjoner/<slug>.md`."""
-    return f"{DIRECTORY}/{org.slug}.md"
+    return organisation_page(org.slug)
+
+
+def organisation_page(slug: str) -> str:
+    """The source path of the page the organisation file `organisations/<slug>.yaml` becomes."""
+    return f"{DIRECTORY}/{slug}.md"
 
 
 def page_url(src_path: str, directory_urls: bool = True) -> str:
