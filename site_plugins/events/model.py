@@ -1,7 +1,7 @@
 """The `event:` block in a page's front matter, as editors write it, validated field by field.
 
 Checks that need several fields at once (an end before the start, an exception that is not
-one of the event's dates) are in `event_checks.py`, so each problem names the field at fault.
+one of the event's dates) are in `checks.py`, so each problem names the field at fault.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ _WEEKDAYS = (rrule.MO, rrule.TU, rrule.WE, rrule.TH, rrule.FR, rrule.SA, rrule.S
 
 
 class HolidayCalendar(Protocol):
-    """What the schedule needs to know about holidays (`closed_days.ClosedDays` provides it)."""
+    """What the schedule needs to know about holidays (`hours.closed_days.ClosedDays` provides it)."""
 
     def school_holiday(self, day: dt.date) -> str | None: ...
 

@@ -1,7 +1,7 @@
 """The days the desk can be closed for, with their reason: public holidays, school holidays, extra days.
 
 This is a calendar only; whether the desk actually closes follows from its opening-hours rule
-(`SH off`, `PH off`), see `hours_rule.py`. Events use the same calendar to skip holidays.
+(`SH off`, `PH off`), see `rule.py`. Events use the same calendar to skip holidays.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The local school calendar: dated holiday ranges with their reason, read from one YAML file.
 
 opening-hours-py knows no Norwegian school holidays, so `SH off` in the desk's rule is
-expanded from this file (see `hours_rule.py`), and events can skip these ranges too.
+expanded from this file (see `hours/rule.py`), and events can skip these ranges too.
 """
 
 from __future__ import annotations
