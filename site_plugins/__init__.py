@@ -2,7 +2,8 @@
 
 The core (everything but `plugin`, `config` and `cli`) imports nothing from MkDocs.
 Public face: `load_site` reads and validates the sources once; `site_files` gives every
-generated page and file (`SiteUrls` holds the address and URL style they link with); `SourceError` carries every problem found, with file and line.
+generated page and file (`SiteUrls` holds the address and URL style they link with);
+`SourceError` carries every problem found, with file and line.
 """
 
 from .build import site_files

@@ -24,7 +24,9 @@ def site_files(site: Site, urls: SiteUrls) -> Iterator[GeneratedFile]:
     today = oslo_date(now)
     cache = FileCache(site.prints.cache_folder)
     yield from asset_files()
-    yield from directory_pages(site.directory, urls, events_of=lambda slug: organisation_events(site.events, slug, today))
+    yield from directory_pages(
+        site.directory, urls, events_of=lambda slug: organisation_events(site.events, slug, today)
+    )
     yield from event_files(site.events, site.directory, urls, today, now)
     yield from hours_files(site.hours, site.closed_days, urls)
     yield from kiosk_files(site.directory, site.events, site.hours, urls, cache)

@@ -30,7 +30,9 @@ FAILED = 1
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="torget", description="Tools for the editors of the Torget site.")
-    parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml (default: %(default)s)")
+    parser.add_argument(
+        "-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml (default: %(default)s)"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate every source file; list problems and entries due for review")
     new = commands.add_parser("new", help="start a file for a new organisation")
@@ -39,7 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     schema = commands.add_parser("schema", help=f"write the JSON Schema for organisation files ({SCHEMA_FILE})")
     schema.add_argument("-o", "--output", help="file to write (default: print it)")
     args = parser.parse_args(argv)
-    handler: Callable[[Project, argparse.Namespace], int] = {"check": _check, "new": _new, "schema": _schema}[args.command]
+    handler: Callable[[Project, argparse.Namespace], int] = {"check": _check, "new": _new, "schema": _schema}[
+        args.command
+    ]
     try:
         return handler(_project(Path(args.config_file)), args)
     except (MkDocsException, OSError) as error:
@@ -77,8 +81,10 @@ def _check(project: Project, args: argparse.Namespace) -> int:
     for org in stale:
         when = f"last checked {org.reviewed.isoformat()}" if org.reviewed else "never checked (no `reviewed:` date)"
         print(f"warning: {project.relative(org.slug)}: {when}; confirm the entry with the organisation")
-    print(f"OK: {len(directory.organisations)} organisations in {len(directory.categories)} themes; "
-          f"{len(stale)} due for review.")
+    print(
+        f"OK: {len(directory.organisations)} organisations in {len(directory.categories)} themes; "
+        f"{len(stale)} due for review."
+    )
     return 0
 
 
@@ -89,11 +95,16 @@ def _new(project: Project, args: argparse.Namespace) -> int:
         return FAILED
     path = project.sources.organisations / f"{slug}.yaml"
     if path.exists():
-        print(f"torget: {project.relative(slug)} already exists and was left as it is; "
-              "edit it, or choose another file name with --slug", file=sys.stderr)
+        print(
+            f"torget: {project.relative(slug)} already exists and was left as it is; "
+            "edit it, or choose another file name with --slug",
+            file=sys.stderr,
+        )
         return FAILED
-    categories = load_categories(project.sources.organisations / CATEGORIES_FILE,
-                                 display_path(project.sources.organisations / CATEGORIES_FILE, project.sources.root))
+    categories = load_categories(
+        project.sources.organisations / CATEGORIES_FILE,
+        display_path(project.sources.organisations / CATEGORIES_FILE, project.sources.root),
+    )
     address = project.urls.absolute(organisation_page(slug))
     path.write_text(new_organisation_text(args.name, categories, address), encoding="utf-8")
     print(f"Wrote {project.relative(slug)}; its page will be {address}. Fill in the fields, then run `torget check`.")
@@ -102,8 +113,9 @@ def _new(project: Project, args: argparse.Namespace) -> int:
 
 def _schema(project: Project, args: argparse.Namespace) -> int:
     sources = project.sources
-    categories = load_categories(sources.organisations / CATEGORIES_FILE,
-                                 display_path(sources.organisations / CATEGORIES_FILE, sources.root))
+    categories = load_categories(
+        sources.organisations / CATEGORIES_FILE, display_path(sources.organisations / CATEGORIES_FILE, sources.root)
+    )
     text = schema_text(categories)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")

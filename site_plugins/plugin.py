@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -104,10 +106,10 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
         page.meta.setdefault("title", html.escape(event.spec.title))
         return event_page_markdown(markdown, event, self.site.directory, self.urls, self.site.hours.now)
 
-    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         return json_ld_to_head(output)
 
-    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         server.watch(str(self.sources.organisations))
         server.watch(str(KIOSK_FOLDER))  # the kiosk's front end (template, stylesheet, script)
         if self.sources.hours is not None:

@@ -24,7 +24,9 @@ def web_address(value: str) -> str:
 
 def email_address(value: str) -> str:
     if not _EMAIL.match(value):
-        raise PydanticCustomError("email_address", f"{value!r} is not an e-mail address; write it like post@forening.no")
+        raise PydanticCustomError(
+            "email_address", f"{value!r} is not an e-mail address; write it like post@forening.no"
+        )
     return value
 
 

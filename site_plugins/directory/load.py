@@ -50,8 +50,10 @@ def load_directory(folder: Path, root: Path) -> Directory:
         if path.name.startswith(("_", ".")) or path.suffix not in (".yaml", ".yml"):
             continue
         if path.suffix == ".yml" or not SLUG.match(path.stem):
-            message = (f"the file name becomes the page address, so it may hold only lower-case a-z, digits "
-                       f"and single hyphens, and end in .yaml: rename it, e.g. to {slugify(path.stem) or 'navn-pa-forening'}.yaml")
+            message = (
+                "the file name becomes the page address, so it may hold only lower-case a-z, digits and single "
+                f"hyphens, and end in .yaml: rename it, e.g. to {slugify(path.stem) or 'navn-pa-forening'}.yaml"
+            )
             problems.append(Problem(display, None, None, message))
             continue
         doc, read_problems = read_yaml(path, display)
@@ -59,12 +61,16 @@ def load_directory(folder: Path, root: Path) -> Directory:
         if doc.data is None:
             continue
         if "slug" in doc.data:
-            problems.append(Problem(display, doc.line_of(("slug",)), "slug", "is taken from the file name; remove this field"))
+            problems.append(
+                Problem(display, doc.line_of(("slug",)), "slug", "is taken from the file name; remove this field")
+            )
             continue
         organisation, found = validate(Organisation, doc, {"categories": categories}, {"slug": path.stem})
         # A value YAML could not read was already reported; do not report it again as missing or empty.
         unreadable = {p.field for p in read_problems}
-        problems += [p for p in found if not any(p.field == f or (p.field or "").startswith(f"{f}.") for f in unreadable)]
+        problems += [
+            p for p in found if not any(p.field == f or (p.field or "").startswith(f"{f}.") for f in unreadable)
+        ]
         if organisation is None or read_problems:
             continue
         key = fold(organisation.name)

@@ -6,9 +6,8 @@ tools use (see `schema.py`); field descriptions are written for editors.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import (
     AfterValidator,
@@ -60,7 +59,9 @@ class PeerSupport(Fields):
     @model_validator(mode="after")
     def _reachable(self) -> PeerSupport:
         if not (self.email or self.phone or self.url):
-            raise PydanticCustomError("peer_support_contact", "give at least one way to reach a peer supporter: email, phone or url")
+            raise PydanticCustomError(
+                "peer_support_contact", "give at least one way to reach a peer supporter: email, phone or url"
+            )
         return self
 
 
@@ -108,12 +109,14 @@ class Organisation(Fields):
     address: Text | None = Field(None, description="Postal or visiting address.")
     membership_url: WebAddress | None = Field(None, description="Page where one becomes a member.")
     peer_support: PeerSupport | None = None
-    local_chapters: list[LocalChapter] = []
+    local_chapters: list[LocalChapter] = []  # noqa: RUF012 (pydantic copies a default for every instance)
     at_torget: StrictBool = Field(False, description="true when the organisation sends volunteers to the desk.")
     umbrella: Annotated[list[Text], BeforeValidator(one_or_many)] = Field(
         [], description="Umbrella bodies the organisation belongs to, e.g. FFO or SAFO."
     )
-    reviewed: Date | None = Field(None, description="Date the entry was last checked with the organisation (YYYY-MM-DD).")
+    reviewed: Date | None = Field(
+        None, description="Date the entry was last checked with the organisation (YYYY-MM-DD)."
+    )
 
     @field_validator("categories")
     @classmethod

@@ -75,8 +75,9 @@ def _directory_index(directory: Directory, urls: SiteUrls) -> GeneratedFile:
         folds=json.dumps(LETTER_FOLDS, ensure_ascii=False),
         **_list_context(path, urls),
     )
-    return markdown_page(path, "Organisasjoner", body, description="Alle pasient- og brukerorganisasjonene, fra A til Å.",
-                         hide=("toc",))
+    return markdown_page(
+        path, "Organisasjoner", body, description="Alle pasient- og brukerorganisasjonene, fra A til Å.", hide=("toc",)
+    )
 
 
 def _themes_index(directory: Directory, urls: SiteUrls) -> GeneratedFile:
@@ -87,12 +88,15 @@ def _themes_index(directory: Directory, urls: SiteUrls) -> GeneratedFile:
 
 def _category_page(directory: Directory, category: Category, urls: SiteUrls) -> GeneratedFile:
     path = category_path(category)
-    body = render("category.html", category=category, organisations=directory.in_category(category),
-                  **_list_context(path, urls))
+    body = render(
+        "category.html", category=category, organisations=directory.in_category(category), **_list_context(path, urls)
+    )
     return markdown_page(path, category.name, body, description=category.description, hide=("toc",))
 
 
-def organisation_page(directory: Directory, org: Organisation, urls: SiteUrls, events: Sequence[Any] = ()) -> GeneratedFile:
+def organisation_page(
+    directory: Directory, org: Organisation, urls: SiteUrls, events: Sequence[Any] = ()
+) -> GeneratedFile:
     path = organisation_path(org)
     body = render(
         "organisation.html",
@@ -103,8 +107,9 @@ def organisation_page(directory: Directory, org: Organisation, urls: SiteUrls, e
         events=events,
         **_list_context(path, urls),
     )
-    return markdown_page(path, org.display_name, body, description=org.description,
-                         search_boost=ORGANISATION_SEARCH_BOOST, hide=("toc",))
+    return markdown_page(
+        path, org.display_name, body, description=org.description, search_boost=ORGANISATION_SEARCH_BOOST, hide=("toc",)
+    )
 
 
 def _organisation_json_ld(org: Organisation, page: str) -> dict[str, Any]:
@@ -120,7 +125,10 @@ def _organisation_json_ld(org: Organisation, page: str) -> dict[str, Any]:
         "address": org.address,
         "keywords": ", ".join(org.keywords) or None,
         "memberOf": [{"@type": "Organization", "name": name} for name in org.umbrella] or None,
-        "subOrganization": [{"@type": "Organization", "name": c.name, "areaServed": c.region} for c in org.local_chapters] or None,
+        "subOrganization": [
+            {"@type": "Organization", "name": c.name, "areaServed": c.region} for c in org.local_chapters
+        ]
+        or None,
         "mainEntityOfPage": page,
     }
     return {key: value for key, value in data.items() if value}

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Iterator
 
 import icalendar
 
-from ..web.output import GeneratedFile
 from ..web.clock import OSLO
 from ..web.norwegian import clock
+from ..web.output import GeneratedFile
 from ..web.urls import SiteUrls
 from .load import ALL_EVENTS_FEED, Event, Events
 from .recurrence import Occurrence
@@ -31,11 +31,15 @@ _ICAL_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 def event_feed_files(events: Events, urls: SiteUrls, today: dt.date, now: dt.datetime) -> Iterator[GeneratedFile]:
     """`<page>.ics` for every event and `arrangementer/alle.ics` with all of them."""
     for event in events:
-        yield GeneratedFile(event.feed_path, calendar([event], f"{SITE_NAME}: {event.spec.title}", urls, today, now).to_ical())
+        yield GeneratedFile(
+            event.feed_path, calendar([event], f"{SITE_NAME}: {event.spec.title}", urls, today, now).to_ical()
+        )
     yield GeneratedFile(ALL_EVENTS_FEED, calendar(events, f"{SITE_NAME}: arrangementer", urls, today, now).to_ical())
 
 
-def calendar(events: Iterable[Event], name: str, urls: SiteUrls, today: dt.date, now: dt.datetime) -> icalendar.Calendar:
+def calendar(
+    events: Iterable[Event], name: str, urls: SiteUrls, today: dt.date, now: dt.datetime
+) -> icalendar.Calendar:
     """A VCALENDAR with every event in `events`; `now` is the DTSTAMP."""
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
@@ -52,8 +56,9 @@ def calendar(events: Iterable[Event], name: str, urls: SiteUrls, today: dt.date,
         for component in event_components(event, urls, today, stamp):
             cal.add_component(component)
     if first_years:
-        cal.add_missing_timezones(first_date=dt.date(min(first_years), 1, 1),
-                                  last_date=dt.date(today.year + TIMEZONE_YEARS_AHEAD, 1, 1))
+        cal.add_missing_timezones(
+            first_date=dt.date(min(first_years), 1, 1), last_date=dt.date(today.year + TIMEZONE_YEARS_AHEAD, 1, 1)
+        )
     return cal
 
 

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -81,7 +81,7 @@ class Events:
 
     events: tuple[Event, ...] = ()
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Event]:
         return iter(self.events)
 
     def __len__(self) -> int:
@@ -96,13 +96,20 @@ class Events:
 
     def occurrences(self, first: dt.date, last: dt.date) -> list[UpcomingOccurrence]:
         """Every meeting of every event from `first` to `last` (both included), in time order."""
-        found = [_upcoming(event, occurrence) for event in self.events for occurrence in event.schedule.occurrences(first, last)]
-        return sorted(found, key=lambda item: (item.day, item.start is not None, item.start or dt.datetime.min, item.title))
+        found = [
+            _upcoming(event, occurrence)
+            for event in self.events
+            for occurrence in event.schedule.occurrences(first, last)
+        ]
+        return sorted(
+            found, key=lambda item: (item.day, item.start is not None, item.start or dt.datetime.min, item.title)
+        )
 
 
 def _upcoming(event: Event, occurrence: Occurrence) -> UpcomingOccurrence:
-    return UpcomingOccurrence(event.spec.title, occurrence.day, occurrence.start, occurrence.end, event.spec.location,
-                              event, occurrence)
+    return UpcomingOccurrence(
+        event.spec.title, occurrence.day, occurrence.start, occurrence.end, event.spec.location, event, occurrence
+    )
 
 
 def upcoming_occurrences(events: Events, now: dt.datetime, days: int) -> list[UpcomingOccurrence]:
@@ -114,8 +121,11 @@ def upcoming_occurrences(events: Events, now: dt.datetime, days: int) -> list[Up
     local = now.astimezone(OSLO)
     until = local + dt.timedelta(days=days)
     found = events.occurrences(local.date(), until.date())
-    return [item for item in found
-            if (item.end or item.start or local) >= local and (item.start is None or item.start <= until)]
+    return [
+        item
+        for item in found
+        if (item.end or item.start or local) >= local and (item.start is None or item.start <= until)
+    ]
 
 
 def load_events(docs: Path, root: Path, directory: Directory, holidays: HolidayCalendar) -> Events:
@@ -140,15 +150,23 @@ def load_events(docs: Path, root: Path, directory: Directory, holidays: HolidayC
     return Events(tuple(events))
 
 
-def _event(doc: YamlDocument, src_path: str, directory: Directory, holidays: HolidayCalendar) -> tuple[Event | None, list[Problem]]:
+def _event(
+    doc: YamlDocument, src_path: str, directory: Directory, holidays: HolidayCalendar
+) -> tuple[Event | None, list[Problem]]:
     _read_clock_times(doc)
     page, problems = validate(EventPage, doc, {"directory": directory}, {})
     if page is None:
         return None, problems
     if src_path.removesuffix(".md") + ".ics" == ALL_EVENTS_FEED:
         line = doc.line_of((EVENT_KEY,))
-        return None, [Problem(doc.path, line, EVENT_KEY, f"this page's calendar file would replace {ALL_EVENTS_FEED}, "
-                                                           "the feed of all events; rename the page")]
+        return None, [
+            Problem(
+                doc.path,
+                line,
+                EVENT_KEY,
+                f"this page's calendar file would replace {ALL_EVENTS_FEED}, the feed of all events; rename the page",
+            )
+        ]
     schedule = Schedule(page.event, holidays)
     problems = check_event(page.event, doc, schedule)
     description = page.description if isinstance(page.description, str) else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,7 +38,9 @@ class EventListing:
     next: str | None
 
 
-def event_files(events: Events, directory: Directory, urls: SiteUrls, today: dt.date, now: dt.datetime) -> Iterator[GeneratedFile]:
+def event_files(
+    events: Events, directory: Directory, urls: SiteUrls, today: dt.date, now: dt.datetime
+) -> Iterator[GeneratedFile]:
     """The overview page and the calendar feeds (event pages themselves are the editors' Markdown)."""
     yield overview_page(events, directory, today, urls)
     yield from event_feed_files(events, urls, today, now)
@@ -63,9 +65,13 @@ def overview_page(events: Events, directory: Directory, today: dt.date, urls: Si
         "events.html",
         months=months,
         regular=[_listing(event, today) for event in current if event.spec.recurrence and not event.spec.world_day],
-        later=[_listing(event, today) for event in current if not event.spec.recurrence and event.spec.first_day > last],
-        world_days=sorted(((event, event.schedule.next_occurrence(today)) for event in current if event.spec.world_day),
-                          key=lambda pair: (pair[1].day.month, pair[1].day.day) if pair[1] else (13, 0)),
+        later=[
+            _listing(event, today) for event in current if not event.spec.recurrence and event.spec.first_day > last
+        ],
+        world_days=sorted(
+            ((event, event.schedule.next_occurrence(today)) for event in current if event.spec.world_day),
+            key=lambda pair: (pair[1].day.month, pair[1].day.day) if pair[1] else (13, 0),
+        ),
         organisers=lambda event: _organisers(event, directory),
         feed=urls.file_link(OVERVIEW_PATH, ALL_EVENTS_FEED),
         link=lambda src_path: urls.link(OVERVIEW_PATH, src_path),
@@ -73,8 +79,13 @@ def overview_page(events: Events, directory: Directory, today: dt.date, urls: Si
         item_label=upcoming_label,
         day_label=day_label,
     )
-    return markdown_page(OVERVIEW_PATH, "Arrangementer", body, hide=("toc",),
-                         description="Kafétreff, dialogmøter og verdensdager på Pasient- og pårørendetorget de neste tre månedene.")
+    return markdown_page(
+        OVERVIEW_PATH,
+        "Arrangementer",
+        body,
+        hide=("toc",),
+        description="Kafétreff, dialogmøter og verdensdager på Pasient- og pårørendetorget de neste tre månedene.",
+    )
 
 
 def _listing(event: Event, today: dt.date) -> EventListing:
@@ -90,7 +101,11 @@ def _listing(event: Event, today: dt.date) -> EventListing:
 
 def organisation_events(events: Events, slug: str, today: dt.date) -> list[EventListing]:
     """The events an organisation arranges or marks that still have dates ahead, soonest first."""
-    current = [(event, event.schedule.next_occurrence(today)) for event in events.by_organiser(slug) if not event.is_over(today)]
+    current = [
+        (event, event.schedule.next_occurrence(today))
+        for event in events.by_organiser(slug)
+        if not event.is_over(today)
+    ]
     current.sort(key=lambda pair: pair[1].day if pair[1] else dt.date.max)
     return [_listing(event, today) for event, _ in current]
 
@@ -140,7 +155,7 @@ def event_details(event: Event, directory: Directory, urls: SiteUrls, today: dt.
     return facts.strip(), dates.strip()
 
 
-def _occurrence_label(event: Event):
+def _occurrence_label(event: Event) -> Callable[[Occurrence], str]:
     def label(occurrence: Occurrence) -> str:
         when = ", ".join(part for part in (day_label(occurrence.day, year=True), time_span(occurrence)) if part)
         if occurrence.moved_from is None:
@@ -148,6 +163,7 @@ def _occurrence_label(event: Event):
         if event.spec.world_day:
             return f"{when}: markeres denne dagen (selve dagen er {day_label(occurrence.moved_from)})"
         return f"{when} (flyttet fra {day_label(occurrence.moved_from)})"
+
     return label
 
 
@@ -157,7 +173,7 @@ def _agenda(event: Event) -> list[tuple[str, str]]:
     if not spec.agenda or spec.end_time is None:
         return []
     ends = [item.time for item in spec.agenda[1:]] + [spec.end_time]
-    return [(f"{clock(item.time)}–{clock(end)}", item.item) for item, end in zip(spec.agenda, ends)]
+    return [(f"{clock(item.time)}–{clock(end)}", item.item) for item, end in zip(spec.agenda, ends, strict=True)]
 
 
 def event_json_ld(event: Event, directory: Directory, urls: SiteUrls, today: dt.date) -> dict[str, Any]:
@@ -165,8 +181,10 @@ def event_json_ld(event: Event, directory: Directory, urls: SiteUrls, today: dt.
     spec, schedule = event.spec, event.schedule
     upcoming = schedule.next_occurrence(today)
     shown = upcoming or _last_occurrence(event)
-    organisers = [{"@type": "Organization", "name": org.name,
-                   "url": urls.absolute(organisation_path(org))} for org in _organisers(event, directory)]
+    organisers = [
+        {"@type": "Organization", "name": org.name, "url": urls.absolute(organisation_path(org))}
+        for org in _organisers(event, directory)
+    ]
     if spec.host:
         organisers.append({"@type": "Organization", "name": spec.host})
     data: dict[str, Any] = {
@@ -218,7 +236,9 @@ def _schedule(event: Event, today: dt.date) -> dict[str, Any] | None:
     if spec.start_time is not None and spec.end_time is not None:
         data["startTime"] = clock(spec.start_time)
         data["endTime"] = clock(spec.end_time)
-    if recurrence.frequency in ("weekly", "monthly") and (recurrence.frequency == "weekly" or recurrence.weekday_of_month):
+    if recurrence.frequency in ("weekly", "monthly") and (
+        recurrence.frequency == "weekly" or recurrence.weekday_of_month
+    ):
         data["byDay"] = f"https://schema.org/{english_weekday(spec.first_day.weekday())}"
     if recurrence.weekday_of_month:
         data["byMonthWeek"] = recurrence.weekday_of_month
@@ -229,4 +249,3 @@ def _schedule(event: Event, today: dt.date) -> dict[str, Any] | None:
     if skipped:
         data["exceptDate"] = [cancellation.day.isoformat() for cancellation in skipped]
     return {key: value for key, value in data.items() if value is not None}
-

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Literal, Protocol
 
 from dateutil import rrule
 
@@ -17,7 +17,7 @@ from .model import EventSpec
 
 CANCELLED = "avlyst"
 
-_FREQUENCY = {"weekly": rrule.WEEKLY, "monthly": rrule.MONTHLY, "yearly": rrule.YEARLY}
+_FREQUENCY: dict[str, Literal[0, 1, 2]] = {"weekly": rrule.WEEKLY, "monthly": rrule.MONTHLY, "yearly": rrule.YEARLY}
 _WEEKDAYS = (rrule.MO, rrule.TU, rrule.WE, rrule.TH, rrule.FR, rrule.SA, rrule.SU)
 
 
@@ -106,7 +106,9 @@ class Schedule:
         """The dates the rule gives from `first` to `last`, both included, before any exception."""
         if self._rule is None:
             return [self.spec.first_day] if first <= self.spec.first_day <= last else []
-        found = self._rule.between(dt.datetime.combine(first, dt.time()), dt.datetime.combine(last, dt.time()), inc=True)
+        found = self._rule.between(
+            dt.datetime.combine(first, dt.time()), dt.datetime.combine(last, dt.time()), inc=True
+        )
         return [moment.date() for moment in found]
 
     def is_series_date(self, day: dt.date) -> bool:

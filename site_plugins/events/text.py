@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ..web.norwegian import clock, date_text, month_text, weekday_name, weekday_plural
+from ..web.norwegian import clock, date_text, weekday_name, weekday_plural
 from .model import EventSpec
 from .recurrence import Occurrence
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -62,29 +61,50 @@ def hours_page(hours: DeskHours, closed_days: ClosedDays, urls: SiteUrls) -> Gen
         description=describe_rule(hours.rule, closed_days),
         days=days,
         shown=STAFFED_DAYS_SHOWN,
-        changes=[(change, day_text(change.day), span_text(change.spans) if change.spans else None, utc_stamp(day_end(change.day)))
-                 for change in hours.changes],
+        changes=[
+            (
+                change,
+                day_text(change.day),
+                span_text(change.spans) if change.spans else None,
+                utc_stamp(day_end(change.day)),
+            )
+            for change in hours.changes
+        ],
         directory=urls.link(HOURS_PAGE, DIRECTORY_INDEX),
         built=day_text(hours.now.date()),
         json_ld=hours_json_ld(hours, urls.absolute(HOURS_PAGE)),
     )
-    return markdown_page(HOURS_PAGE, "Åpningstider", body,
-                         description="Når Pasient- og pårørendetorget er bemannet, og når det er stengt.")
+    return markdown_page(
+        HOURS_PAGE,
+        "Åpningstider",
+        body,
+        description="Når Pasient- og pårørendetorget er bemannet, og når det er stengt.",
+    )
 
 
 def hours_json_ld(hours: DeskHours, page: str) -> dict[str, Any]:
     """schema.org Place with its usual week and the closures and changed days ahead."""
     regular = [
-        {"@type": "OpeningHoursSpecification", "dayOfWeek": [f"https://schema.org/{english_weekday(day)}" for day in weekly.weekdays],
-         "opens": start, "closes": end}
-        for weekly in hours.rule.usual_week for start, end in weekly.spans
+        {
+            "@type": "OpeningHoursSpecification",
+            "dayOfWeek": [f"https://schema.org/{english_weekday(day)}" for day in weekly.weekdays],
+            "opens": start,
+            "closes": end,
+        }
+        for weekly in hours.rule.usual_week
+        for start, end in weekly.spans
     ]
     special = []
     for change in hours.changes:
         spans = [(clock(span.start), clock(span.end)) for span in change.spans] or [("00:00", "00:00")]
         for opens, closes in spans:
-            entry = {"@type": "OpeningHoursSpecification", "validFrom": change.day.isoformat(),
-                     "validThrough": change.day.isoformat(), "opens": opens, "closes": closes}
+            entry = {
+                "@type": "OpeningHoursSpecification",
+                "validFrom": change.day.isoformat(),
+                "validThrough": change.day.isoformat(),
+                "opens": opens,
+                "closes": closes,
+            }
             if change.reason:
                 entry["description"] = change.reason
             special.append(entry)
@@ -103,5 +123,3 @@ def _days_with_spans(hours: DeskHours) -> Iterator[tuple[str, str, str]]:
     """(day text, times text, end of the day's last span in UTC) for the staffed days ahead."""
     for day, spans in hours.staffed_days(LISTED_AHEAD):
         yield day_text(day), span_text(spans), utc_stamp(spans[-1].end)
-
-

@@ -45,7 +45,9 @@ def load_hours(sources: HoursSources, root: Path, now: dt.datetime) -> tuple[Clo
         problems += error.problems
         school = SchoolCalendar(())
     closed_days = ClosedDays(school, extra)
-    rule, rule_problems = parse_hours_rule(sources.rule, closed_days, option_location(sources.config_file, config_name, "hours"))
+    rule, rule_problems = parse_hours_rule(
+        sources.rule, closed_days, option_location(sources.config_file, config_name, "hours")
+    )
     problems += rule_problems
     if problems or rule is None:
         raise SourceError(problems)

@@ -49,7 +49,9 @@ def describe_rule(rule: HoursRule, closed_days: ClosedDays) -> list[str]:
     if closed:
         sentences.append(f"Det er stengt {join_and(closed)}.")
     if rule.dated_exceptions:
-        sentences.append("Enkelte dager er det stengt eller andre tider enn vanlig; se listen «Stengt eller andre tider».")
+        sentences.append(
+            "Enkelte dager er det stengt eller andre tider enn vanlig; se listen «Stengt eller andre tider»."
+        )
     return sentences
 
 

@@ -6,7 +6,6 @@ labels, addresses, QR modules) is decided in Python.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import Any
 

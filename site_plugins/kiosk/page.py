@@ -7,24 +7,20 @@ template with the site's data and copies the rest into `site/kiosk/`.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import json
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from jinja2 import Environment, FileSystemLoader
-from markupsafe import Markup
 
 from ..directory.load import Directory
 from ..events.load import Events, upcoming_occurrences
 from ..hours.desk import LISTED_AHEAD, DeskHours
 from ..hours.text import day_text, span_text
-from ..web.clock import utc_stamp
 from ..web.assets import ASSET_FOLDER, asset_files
 from ..web.cache import FileCache
+from ..web.clock import utc_stamp
 from ..web.output import GeneratedFile, markdown_page
 from ..web.render import environment, render, script_json
 from ..web.urls import DIRECTORY_INDEX, SiteUrls, organisation_path, relative_url
@@ -51,16 +47,23 @@ def kiosk_files(directory: Directory, events: Events, hours: DeskHours, urls: Si
                 cache: FileCache) -> Iterator[GeneratedFile]:
     """`kiosk/index.html` with its assets, and the phone page the list QR code opens."""
     statics = {name: (KIOSK_FOLDER / name).read_bytes() for name in STATIC_FILES}
-    site_scripts = {file.path: file.content for file in asset_files() if file.path in SITE_SCRIPTS}
+    site_scripts = {file.path: file.data for file in asset_files() if file.path in SITE_SCRIPTS}
     occurrences = upcoming_occurrences(events, hours.now, EVENT_DAYS)
     data = script_json(kiosk_data(directory, urls, occurrences, cache))
     template = _kiosk_environment().get_template("index.html")
 
     def page(build: str) -> str:
-        stamped = [f"{name}?v={build}" for name in (*(relative_url(KIOSK_FOLDER_URL, path) for path in SITE_SCRIPTS), *STATIC_FILES)]
-        return template.render(data=data, build=build, staffed_days=staffed_days(hours),
-                               scripts=[name for name in stamped if ".js?" in name],
-                               stylesheets=[name for name in stamped if ".css?" in name])
+        stamped = [
+            f"{name}?v={build}"
+            for name in (*(relative_url(KIOSK_FOLDER_URL, path) for path in SITE_SCRIPTS), *STATIC_FILES)
+        ]
+        return template.render(
+            data=data,
+            build=build,
+            staffed_days=staffed_days(hours),
+            scripts=[name for name in stamped if ".js?" in name],
+            stylesheets=[name for name in stamped if ".css?" in name],
+        )
 
     # The build stamp follows everything the kiosk loads. An idle kiosk compares it with the server's
     # at night to see a newer build; on the assets' addresses it makes the reload fetch them anew.
@@ -78,8 +81,10 @@ def staffed_days(hours: DeskHours) -> list[tuple[str, str, str]]:
 
     The site's status script hides the days that are over when the kiosk shows them.
     """
-    return [(day_text(day, year=False), span_text(spans), utc_stamp(spans[-1].end))
-            for day, spans in hours.staffed_days(LISTED_AHEAD)]
+    return [
+        (day_text(day, year=False), span_text(spans), utc_stamp(spans[-1].end))
+        for day, spans in hours.staffed_days(LISTED_AHEAD)
+    ]
 
 
 def saved_list_page(directory: Directory, urls: SiteUrls) -> GeneratedFile:
@@ -92,5 +97,11 @@ def saved_list_page(directory: Directory, urls: SiteUrls) -> GeneratedFile:
         directory_link=urls.link(path, DIRECTORY_INDEX),
     )
     # Out of the site search: the page holds every organisation, hidden until the address names it.
-    return markdown_page(path, "Listen din fra torget", body, searchable=False,
-                         description="Organisasjonene du merket på skjermen i foajeen.", hide=("toc", "navigation"))
+    return markdown_page(
+        path,
+        "Listen din fra torget",
+        body,
+        searchable=False,
+        description="Organisasjonene du merket på skjermen i foajeen.",
+        hide=("toc", "navigation"),
+    )

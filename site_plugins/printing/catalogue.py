@@ -90,7 +90,10 @@ def catalogue_files(options: PrintOptions, urls: SiteUrls, *, hours: tuple[str, 
         if not event.is_over(today):
             poster = PrintItem(f"{PRINT_FOLDER}/{event.src_path.removesuffix('.md')}-a4.pdf", "Plakat (PDF)",
                                A4_LABEL, code.target)
-            content, sheet = _event_poster(options, directory, event, code), Sheet(A4_WIDTH_MM, A4_HEIGHT_MM, EVENT_QR_MM)
+            content, sheet = (
+                _event_poster(options, directory, event, code),
+                Sheet(A4_WIDTH_MM, A4_HEIGHT_MM, EVENT_QR_MM),
+            )
             try:
                 yield _poster_file(cache, poster.path, content, sheet)
             except LayoutError:
@@ -103,18 +106,27 @@ def catalogue_files(options: PrintOptions, urls: SiteUrls, *, hours: tuple[str, 
 
 def _too_long(event: Event, content: Poster, sheet: Sheet) -> Problem:
     """Which of the event's texts keeps its poster from fitting: the description, or else the title and place."""
-    where = f"the event's A4 poster ({cm(sheet.width_mm)} × {cm(sheet.height_mm)} cm, with a {cm(sheet.qr_mm)} cm QR code)"
+    where = (
+        f"the event's A4 poster ({cm(sheet.width_mm)} × {cm(sheet.height_mm)} cm, with a {cm(sheet.qr_mm)} cm QR code)"
+    )
     try:
         poster_pdf(replace(content, lines=()), sheet, encode(content.target))
     except LayoutError:
-        return event.problem(("event", "title"), f"the title, place and organisers do not fit on {where}, even in the "
-                                                 "smallest type; shorten the title or the location")
-    return event.problem(("description",), f"is {len(event.description or '')} characters, too long to fit on {where} "
-                                           "even in the smallest type; shorten it to a sentence or two")
+        return event.problem(
+            ("event", "title"),
+            f"the title, place and organisers do not fit on {where}, even in the "
+            "smallest type; shorten the title or the location",
+        )
+    return event.problem(
+        ("description",),
+        f"is {len(event.description or '')} characters, too long to fit on {where} "
+        "even in the smallest type; shorten it to a sentence or two",
+    )
 
 
-def _front_prints(options: PrintOptions, hours: tuple[str, ...], urls: SiteUrls, cache: FileCache,
-                  posters: list[PrintItem]) -> Iterator[GeneratedFile]:
+def _front_prints(
+    options: PrintOptions, hours: tuple[str, ...], urls: SiteUrls, cache: FileCache, posters: list[PrintItem]
+) -> Iterator[GeneratedFile]:
     """The roll-up (opening the directory, for when nobody staffs the desk), its code on its own,
     and the desk poster (opening the front page)."""
     front = page_qr("index.md", urls)
@@ -124,35 +136,54 @@ def _front_prints(options: PrintOptions, hours: tuple[str, ...], urls: SiteUrls,
     rollup_pdf = f"{PRINT_FOLDER}/rollup-{options.rollup_width_cm:g}x{options.rollup_height_cm:g}.pdf"
     rollup_address = options.short_address or short_address(directory.target)
     yield _poster_file(cache, rollup_pdf, _rollup_poster(options, hours, directory.target, rollup_address), rollup)
-    posters.append(PrintItem(rollup_pdf, "Roll-up for foajeen (PDF)",
-                             f"{decimal(options.rollup_width_cm)} × {decimal(options.rollup_height_cm)} cm", directory.target))
-    rollup_code = PageCode(directory.page, directory.target, f"{QR_FOLDER}/rollup.svg",
-                           f"{QR_FOLDER}/rollup.png")
+    posters.append(
+        PrintItem(
+            rollup_pdf,
+            "Roll-up for foajeen (PDF)",
+            f"{decimal(options.rollup_width_cm)} × {decimal(options.rollup_height_cm)} cm",
+            directory.target,
+        )
+    )
+    rollup_code = PageCode(directory.page, directory.target, f"{QR_FOLDER}/rollup.svg", f"{QR_FOLDER}/rollup.png")
     yield from _code_files(cache, rollup_code, rollup.qr_mm)
     posters += _code_items(rollup_code, rollup.qr_mm, "QR-koden på roll-upen")
 
     desk_pdf = f"{PRINT_FOLDER}/plakat-disken-a4.pdf"
     desk_address = options.short_address or short_address(urls.site_url)
-    yield _poster_file(cache, desk_pdf, _desk_poster(options, hours, front.target, desk_address),
-                       Sheet(A4_WIDTH_MM, A4_HEIGHT_MM, DESK_QR_MM))
+    yield _poster_file(
+        cache,
+        desk_pdf,
+        _desk_poster(options, hours, front.target, desk_address),
+        Sheet(A4_WIDTH_MM, A4_HEIGHT_MM, DESK_QR_MM),
+    )
     posters.append(PrintItem(desk_pdf, "Plakat for disken (PDF)", A4_LABEL, front.target))
 
 
 def _rollup_poster(options: PrintOptions, hours: tuple[str, ...], target: str, address: str) -> Poster:
     return Poster(
         headline=options.title,
-        lines=("Finn organisasjoner, likepersoner og møteplasser for pasienter og pårørende – også når ingen er på vakt.",
-               "Skann koden med kameraet på mobilen."),
-        target=target, address=address, details=hours, footer=options.footer,
+        lines=(
+            "Finn organisasjoner, likepersoner og møteplasser for pasienter og pårørende – også når ingen er på vakt.",
+            "Skann koden med kameraet på mobilen.",
+        ),
+        target=target,
+        address=address,
+        details=hours,
+        footer=options.footer,
     )
 
 
 def _desk_poster(options: PrintOptions, hours: tuple[str, ...], target: str, address: str) -> Poster:
     return Poster(
         headline=options.title,
-        lines=("Her møter du frivillige fra pasient- og brukerorganisasjonene.",
-               "Er det ingen her nå? Skann koden, så har du alle organisasjonene på mobilen."),
-        target=target, address=address, details=hours, footer=options.footer,
+        lines=(
+            "Her møter du frivillige fra pasient- og brukerorganisasjonene.",
+            "Er det ingen her nå? Skann koden, så har du alle organisasjonene på mobilen.",
+        ),
+        target=target,
+        address=address,
+        details=hours,
+        footer=options.footer,
     )
 
 
@@ -163,7 +194,8 @@ def _event_poster(options: PrintOptions, directory: Directory, event: Event, cod
     return Poster(
         headline=spec.title,
         lines=(event.description,) if event.description else (),
-        target=code.target, address=short_address(code.target),
+        target=code.target,
+        address=short_address(code.target),
         details=(schedule_summary(spec), spec.location),
         footer=f"Arrangør: {join_and(hosts)}" if hosts else options.footer,
     )
@@ -178,10 +210,16 @@ def _code_files(cache: FileCache, code: PageCode, width_mm: float) -> Iterator[G
     """The code's SVG and 300-dpi PNG, each drawn only when the cache does not hold it yet."""
     inputs = {"target": code.target, "width_mm": width_mm, "renderer": renderer_version()}
     title = f"QR-kode til {code.target}"
-    yield GeneratedFile(code.svg, cache.fetch({**inputs, "kind": "svg", "title": title}, ".svg",
-                                              lambda: svg(encode(code.target), width_mm, title)))
-    yield GeneratedFile(code.png, cache.fetch({**inputs, "kind": "png", "dpi": PRINT_DPI}, ".png",
-                                              lambda: png(encode(code.target), width_mm)))
+    yield GeneratedFile(
+        code.svg,
+        cache.fetch(
+            {**inputs, "kind": "svg", "title": title}, ".svg", lambda: svg(encode(code.target), width_mm, title)
+        ),
+    )
+    yield GeneratedFile(
+        code.png,
+        cache.fetch({**inputs, "kind": "png", "dpi": PRINT_DPI}, ".png", lambda: png(encode(code.target), width_mm)),
+    )
 
 
 def _code_items(code: PageCode, width_mm: float, label: str) -> list[PrintItem]:
@@ -189,13 +227,18 @@ def _code_items(code: PageCode, width_mm: float, label: str) -> list[PrintItem]:
     pixels = png_pixels(width_mm)
     return [
         PrintItem(code.svg, f"{label} (SVG, vektor)", f"{side} × {side} cm", code.target),
-        PrintItem(code.png, f"{label} (PNG, {PRINT_DPI} dpi)", f"{side} × {side} cm, {pixels} × {pixels} piksler",
-                  code.target),
+        PrintItem(
+            code.png, f"{label} (PNG, {PRINT_DPI} dpi)", f"{side} × {side} cm, {pixels} × {pixels} piksler", code.target
+        ),
     ]
 
 
-def _staff_page(posters: list[PrintItem], organisations: list[tuple[str, PageCode]],
-                events: list[tuple[str, PageCode, PrintItem | None]], urls: SiteUrls) -> GeneratedFile:
+def _staff_page(
+    posters: list[PrintItem],
+    organisations: list[tuple[str, PageCode]],
+    events: list[tuple[str, PageCode, PrintItem | None]],
+    urls: SiteUrls,
+) -> GeneratedFile:
     side = cm(PAGE_CODE_MM)
     body = render(
         "prints.html",
@@ -207,8 +250,13 @@ def _staff_page(posters: list[PrintItem], organisations: list[tuple[str, PageCod
         file_name=lambda path: path.rsplit("/", 1)[-1],
     )
     # For the staff: visitors searching for an organisation should land on its page, not on this list.
-    return markdown_page(STAFF_PAGE, "Plakater og QR-koder", body,
-                         description="Filer til utskrift: roll-up, plakater og QR-koder til hver side.", searchable=False)
+    return markdown_page(
+        STAFF_PAGE,
+        "Plakater og QR-koder",
+        body,
+        description="Filer til utskrift: roll-up, plakater og QR-koder til hver side.",
+        searchable=False,
+    )
 
 
 @cache

@@ -160,6 +160,7 @@ class _Layout:
         from fpdf.enums import MethodReturnValue
 
         lines = pdf.multi_cell(self.width, text=text, dry_run=True, output=MethodReturnValue.LINES)
+        assert isinstance(lines, list)
         return _Block(style, size, text, gap, len(lines) * _line_height(size))
 
     def write(self, pdf: FPDF, blocks: list[_Block]) -> None:

@@ -14,7 +14,9 @@ from .yaml_lines import Loc, YamlDocument, field_name
 _TYPE_NAMES = {bool: "a yes/no value", int: "a number", float: "a number", list: "a list", dict: "a group of fields"}
 
 
-def validate(model: type[BaseModel], doc: YamlDocument, context: dict[str, Any], extra: dict[str, Any]) -> tuple[Any, list[Problem]]:
+def validate(
+    model: type[BaseModel], doc: YamlDocument, context: dict[str, Any], extra: dict[str, Any]
+) -> tuple[Any, list[Problem]]:
     """Validate `doc.data` (plus `extra` fields the file does not hold) against `model`."""
     try:
         return model.model_validate({**doc.data, **extra}, context=context), []
@@ -38,13 +40,18 @@ def _message(model: type[BaseModel], doc: YamlDocument, loc: Loc, item: Any) -> 
         hint = f"; did you mean '{close[0]}'?" if close else ""
         return f"is not a known field{hint} Allowed fields: {', '.join(known)}"
     if kind in ("string_type", "bool_type", "list_type", "model_type", "dict_type", "date_type", "int_type"):
-        expected = {"string_type": "text", "bool_type": "true or false", "list_type": "a list (one '- ' line per entry)",
-                    "model_type": "fields (name: value) indented below it", "dict_type": "fields (name: value) indented below it",
-                    "date_type": "a date like 2025-03-01", "int_type": "a whole number"}[kind]
+        expected = {
+            "string_type": "text",
+            "bool_type": "true or false",
+            "list_type": "a list (one '- ' line per entry)",
+            "model_type": "fields (name: value) indented below it",
+            "dict_type": "fields (name: value) indented below it",
+            "date_type": "a date like 2025-03-01",
+            "int_type": "a whole number",
+        }[kind]
         if loc in doc.plain_scalars and kind == "string_type":
             source = doc.plain_scalars[loc]
-            return (f"expected text, but YAML reads {source} as {_describe(value)}; "
-                    f"put the value in quotes: \"{source}\"")
+            return f'expected text, but YAML reads {source} as {_describe(value)}; put the value in quotes: "{source}"'
         return f"expected {expected}, not {_describe(value)}"
     if kind == "string_too_short":
         return "must not be empty"
@@ -52,7 +59,7 @@ def _message(model: type[BaseModel], doc: YamlDocument, loc: Loc, item: Any) -> 
         return f"is {len(value)} characters long; at most {ctx['max_length']} are allowed"
     if kind == "too_short":
         return f"needs at least {ctx.get('min_length', 1)} entry"
-    return item["msg"]
+    return str(item["msg"])
 
 
 def _describe(value: Any) -> str:
@@ -71,7 +78,9 @@ def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel]:
         if isinstance(part, int):
             continue
         annotation = model.model_fields[str(part)].annotation
-        model = next((arg for arg in _flatten(annotation) if isinstance(arg, type) and issubclass(arg, BaseModel)), model)
+        model = next(
+            (arg for arg in _flatten(annotation) if isinstance(arg, type) and issubclass(arg, BaseModel)), model
+        )
     return model
 
 

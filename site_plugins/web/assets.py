@@ -10,8 +10,13 @@ from .output import GeneratedFile
 ASSET_FOLDER = "assets/torget"
 STYLESHEETS = (f"{ASSET_FOLDER}/torget.css",)
 # on_page.js first: the others start through it.
-SCRIPTS = (f"{ASSET_FOLDER}/on_page.js", f"{ASSET_FOLDER}/directory.js", f"{ASSET_FOLDER}/opening_status.js", f"{ASSET_FOLDER}/saved_list.js",
-           f"{ASSET_FOLDER}/print_links.js")
+SCRIPTS = (
+    f"{ASSET_FOLDER}/on_page.js",
+    f"{ASSET_FOLDER}/directory.js",
+    f"{ASSET_FOLDER}/opening_status.js",
+    f"{ASSET_FOLDER}/saved_list.js",
+    f"{ASSET_FOLDER}/print_links.js",
+)
 
 
 def asset_files() -> Iterator[GeneratedFile]:
