@@ -6,14 +6,14 @@ These call the core, the plugin and the `torget` command in-process; no whole bu
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO, Project
+from conftest import Project
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
+from small_project import MKDOCS_YML, SITE_URL, event_page, small_project
 
 from site_plugins.build import site_files
 from site_plugins.cli import main
@@ -22,40 +22,18 @@ from site_plugins.site import SiteSources, load_site
 from site_plugins.sources.problems import SourceError
 from site_plugins.web.urls import SiteUrls
 
-SITE_URL = "https://torget.example.no/"
 NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc)
-MKDOCS_YML = f"site_name: Test\nsite_url: {SITE_URL}\ntheme: {{name: material, language: nb, font: false}}\nplugins:\n  - torget\n"
-SCHOOL_HOLIDAYS = "holidays:\n  - {reason: juleferie, first_day: 2026-12-19, last_day: 2027-01-03}\n"
-LONG_EVENT = """---
-title: Kafé
-description: {description}
-event:
-  title: Kafé for pårørende
-  start: 2026-12-01 12:00
-  end: "14:00"
-  location: Foajeen
-  organiser: melanomforeningen
----
-# Kafé
-"""
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
-    project = Project(tmp_path)
-    project.organisations.mkdir()
-    for name in ("_categories.yaml", "melanomforeningen.yaml"):
-        shutil.copy(REPO / "organisations" / name, project.organisations / name)
-    project.write("organisations/_school_holidays.yaml", SCHOOL_HOLIDAYS)
-    project.write("mkdocs.yml", MKDOCS_YML)
-    project.write("docs/index.md", "# Forside\n")
-    return project
+    return small_project(tmp_path)
 
 
 def _long_description(project: Project) -> int:
     """Write an event whose description no poster can hold; return its length."""
     description = ("Her møtes pårørende for å snakke sammen over en kopp kaffe og dele erfaringer. " * 60).strip()
-    project.write("docs/arrangementer/kafe.md", LONG_EVENT.format(description=description))
+    project.write("docs/arrangementer/kafe.md", event_page(description))
     return len(description)
 
 

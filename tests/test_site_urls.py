@@ -6,57 +6,23 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
 
 import pytest
-from conftest import REPO, Project
+from conftest import Project
 from link_check import broken_relative_links, broken_site_addresses
+from small_project import SITE_URL, event_page, small_project
 
 from site_plugins.web.urls import SiteUrls, page_url, relative_url
 
-SITE_URL = "https://torget.example.no/"
 BUILT_AT = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc)
-MKDOCS_YML = f"""\
-site_name: Test
-site_url: {SITE_URL}
-use_directory_urls: false
-theme:
-  name: material
-  language: nb
-  font: false
-plugins:
-  - torget
-"""
-SCHOOL_HOLIDAYS = """\
-holidays:
-  - {reason: juleferie, first_day: 2026-12-19, last_day: 2027-01-03}
-  - {reason: sommerferie, first_day: 2027-06-19, last_day: 2027-08-17}
-"""
-EVENT = """---
-event:
-  title: Kafé for pårørende
-  start: 2026-12-01 12:00
-  end: "14:00"
-  location: Foajeen
-  organiser: melanomforeningen
-  recurrence: {frequency: weekly, interval: 2}
----
-# Kafé for pårørende
-"""
 
 
 @pytest.fixture(scope="module")
 def file_url_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    project = Project(tmp_path_factory.mktemp("file-urls"))
-    project.organisations.mkdir(parents=True)
-    for name in ("_categories.yaml", "melanomforeningen.yaml", "mental-helse.yaml"):
-        shutil.copy(REPO / "organisations" / name, project.organisations / name)
-    project.write("organisations/_school_holidays.yaml", SCHOOL_HOLIDAYS)
-    project.write("mkdocs.yml", MKDOCS_YML)
-    project.write("docs/index.md", "# Forside\n\n[Organisasjonene](organisasjoner/index.md)\n")
+    project = small_project(tmp_path_factory.mktemp("file-urls"), "use_directory_urls: false\n")
     project.write("docs/likepersoner.md", "# Likepersoner\n\n<!-- torget:likepersoner -->\n")
     project.write("docs/bli-frivillig.md", "# Bli frivillig\n")
-    project.write("docs/arrangementer/kafe.md", EVENT)
+    project.write("docs/arrangementer/kafe.md", event_page())
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", str(int(BUILT_AT.timestamp())))
         result = project.build("--strict")
