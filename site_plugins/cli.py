@@ -19,6 +19,7 @@ from .directory.load import SLUG
 from .directory.new import new_organisation_text
 from .directory.schema import SCHEMA_FILE, schema_text
 from .plugin import TorgetPlugin, sources_from
+from .printing.catalogue import event_poster_problems
 from .site import SiteSources, load_site
 from .sources.problems import SourceError, display_path
 from .web.clock import oslo_date
@@ -74,10 +75,14 @@ def _project(config_file: Path) -> Project:
 def _check(project: Project, args: argparse.Namespace) -> int:
     sources = project.sources
     site = load_site(sources)
+    today = oslo_date(site.hours.now)
+    # An event's text must also fit on its poster, which only drawing it tells.
+    if problems := event_poster_problems(site.prints, project.urls, site.directory, site.events, today):
+        raise SourceError(problems)
     for warning in site.hours.warnings:
         print(f"warning: {warning}")
     directory = site.directory
-    stale = directory.stale(oslo_date(sources.build_time))
+    stale = directory.stale(today)
     for org in stale:
         when = f"last checked {org.reviewed.isoformat()}" if org.reviewed else "never checked (no `reviewed:` date)"
         print(f"warning: {project.relative(org.slug)}: {when}; confirm the entry with the organisation")

@@ -57,6 +57,13 @@ def test_the_plugin_turns_the_poster_problem_into_a_build_error(project: Project
         plugin.on_files(Files([]), config)
 
 
+def test_check_lays_out_the_event_posters_too(project: Project, capsys):
+    length = _long_description(project)
+    status, _, err = _torget(project, capsys, "check")
+    assert status == 1
+    assert f"docs/arrangementer/kafe.md:3: description: is {length} characters, too long" in err
+
+
 def _torget(project: Project, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     status = main(["-f", str(project.root / "mkdocs.yml"), *args])
     out, err = capsys.readouterr()

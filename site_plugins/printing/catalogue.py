@@ -88,20 +88,43 @@ def catalogue_files(options: PrintOptions, urls: SiteUrls, *, hours: tuple[str, 
         yield from _code_files(cache, code, PAGE_CODE_MM)
         poster = None
         if not event.is_over(today):
-            poster = PrintItem(f"{PRINT_FOLDER}/{event.src_path.removesuffix('.md')}-a4.pdf", "Plakat (PDF)",
-                               A4_LABEL, code.target)
-            content, sheet = (
-                _event_poster(options, directory, event, code),
-                Sheet(A4_WIDTH_MM, A4_HEIGHT_MM, EVENT_QR_MM),
-            )
+            poster = PrintItem(_event_poster_path(event), "Plakat (PDF)", A4_LABEL, code.target)
             try:
-                yield _poster_file(cache, poster.path, content, sheet)
-            except LayoutError:
-                problems.append(_too_long(event, content, sheet))
+                yield _event_poster_file(cache, options, directory, event, code)
+            except SourceError as error:
+                problems += error.problems
         listed.append((event.spec.title, code, poster))
     if problems:
         raise SourceError(problems)
     yield _staff_page(posters, organisations, listed, urls)
+
+
+def event_poster_problems(options: PrintOptions, urls: SiteUrls, directory: Directory, events: Iterable[Event],
+                          today: dt.date) -> list[Problem]:
+    """What keeps a coming event's poster from being drawn, for `torget check` (drawn posters go to the cache)."""
+    cache = FileCache(options.cache_folder)
+    problems: list[Problem] = []
+    for event in events:
+        if not event.is_over(today):
+            try:
+                _event_poster_file(cache, options, directory, event, page_qr(event.src_path, urls))
+            except SourceError as error:
+                problems += error.problems
+    return problems
+
+
+def _event_poster_path(event: Event) -> str:
+    return f"{PRINT_FOLDER}/{event.src_path.removesuffix('.md')}-a4.pdf"
+
+
+def _event_poster_file(cache: FileCache, options: PrintOptions, directory: Directory, event: Event,
+                       code: PageCode) -> GeneratedFile:
+    """The event's A4 poster; SourceError naming the event's file, line and field when its text does not fit."""
+    content, sheet = _event_poster(options, directory, event, code), Sheet(A4_WIDTH_MM, A4_HEIGHT_MM, EVENT_QR_MM)
+    try:
+        return _poster_file(cache, _event_poster_path(event), content, sheet)
+    except LayoutError:
+        raise SourceError([_too_long(event, content, sheet)]) from None
 
 
 def _too_long(event: Event, content: Poster, sheet: Sheet) -> Problem:
