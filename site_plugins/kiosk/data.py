@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..directory.contact import tel_uri
 from ..directory.load import Directory
 from ..directory.model import Organisation
 from ..directory.pages import ALPHABET, search_text
@@ -20,7 +19,7 @@ from ..web.clock import day_end, utc_stamp
 from ..web.qr import QUIET_ZONE, page_qr, qr_renderer_version
 from ..web.render import web_label
 from ..web.text import LETTER_FOLDS, index_letter
-from ..web.urls import SiteUrls, organisation_path
+from ..web.urls import SiteUrls, organisation_path, tel_uri
 from .qr import QR_LEVEL, packed_code
 
 KIOSK_FOLDER_URL = "kiosk/"

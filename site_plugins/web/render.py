@@ -9,8 +9,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from ..directory.contact import tel_uri
 from .norwegian import date_nb
+from .urls import tel_uri
 
 
 def script_json(data: Any, *, indent: int | None = None) -> Markup:

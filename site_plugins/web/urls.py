@@ -8,12 +8,16 @@ Every generated link, QR code, feed address and kiosk address is made by `SiteUr
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from typing import Protocol
 
 DIRECTORY = "organisasjoner"
 """The directory's folder: `organisasjoner/` lists every organisation, `organisasjoner/<slug>/` is one."""
 DIRECTORY_INDEX = f"{DIRECTORY}/index.md"
+
+_NORWEGIAN_PHONE = re.compile(r"^(\+47)?(\d{8})$")
+_INTERNATIONAL_PHONE = re.compile(r"^\+[1-9]\d{6,14}$")
 
 
 class _HasSlug(Protocol):
@@ -55,6 +59,14 @@ def relative_url(from_url: str, to_url: str) -> str:
     if to_url.endswith("/") and not target.endswith("/"):
         target += "/"
     return "./" if target in (".", "./") else target
+
+
+def tel_uri(phone: str) -> str | None:
+    """The `tel:` link for a phone number (Norwegian 8 digits, or + and a country code), or None when it is not one."""
+    compact = re.sub(r"[\s-]", "", phone)
+    if match := _NORWEGIAN_PHONE.match(compact):
+        return f"tel:+47{match.group(2)}"
+    return f"tel:{compact}" if _INTERNATIONAL_PHONE.match(compact) else None
 
 
 def absolute_url(site_url: str, url: str) -> str:
