@@ -60,7 +60,6 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if problem := site_url_problem(config.site_url):
             raise PluginError(problem)
-        self.urls = SiteUrls(config.site_url or "", directory_urls=config.use_directory_urls)
         self.sources = sources_from(config, self.config)
         if problems := print_option_problems(self.sources.prints, Path(config.docs_dir), Path(config.site_dir)):
             raise PluginError("\n".join(problems))
@@ -79,7 +78,9 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        assert self.site is not None and self.urls is not None
+        assert self.site is not None
+        # Read here, after every plugin's on_config: Material's offline plugin turns directory URLs off in its own.
+        self.urls = SiteUrls(config.site_url or "", directory_urls=config.use_directory_urls)
         try:
             generated_files = list(site_files(self.site, self.urls))
         except SourceError as error:  # e.g. an event's text too long for its poster

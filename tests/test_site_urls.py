@@ -10,7 +10,9 @@ import re
 import pytest
 from conftest import Project
 from link_check import broken_relative_links, broken_site_addresses
-from small_project import SITE_URL, event_page, small_project
+from mkdocs.config import load_config
+from mkdocs.structure.files import Files
+from small_project import MKDOCS_YML, SITE_URL, event_page, small_project
 
 from site_plugins.web.urls import SiteUrls, page_url, relative_url
 
@@ -55,6 +57,16 @@ def test_qr_targets_feeds_json_ld_and_kiosk_addresses_name_existing_files(file_u
     assert f"{SITE_URL}organisasjoner/index.html" in prints  # the roll-up's code
     feed = (site / "arrangementer" / "kafe.ics").read_text(encoding="utf-8")
     assert f"URL:{SITE_URL}arrangementer/kafe.html" in feed.replace("\n ", "")
+
+
+def test_links_follow_the_url_style_material_s_offline_plugin_sets_after_torget(tmp_path):
+    project = small_project(tmp_path, "")
+    project.write("mkdocs.yml", MKDOCS_YML + "  - offline\n")  # listed after torget
+    config = load_config(str(project.root / "mkdocs.yml"))
+    config = config.plugins.on_config(config)
+    files = config.plugins.on_files(Files([]), config=config)
+    page = files.get_file_from_path("organisasjoner/melanomforeningen.md")
+    assert page is not None and 'href="index.html">Alle organisasjoner</a>' in page.content_string
 
 
 def test_the_bundled_site_with_directory_urls_has_no_broken_link(bundled_site: Project):
