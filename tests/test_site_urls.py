@@ -9,9 +9,10 @@ import re
 
 import pytest
 from conftest import Project
-from link_check import broken_relative_links, broken_site_addresses
+from link_check import broken_site_addresses
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
+from quality import broken_links, built_pages
 from small_project import MKDOCS_YML, SITE_URL, event_page, small_project
 
 from site_plugins.web.urls import SiteUrls, page_url, relative_url
@@ -32,9 +33,11 @@ def file_url_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     return project
 
 
-def test_every_relative_link_in_the_built_pages_names_a_file(file_url_site: Project):
-    assert (file_url_site.site / "organisasjoner" / "melanomforeningen.html").is_file()
-    assert broken_relative_links(file_url_site.site) == []
+def test_every_link_in_the_built_pages_names_a_file(file_url_site: Project):
+    site = file_url_site.site
+    assert (site / "organisasjoner" / "melanomforeningen.html").is_file()
+    assert not (site / "organisasjoner" / "melanomforeningen").exists()
+    assert broken_links(site, built_pages(site), SITE_URL) == []
 
 
 def test_generated_links_name_html_files(file_url_site: Project):
@@ -69,8 +72,7 @@ def test_links_follow_the_url_style_material_s_offline_plugin_sets_after_torget(
     assert page is not None and 'href="index.html">Alle organisasjoner</a>' in page.content_string
 
 
-def test_the_bundled_site_with_directory_urls_has_no_broken_link(bundled_site: Project):
-    assert broken_relative_links(bundled_site.site) == []
+def test_the_bundled_site_s_codes_feeds_and_json_ld_name_existing_pages(bundled_site: Project):
     assert broken_site_addresses(bundled_site.site, SITE_URL) == []
 
 
@@ -92,3 +94,15 @@ def test_links_between_pages_in_both_styles():
     assert files.file_link("arrangementer/index.md", "arrangementer/alle.ics") == "alle.ics"
     assert relative_url("a/", "a/") == "./"
     assert files.absolute("organisasjoner/x.md") == f"{SITE_URL}organisasjoner/x.html"
+
+
+def test_address_checker_finds_addresses_that_name_no_file(tmp_path):
+    """The check can fail: a QR target or feed URL that names no built page is reported."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text(f'<script>{{"qr": "{SITE_URL}a/", "x": "{SITE_URL}b.html"}}</script>',
+                                               encoding="utf-8")
+    (tmp_path / "alle.ics").write_text(f"URL:{SITE_URL}a/\r\nURL:{SITE_URL}arrangement\r\n er/kafe/\r\n", encoding="utf-8")
+    assert broken_site_addresses(tmp_path, SITE_URL) == [
+        f"a/index.html: {SITE_URL}b.html",
+        f"alle.ics: {SITE_URL}arrangementer/kafe/",
+    ]
