@@ -19,7 +19,7 @@ from .directory.load import SLUG
 from .directory.new import new_organisation_text
 from .directory.schema import SCHEMA_FILE, schema_text
 from .plugin import TorgetPlugin, sources_from
-from .printing.catalogue import event_poster_problems
+from .printing.event_posters import event_poster_problems
 from .site import SiteSources, load_site
 from .sources.problems import SourceError, display_path
 from .web.clock import oslo_date
