@@ -1,4 +1,5 @@
-"""`torget`: the editors' commands. `check` validates, `new` starts a file, `schema` writes the JSON Schema.
+"""`torget`: the editors' commands. `check` validates, `new` starts a file, `schema` writes the JSON Schema,
+`editor-config` prints the web editor's config.
 
 Every problem ends in a message and exit status 1, never a traceback: problems in the editors' files
 as `file:line: field: what is wrong`, problems with mkdocs.yml as MkDocs words them.
@@ -9,17 +10,24 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError, MkDocsException
 
+from .build import editor_config_for
+from .config import TorgetConfig
 from .directory.categories import CATEGORIES_FILE, load_categories
 from .directory.load import SLUG
 from .directory.new import new_organisation_text
 from .directory.schema import SCHEMA_FILE, schema_text
-from .plugin import TorgetPlugin, sources_from
+from .editor.collections import EditorOptions
+from .editor.files import config_text
+from .plugin import TorgetPlugin, editor_options_from, sources_from
 from .printing.event_posters import event_poster_problems
+from .shifts.check import shift_warnings
 from .site import SiteSources, load_site
 from .sources.problems import SourceError, display_path
 from .web.clock import oslo_date
@@ -41,12 +49,16 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--slug", help="file name (and web address) to use instead of one made from the name")
     schema = commands.add_parser("schema", help=f"write the JSON Schema for organisation files ({SCHEMA_FILE})")
     schema.add_argument("-o", "--output", help="file to write (default: print it)")
+    commands.add_parser("editor-config", help="print the web editor's config.yml, made from the models")
     args = parser.parse_args(argv)
-    handler: Callable[[Project, argparse.Namespace], int] = {"check": _check, "new": _new, "schema": _schema}[
-        args.command
-    ]
+    handlers: dict[str, Callable[[Project, argparse.Namespace], int]] = {
+        "check": _check,
+        "new": _new,
+        "schema": _schema,
+        "editor-config": _editor_config,
+    }
     try:
-        return handler(_project(Path(args.config_file)), args)
+        return handlers[args.command](_project(Path(args.config_file)), args)
     except (MkDocsException, OSError) as error:
         print(f"torget: cannot read {args.config_file}: {error}", file=sys.stderr)
     except SourceError as error:
@@ -54,14 +66,22 @@ def main(argv: list[str] | None = None) -> int:
     return FAILED
 
 
+@dataclass(frozen=True)
 class Project:
-    """What the commands need from mkdocs.yml: where the sources are, and the site's addresses."""
+    """What the commands need from mkdocs.yml: where the sources are, the plugin's options, the site's addresses."""
 
-    def __init__(self, sources: SiteSources, urls: SiteUrls):
-        self.sources, self.urls = sources, urls
+    config: MkDocsConfig
+    options: TorgetConfig
+    sources: SiteSources
+    urls: SiteUrls
 
     def relative(self, slug: str) -> str:
         return display_path(self.sources.organisations / f"{slug}.yaml", self.sources.root)
+
+    @property
+    def categories_file(self) -> tuple[Path, str]:
+        path = self.sources.organisations / CATEGORIES_FILE
+        return path, display_path(path, self.sources.root)
 
 
 def _project(config_file: Path) -> Project:
@@ -69,12 +89,12 @@ def _project(config_file: Path) -> Project:
     plugin = next((p for p in config.plugins.values() if isinstance(p, TorgetPlugin)), None)
     if plugin is None:
         raise ConfigurationError("the `torget` plugin is not listed under `plugins:`")
-    return Project(sources_from(config, plugin.config), SiteUrls(config.site_url or "", config.use_directory_urls))
+    urls = SiteUrls(config.site_url or "", config.use_directory_urls)
+    return Project(config, plugin.config, sources_from(config, plugin.config), urls)
 
 
 def _check(project: Project, args: argparse.Namespace) -> int:
-    sources = project.sources
-    site = load_site(sources)
+    site = load_site(project.sources)
     today = oslo_date(site.hours.now)
     # An event's text must also fit on its poster, which only drawing it tells.
     if problems := event_poster_problems(site.prints, project.urls, site.directory, site.events, today):
@@ -86,9 +106,13 @@ def _check(project: Project, args: argparse.Namespace) -> int:
     for org in stale:
         when = f"last checked {org.reviewed.isoformat()}" if org.reviewed else "never checked (no `reviewed:` date)"
         print(f"warning: {project.relative(org.slug)}: {when}; confirm the entry with the organisation")
+    short = shift_warnings(site.shifts, today)
+    for warning in short:
+        print(f"warning: {warning}")
+    lacking = f"; {len(short)} staffed days in the next four weeks lack an organisation." if short else "."
     print(
         f"OK: {len(directory.organisations)} organisations in {len(directory.categories)} themes; "
-        f"{len(stale)} due for review."
+        f"{len(stale)} due for review{lacking}"
     )
     return 0
 
@@ -106,10 +130,7 @@ def _new(project: Project, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return FAILED
-    categories = load_categories(
-        project.sources.organisations / CATEGORIES_FILE,
-        display_path(project.sources.organisations / CATEGORIES_FILE, project.sources.root),
-    )
+    categories = load_categories(*project.categories_file)
     address = project.urls.absolute(organisation_page(slug))
     path.write_text(new_organisation_text(args.name, categories, address), encoding="utf-8")
     print(f"Wrote {project.relative(slug)}; its page will be {address}. Fill in the fields, then run `torget check`.")
@@ -117,15 +138,19 @@ def _new(project: Project, args: argparse.Namespace) -> int:
 
 
 def _schema(project: Project, args: argparse.Namespace) -> int:
-    sources = project.sources
-    categories = load_categories(
-        sources.organisations / CATEGORIES_FILE, display_path(sources.organisations / CATEGORIES_FILE, sources.root)
-    )
-    text = schema_text(categories)
+    text = schema_text(load_categories(*project.categories_file))
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
+    return 0
+
+
+def _editor_config(project: Project, args: argparse.Namespace) -> int:
+    """The config the editor would get; with the editor off, the one `make edit` (the local backend) uses."""
+    site = load_site(project.sources)
+    options = editor_options_from(project.options) or EditorOptions()
+    sys.stdout.write(config_text(editor_config_for(site, project.sources, options, project.config.site_url or "")))
     return 0
 
 

@@ -34,15 +34,24 @@ def _no_events(slug: str) -> list[Any]:
     return []
 
 
-def directory_pages(directory: Directory, urls: SiteUrls,
-                    events_of: Callable[[str], list[Any]] = _no_events) -> Iterator[GeneratedFile]:
-    """`events_of(slug)` lists an organisation's events for its page (`events.pages.EventListing`)."""
+def _no_shifts(slug: str) -> Any:
+    return None
+
+
+def directory_pages(
+    directory: Directory,
+    urls: SiteUrls,
+    events_of: Callable[[str], list[Any]] = _no_events,
+    shifts_of: Callable[[str], Any] = _no_shifts,
+) -> Iterator[GeneratedFile]:
+    """`events_of(slug)` lists an organisation's events for its page (`events.pages.EventListing`);
+    `shifts_of(slug)` gives its shifts at the desk (`shifts.pages.OrganisationShifts`) or None."""
     yield _directory_index(directory, urls)
     yield _themes_index(directory, urls)
     for category in directory.categories:
         yield _category_page(directory, category, urls)
     for org in directory.organisations:
-        yield organisation_page(directory, org, urls, events_of(org.slug))
+        yield organisation_page(directory, org, urls, events_of(org.slug), shifts_of(org.slug))
 
 
 def _list_context(src_path: str, urls: SiteUrls) -> dict[str, Any]:
@@ -95,7 +104,7 @@ def _category_page(directory: Directory, category: Category, urls: SiteUrls) -> 
 
 
 def organisation_page(
-    directory: Directory, org: Organisation, urls: SiteUrls, events: Sequence[Any] = ()
+    directory: Directory, org: Organisation, urls: SiteUrls, events: Sequence[Any] = (), shifts: Any = None
 ) -> GeneratedFile:
     path = organisation_path(org)
     body = render(
@@ -105,6 +114,7 @@ def organisation_page(
         json_ld=_organisation_json_ld(org, urls.absolute(path)),
         qr_image=urls.file_link(path, page_qr(path, urls).svg),
         events=events,
+        shifts=shifts,
         **_list_context(path, urls),
     )
     return markdown_page(

@@ -94,7 +94,9 @@ class _HolidayEntry(Fields):
         return self
 
 
-class _CalendarFile(Fields):
+class CalendarFile(Fields):
+    """The school calendar file as editors write it."""
+
     source: Text | None = Field(
         None, description="Where the school calendar is published (the municipality's skolerute)."
     )
@@ -112,7 +114,7 @@ def load_school_calendar(path: Path, display: str) -> SchoolCalendar:
     doc, problems = read_yaml(path, display)
     if doc.data is None:
         raise SourceError(problems)
-    parsed, found = validate(_CalendarFile, doc, {}, {})
+    parsed, found = validate(CalendarFile, doc, {}, {})
     unreadable = {p.field for p in problems}
     problems += [p for p in found if p.field not in unreadable]
     if parsed is None or problems:

@@ -32,7 +32,9 @@ STATIC_FILES = ("kiosk.css", "vendor/qrcode-generator.js", "kiosk.js")
 # The site's "Åpent nå" script (it reads the staffed intervals the hours page's build wrote), and the
 # start-up rule it uses.
 STATUS_SCRIPT = f"{ASSET_FOLDER}/opening_status.js"
-SITE_SCRIPTS = (f"{ASSET_FOLDER}/on_page.js", STATUS_SCRIPT)
+# «I dag på torget»: the site's script that picks today's organisations from shifts.json.
+SHIFT_SCRIPT = f"{ASSET_FOLDER}/shift_today.js"
+SITE_SCRIPTS = (f"{ASSET_FOLDER}/on_page.js", STATUS_SCRIPT, SHIFT_SCRIPT)
 
 
 @cache

@@ -14,6 +14,7 @@ SCRIPTS = (
     f"{ASSET_FOLDER}/on_page.js",
     f"{ASSET_FOLDER}/directory.js",
     f"{ASSET_FOLDER}/opening_status.js",
+    f"{ASSET_FOLDER}/shift_today.js",
     f"{ASSET_FOLDER}/saved_list.js",
     f"{ASSET_FOLDER}/print_links.js",
 )
