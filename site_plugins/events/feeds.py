@@ -115,7 +115,8 @@ def _value(event: Event, day: dt.date) -> dt.date | dt.datetime:
 def _vevent(event: Event, urls: SiteUrls, stamp: dt.datetime, occurrence: Occurrence) -> icalendar.Event:
     spec = event.spec
     vevent = icalendar.Event()
-    vevent.add("uid", event.uid(urls.site_url))
+    # The page's source path and the site's host: the same in every build.
+    vevent.add("uid", feed_uid(event.src_path.removesuffix(".md").replace("/", "-"), urls.site_url))
     vevent.add("dtstamp", stamp)
     vevent.add("summary", spec.title)
     if occurrence.start is not None:

@@ -10,7 +10,6 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..directory.load import Directory
 from ..sources.front_matter import read_front_matter
@@ -50,11 +49,6 @@ class Event:
     def feed_path(self) -> str:
         """The event's own calendar file, next to its page: `arrangementer/parorendekafe.ics`."""
         return self.src_path.removesuffix(".md") + ".ics"
-
-    def uid(self, site_url: str) -> str:
-        """The iCalendar UID: the page's source path and the site's host, so it is the same in every build."""
-        host = urlsplit(site_url).hostname or "localhost"
-        return f"{self.src_path.removesuffix('.md').replace('/', '-')}@{host}"
 
     def is_over(self, today: dt.date) -> bool:
         """Whether the series has no date left on or after `today`."""
