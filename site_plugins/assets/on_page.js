@@ -1,4 +1,5 @@
-// Runs a script's `start` on every page, the one start-up rule the site's scripts share.
+// The rules the site's scripts share: how each starts on a page, and how each reads the JSON the build wrote.
+// `torgetOnPage(start)` runs a script's `start` on every page.
 // Material's instant navigation swaps pages without reloading and announces each one on document$;
 // a page without the theme (the kiosk) starts once, when its document is ready.
 window.torgetOnPage = function (start) {
@@ -10,4 +11,20 @@ window.torgetOnPage = function (start) {
   } else {
     start();
   }
+};
+
+// The JSON file `name` the build wrote next to `script` (hours.json, shifts.json), fetched once per
+// page load; the promise gives null when the file cannot be read, so a page without it shows nothing.
+window.torgetJson = function (name, script) {
+  "use strict";
+  var source = new URL(name, script ? script.src : window.location.href).href;
+  var loading = null;
+  return function () {
+    if (!loading) {
+      loading = fetch(source, { cache: "no-cache" })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .catch(function () { return null; });
+    }
+    return loading;
+  };
 };

@@ -8,20 +8,13 @@
 
   var script = document.currentScript;
   var here = script ? script.src : window.location.href;
-  var source = new URL("shifts.json", here).href;
+  var fetchPlan = window.torgetJson("shifts.json", script);
   var root = new URL("../../", here).href; // the script lives in assets/torget/
   var plan = null;
-  var loading = null;
   var timer = null;
 
   function load() {
-    if (!loading) {
-      loading = fetch(source, { cache: "no-cache" })
-        .then(function (response) { return response.ok ? response.json() : null; })
-        .then(function (data) { plan = data; return data; })
-        .catch(function () { return null; });
-    }
-    return loading;
+    return fetchPlan().then(function (data) { plan = data; return data; });
   }
 
   function partsAt(now) {
