@@ -21,6 +21,7 @@ from site_plugins.editor.collections import EditorOptions
 from site_plugins.editor.labels import LABELS
 from site_plugins.events.model import EventSpec
 from site_plugins.hours.school_holidays import CalendarFile
+from site_plugins.shifts.load import PlanFile
 from site_plugins.site import SiteSources, load_site
 
 NOW = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.timezone.utc)
@@ -57,7 +58,7 @@ def _model_paths(model: type[BaseModel], prefix: str = "", required: bool = True
         if info.exclude:
             continue
         paths[prefix + name] = required and info.is_required()
-        in_list = typing.get_origin(info.annotation) is list
+        in_list = any(typing.get_origin(arg) is list for arg in (info.annotation, *typing.get_args(info.annotation)))
         for nested in _nested_models(info.annotation):
             paths.update(_model_paths(nested, prefix + name + ".", in_list or (required and info.is_required())))
     return paths
@@ -75,6 +76,7 @@ def _nested_models(annotation: Any) -> list[type[BaseModel]]:
     (EventSpec, ("events-arrangementer", None, "event.")),
     (CalendarFile, ("data", "school_holidays", "")),
     (Category, ("data", "categories", "items.")),
+    (PlanFile, ("data", "shifts", "")),
 ])
 def test_every_model_field_is_in_the_form_and_required_where_the_model_requires_it(config, model, where):
     collection, file, prefix = where
@@ -104,6 +106,9 @@ def test_themes_are_the_vocabulary_and_organisers_are_a_relation(config):
     assert event["event.organiser"]["collection"] == "organisations"
     assert event["event.recurrence.frequency"]["options"] == ["weekly", "monthly", "yearly"]
     assert event["draft"]["widget"] == "boolean"
+    shifts = _fields_by_path(_file(config, "data", "shifts")["fields"])
+    assert shifts["shifts.organisations"]["widget"] == "relation" and shifts["shifts.organisations"]["multiple"] is True
+    assert shifts["shifts.reserve"]["widget"] == "relation" and shifts["shifts.reserve"]["multiple"] is False
 
 
 def test_local_and_published_backends(config):

@@ -17,6 +17,7 @@ from ..directory.categories import CATEGORIES_FILE
 from ..directory.model import Category, Organisation
 from ..events.model import EventSpec
 from ..hours.school_holidays import CalendarFile
+from ..shifts.load import PLAN_FILE, PlanFile
 from .fields import Field, model_fields
 from .labels import HINTS, LABELS
 
@@ -190,9 +191,16 @@ def _info_pages(sources: EditorSources) -> dict[str, Any]:
 def _data_files(sources: EditorSources, categories: Sequence[str]) -> dict[str, Any]:
     return {
         "name": "data",
-        "label": "Skolerute og tema",
+        "label": "Vaktplan, skolerute og tema",
         "editor": {"preview": False},
         "files": [
+            {
+                "name": "shifts",
+                "label": "Vaktplanen (hvilke organisasjoner som har vakt)",
+                "file": f"{sources.organisations}/{PLAN_FILE}",
+                "format": ORGANISATION_FORMAT,
+                "fields": model_fields(PlanFile),
+            },
             {
                 "name": "school_holidays",
                 "label": "Skoleruten (stengte dager i skoleferier)",

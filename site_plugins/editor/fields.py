@@ -89,18 +89,12 @@ def _widget(root: Schema, name: str, prop: Schema, choices: dict[str, list[str]]
         if kind == "array":
             return {"widget": "select", "multiple": True, "options": options, **_counts(prop)}
         return {"widget": "select", "options": options}
+    if RELATION in prop and kind == "string":
+        return _relation(prop[RELATION], multiple=False)
     if kind == "array":
         items, _ = _resolve(root, prop.get("items", {}))
         if RELATION in items or RELATION in prop:
-            collection = items.get(RELATION) or prop[RELATION]
-            return {
-                "widget": "relation",
-                "collection": collection,
-                "value_field": "{{slug}}",
-                "search_fields": ["name", "short_name"],
-                "display_fields": ["name"],
-                "multiple": True,
-            }
+            return {**_relation(items.get(RELATION) or prop[RELATION], multiple=True), **_counts(prop)}
         if items.get("type") == "object":
             return {
                 "widget": "list",
@@ -162,6 +156,18 @@ def _text_widget(prop: Schema) -> Field:
     if longest:
         field["pattern"] = [rf"^[\s\S]{{0,{longest}}}$", f"Høyst {longest} tegn"]
     return field
+
+
+def _relation(collection: str, *, multiple: bool) -> Field:
+    """A choice among another collection's entries, saved as their file names (`{{slug}}`)."""
+    return {
+        "widget": "relation",
+        "collection": collection,
+        "value_field": "{{slug}}",
+        "search_fields": ["name", "short_name"],
+        "display_fields": ["name"],
+        "multiple": multiple,
+    }
 
 
 def _counts(prop: Schema) -> Field:

@@ -17,7 +17,7 @@ from pydantic import BeforeValidator, Field
 
 from ..directory.load import Directory
 from ..hours.day import DeskDays
-from ..sources.fields import Date, Fields, Text, one_or_many
+from ..sources.fields import Date, Fields, one_or_many
 from ..sources.problems import Problem, SourceError, display_path
 from ..sources.validation import validate_at
 from ..sources.yaml_lines import Loc, YamlDocument, field_name, read_yaml
@@ -29,7 +29,8 @@ ENTRY_FIELDS = ("date", "organisations", "reserve")
 _EXAMPLE = "shifts:\n  - date: 2026-12-02\n    organisations: [kreftforeningen, mental-helse]"
 
 
-Slug = Text
+# The web editor offers the directory's organisations for these (a relation to its `organisations` collection).
+Slug = Annotated[str, Field(min_length=1, json_schema_extra={"x-torget-relation": "organisations"})]
 
 
 class _Entry(Fields):
@@ -39,8 +40,8 @@ class _Entry(Fields):
     reserve: Slug | None = Field(None, description="The organisation that stands in, by file name; not one on duty.")
 
 
-class _PlanFile(Fields):
-    """The whole file, for the messages about unknown fields."""
+class PlanFile(Fields):
+    """The whole file: the messages about unknown fields, and the web editor's form."""
 
     shifts: list[_Entry] | None = None
 
@@ -133,7 +134,7 @@ class _Reader:
                 "the plan names organisations only, never a volunteer",
             )
             del raw[key]
-        entry, problems = validate_at(_Entry, self.doc, loc, _PlanFile)
+        entry, problems = validate_at(_Entry, self.doc, loc, PlanFile)
         # A value YAML could not read (2026-02-30) was reported already; do not report it again as missing.
         self.problems += [p for p in problems if p.field not in self.unreadable]
         if entry is None:
