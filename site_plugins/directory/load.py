@@ -11,6 +11,8 @@ from ..sources.problems import Problem, SourceError
 from ..sources.validation import validate
 from ..sources.yaml_lines import read_yaml
 from ..web.text import fold, slugify, sort_key
+from ..search.synonyms import SYNONYMS_FILE, Synonyms, load_synonyms, unused_synonym_problems
+from ..search.terms import directory_words
 from .categories import CATEGORIES_FILE, load_categories
 from .model import Category, Organisation
 
@@ -24,6 +26,8 @@ class Directory:
 
     organisations: tuple[Organisation, ...]
     categories: tuple[Category, ...]
+    synonyms: Synonyms = Synonyms()
+    """Visitors' words for the directory's words (`organisations/_synonyms.yaml`), for search."""
 
     def organisation(self, slug: str) -> Organisation | None:
         return next((org for org in self.organisations if org.slug == slug), None)
@@ -43,6 +47,12 @@ def load_directory(folder: Path, root: Path) -> Directory:
     """Read `folder` (organisations/); raise SourceError listing every problem in every file."""
     categories = load_categories(folder / CATEGORIES_FILE, _display(folder / CATEGORIES_FILE, root))
     problems: list[Problem] = []
+    synonyms_display = _display(folder / SYNONYMS_FILE, root)
+    try:
+        synonyms = load_synonyms(folder / SYNONYMS_FILE, synonyms_display)
+    except SourceError as error:
+        problems += error.problems
+        synonyms = Synonyms()
     organisations: list[Organisation] = []
     names: dict[str, str] = {}
     for path in sorted(folder.iterdir()):
@@ -74,10 +84,13 @@ def load_directory(folder: Path, root: Path) -> Directory:
             continue
         names[key] = display
         organisations.append(organisation)
+    if not problems:
+        words = [fold(" ".join(directory_words(org))) for org in organisations]
+        problems += unused_synonym_problems(synonyms, words, synonyms_display)
     if problems:
         raise SourceError(problems)
     organisations.sort(key=lambda org: sort_key(org.name))
-    return Directory(tuple(organisations), tuple(categories.values()))
+    return Directory(tuple(organisations), tuple(categories.values()), synonyms)
 
 
 def _display(path: Path, root: Path) -> str:
