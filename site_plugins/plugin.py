@@ -64,7 +64,7 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
             self.site = load_site(self.sources)
         except SourceError as error:
             raise PluginError(error.report()) from None
-        for warning in self.site.hours.warnings:
+        for warning in (*self.site.hours.warnings, *self.site.directory.warnings):
             log.warning(warning)
         for path in STYLESHEETS:
             if path not in config.extra_css:

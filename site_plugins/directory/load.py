@@ -28,6 +28,8 @@ class Directory:
     categories: tuple[Category, ...]
     synonyms: Synonyms = Synonyms()
     """Visitors' words for the directory's words (`organisations/_synonyms.yaml`), for search."""
+    warnings: tuple[str, ...] = ()
+    """What an editor should look at although the site can be built (e.g. a synonym nobody's keywords use)."""
 
     def organisation(self, slug: str) -> Organisation | None:
         return next((org for org in self.organisations if org.slug == slug), None)
@@ -84,13 +86,14 @@ def load_directory(folder: Path, root: Path) -> Directory:
             continue
         names[key] = display
         organisations.append(organisation)
-    if not problems:
-        words = [fold(" ".join(directory_words(org))) for org in organisations]
-        problems += unused_synonym_problems(synonyms, words, synonyms_display)
     if problems:
         raise SourceError(problems)
     organisations.sort(key=lambda org: sort_key(org.name))
-    return Directory(tuple(organisations), tuple(categories.values()), synonyms)
+    # A synonym no organisation uses finds nothing but harms nothing: a warning, so that removing
+    # an organisation never stops the build.
+    words = [fold(" ".join(directory_words(org))) for org in organisations]
+    warnings = tuple(str(problem) for problem in unused_synonym_problems(synonyms, words, synonyms_display))
+    return Directory(tuple(organisations), tuple(categories.values()), synonyms, warnings)
 
 
 def _display(path: Path, root: Path) -> str:

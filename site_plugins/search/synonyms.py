@@ -58,6 +58,8 @@ def load_synonyms(path: Path, display: str) -> Synonyms:
     if not path.is_file():
         return Synonyms()
     doc, problems = read_yaml(path, display)
+    if doc.data is None and all(problem.message.startswith("the file is empty") for problem in problems):
+        return Synonyms()  # only comments: no synonyms yet
     entries: list[Synonym] = []
     seen: dict[str, str] = {}
     for means, value in (doc.data or {}).items():
@@ -95,7 +97,7 @@ def load_synonyms(path: Path, display: str) -> Synonyms:
 
 
 def unused_synonym_problems(synonyms: Synonyms, folded_texts: Iterable[str], display: str) -> list[Problem]:
-    """A problem for every entry whose directory word no organisation's name, keywords or themes use."""
+    """A warning for every entry whose directory word no organisation's name, keywords or themes use."""
     return [Problem(display, entry.line, entry.means,
                     f"no organisation's name, short name, keywords or themes use {entry.means!r}, so its words would "
                     "find nothing; check the spelling, or add the word to an organisation's keywords")
