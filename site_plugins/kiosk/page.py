@@ -35,6 +35,8 @@ STATIC_FILES = ("kiosk.css", "vendor/qrcode-generator.js", "kiosk.js")
 # The site's "Åpent nå" script (it reads the staffed intervals the hours page's build wrote), and
 # the site's search rule (search_rule.js), which the kiosk shares with the directory page.
 STATUS_SCRIPT = f"{ASSET_FOLDER}/opening_status.js"
+# «I dag på torget»: the site's script that picks today's organisations from shifts.json.
+SHIFT_SCRIPT = f"{ASSET_FOLDER}/shift_today.js"
 
 
 @cache
@@ -55,7 +57,7 @@ def kiosk_files(directory: Directory, events: Events, hours: DeskHours, site_url
     """`kiosk/index.html` with its assets, and the phone page the list QR code opens."""
     statics = {name: (KIOSK_FOLDER / name).read_bytes() for name in STATIC_FILES}
     site_scripts = {file.path: file.content if isinstance(file.content, bytes) else file.content.encode("utf-8")
-                    for file in asset_files() if file.path in (STATUS_SCRIPT, SEARCH_RULE)}
+                    for file in asset_files() if file.path in (STATUS_SCRIPT, SHIFT_SCRIPT, SEARCH_RULE)}
     occurrences = upcoming_occurrences(events, hours.now, EVENT_DAYS)
     data = script_json(kiosk_data(directory, site_url, occurrences, cache))
     template = _kiosk_environment().get_template("index.html")

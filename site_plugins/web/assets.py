@@ -14,7 +14,8 @@ STYLESHEETS = (f"{ASSET_FOLDER}/torget.css",)
 SEARCH_RULE = f"{ASSET_FOLDER}/search_rule.js"
 """The one search rule of the directory filter, the kiosk and the site search's worker."""
 SCRIPTS = (SEARCH_RULE, f"{ASSET_FOLDER}/directory.js", f"{ASSET_FOLDER}/opening_status.js",
-           f"{ASSET_FOLDER}/saved_list.js", f"{ASSET_FOLDER}/print_links.js", f"{ASSET_FOLDER}/search_suggestions.js")
+           f"{ASSET_FOLDER}/shift_today.js", f"{ASSET_FOLDER}/saved_list.js",
+           f"{ASSET_FOLDER}/print_links.js", f"{ASSET_FOLDER}/search_suggestions.js")
 WORKERS = (f"{ASSET_FOLDER}/search_worker.js",)
 """Copied beside the scripts, loaded by the browser as a worker rather than by the pages."""
 
