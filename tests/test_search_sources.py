@@ -11,7 +11,12 @@ from pathlib import Path
 import pytest
 
 from site_plugins.directory.load import load_directory
-from site_plugins.search.index import KEYWORDS_FIELD, SEARCH_WORKER, add_keywords, use_search_worker
+from site_plugins.search.index import (
+    KEYWORDS_FIELD,
+    SEARCH_WORKER,
+    add_keywords,
+    use_search_worker,
+)
 from site_plugins.search.terms import index_keywords, phrase_terms, search_text
 from site_plugins.sources.problems import SourceError
 

@@ -7,12 +7,18 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..search.synonyms import (
+    NO_SYNONYMS,
+    SYNONYMS_FILE,
+    Synonyms,
+    load_synonyms,
+    unused_synonym_problems,
+)
+from ..search.terms import directory_words
 from ..sources.problems import Problem, SourceError
 from ..sources.validation import validate
 from ..sources.yaml_lines import read_yaml
 from ..web.text import fold, slugify, sort_key
-from ..search.synonyms import SYNONYMS_FILE, Synonyms, load_synonyms, unused_synonym_problems
-from ..search.terms import directory_words
 from .categories import CATEGORIES_FILE, load_categories
 from .model import Category, Organisation
 
@@ -26,7 +32,7 @@ class Directory:
 
     organisations: tuple[Organisation, ...]
     categories: tuple[Category, ...]
-    synonyms: Synonyms = Synonyms()
+    synonyms: Synonyms = NO_SYNONYMS
     """Visitors' words for the directory's words (`organisations/_synonyms.yaml`), for search."""
     warnings: tuple[str, ...] = ()
     """What an editor should look at although the site can be built (e.g. a synonym nobody's keywords use)."""
@@ -54,7 +60,7 @@ def load_directory(folder: Path, root: Path) -> Directory:
         synonyms = load_synonyms(folder / SYNONYMS_FILE, synonyms_display)
     except SourceError as error:
         problems += error.problems
-        synonyms = Synonyms()
+        synonyms = NO_SYNONYMS
     organisations: list[Organisation] = []
     names: dict[str, str] = {}
     for path in sorted(folder.iterdir()):

@@ -32,7 +32,7 @@ KEYWORDS_BOOST = 1000.0
 """As much as a page title: an organisation whose keyword matches outranks a page that only mentions the word."""
 SEARCH_WORKER = f"{ASSET_FOLDER}/search_worker.js"
 
-_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 # As Jinja's tojson: the JSON may not close its script element.
 _HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"})
 

@@ -53,13 +53,16 @@ class Synonyms:
         return [entry for entry in self.entries if not any(entry.found_in(text) for text in texts)]
 
 
+NO_SYNONYMS = Synonyms()
+
+
 def load_synonyms(path: Path, display: str) -> Synonyms:
     """Read the synonyms file; a missing file means no synonyms. Raise SourceError listing every problem."""
     if not path.is_file():
-        return Synonyms()
+        return NO_SYNONYMS
     doc, problems = read_yaml(path, display)
     if doc.data is None and all(problem.message.startswith("the file is empty") for problem in problems):
-        return Synonyms()  # only comments: no synonyms yet
+        return NO_SYNONYMS  # only comments: no synonyms yet
     entries: list[Synonym] = []
     seen: dict[str, str] = {}
     for means, value in (doc.data or {}).items():

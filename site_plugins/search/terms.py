@@ -8,10 +8,11 @@ The query side (typos, inflections, phrases) is the shared script `assets/search
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ..directory.model import Organisation
 from ..web.text import fold
-from .synonyms import Synonyms
+from .synonyms import NO_SYNONYMS, Synonyms
 
 PHRASE_JOINER = "_"
 """Joins the two words of a phrase term; the search separator (spaces and hyphens) keeps it whole."""
@@ -30,7 +31,7 @@ def synonyms_of(org: Organisation, synonyms: Synonyms) -> list[str]:
     return synonyms.words_for(fold(" ".join(directory_words(org))))
 
 
-def search_text(org: Organisation, synonyms: Synonyms = Synonyms()) -> str:
+def search_text(org: Organisation, synonyms: Synonyms = NO_SYNONYMS) -> str:
     """What the directory's filter and the kiosk match: names, description, keywords (Norwegian and
     English), themes and synonyms, folded."""
     parts = [org.name, org.short_name or "", org.description, *org.keywords, *org.keywords_en,
@@ -44,7 +45,7 @@ def phrase_terms(texts: list[str]) -> list[str]:
     terms: list[str] = []
     for text in texts:
         words = [word for word in _WORD.findall(fold(text)) if len(word) >= PHRASE_WORD_MIN]
-        for first, second in zip(words, words[1:]):
+        for first, second in pairwise(words):
             term = f"{first}{PHRASE_JOINER}{second}"
             if term not in terms:
                 terms.append(term)
