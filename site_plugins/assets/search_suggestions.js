@@ -31,6 +31,7 @@
       box = document.createElement("div");
       box.className = "torget-search-help";
       box.setAttribute("data-torget-search-help", "");
+      box.setAttribute("aria-live", "polite");
       var meta = result.querySelector(".md-search-result__meta");
       result.insertBefore(box, meta ? meta.nextSibling : result.firstChild);
     }
