@@ -20,11 +20,10 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build import synthesise  # noqa: E402
-
 from site_plugins.hours.pages import HOURS_JSON, hours_files  # noqa: E402
 from site_plugins.kiosk.page import SITE_SCRIPTS, kiosk_files  # noqa: E402
 from site_plugins.site import SiteSources, load_site  # noqa: E402
-from site_plugins.web.assets import asset_files  # noqa: E402
+from site_plugins.web.assets import SEARCH_RULE, asset_files  # noqa: E402
 from site_plugins.web.cache import FileCache  # noqa: E402
 from site_plugins.web.urls import SiteUrls  # noqa: E402
 
@@ -41,7 +40,7 @@ def first_load(sources: SiteSources) -> tuple[int, int, int, int]:
     page = files["kiosk/index.html"]
     data = re.search(r'<script type="application/json" id="kiosk-data">(.*?)</script>', page, re.S).group(1)
     loaded = [path for path in files if path.startswith("kiosk/") and not path.endswith(".md")]
-    loaded += [*SITE_SCRIPTS, HOURS_JSON]
+    loaded += [*SITE_SCRIPTS, SEARCH_RULE, HOURS_JSON]
     total = sum(len(files[path].encode("utf-8") if isinstance(files[path], str) else files[path]) for path in loaded)
     return len(site.directory.organisations), len(data.encode("utf-8")), len(page.encode("utf-8")), total
 

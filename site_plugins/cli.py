@@ -99,7 +99,7 @@ def _check(project: Project, args: argparse.Namespace) -> int:
     # An event's text must also fit on its poster, which only drawing it tells.
     if problems := event_poster_problems(site.prints, project.urls, site.directory, site.events, today):
         raise SourceError(problems)
-    for warning in site.hours.warnings:
+    for warning in (*site.hours.warnings, *site.directory.warnings):
         print(f"warning: {warning}")
     directory = site.directory
     stale = directory.stale(today)

@@ -11,14 +11,15 @@ from typing import Any
 
 from ..directory.load import Directory
 from ..directory.model import Organisation
-from ..directory.pages import ALPHABET, search_text
+from ..directory.pages import ALPHABET
 from ..events.load import UpcomingOccurrence
 from ..events.text import upcoming_label
+from ..search.terms import search_text
 from ..web.cache import FileCache
 from ..web.clock import day_end, utc_stamp
 from ..web.qr import QUIET_ZONE, page_qr, qr_renderer_version
 from ..web.render import web_label
-from ..web.text import LETTER_FOLDS, index_letter
+from ..web.text import index_letter
 from ..web.urls import SiteUrls, organisation_path, tel_uri
 from .qr import QR_LEVEL, packed_code
 
@@ -86,7 +87,7 @@ def _organisation(directory: Directory, org: Organisation, urls: SiteUrls, qr: Q
         "letter": index_letter(org.name),
         "description": org.description,
         "themes": [directory.category(name).slug for name in org.categories],
-        "search": search_text(org),
+        "search": search_text(org, directory.synonyms),
         "at_torget": org.at_torget,
         "contacts": _contacts(qr, website=org.website, email=org.email, phone=org.phone,
                               membership_url=org.membership_url),
@@ -134,7 +135,6 @@ def kiosk_data(directory: Directory, urls: SiteUrls, occurrences: list[UpcomingO
     return {
         "timeouts": TIMEOUTS,
         "reload_hours": list(RELOAD_HOURS),
-        "folds": LETTER_FOLDS,
         # The letters of the A–Å bar and of the on-screen keyboard.
         "alphabet": list(ALPHABET),
         "organisations": organisations,

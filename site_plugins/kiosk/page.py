@@ -18,7 +18,7 @@ from ..directory.load import Directory
 from ..events.load import Events, upcoming_occurrences
 from ..hours.desk import LISTED_AHEAD, DeskHours
 from ..hours.text import day_text, span_text
-from ..web.assets import ASSET_FOLDER, asset_files
+from ..web.assets import ASSET_FOLDER, SEARCH_RULE, asset_files
 from ..web.cache import FileCache
 from ..web.clock import utc_stamp
 from ..web.output import GeneratedFile, markdown_page
@@ -29,12 +29,13 @@ from .data import EVENT_DAYS, KIOSK_FOLDER_URL, SAVED_LIST_PAGE, kiosk_data
 KIOSK_FOLDER = Path(__file__).resolve().parent
 # Copied as they are, next to the page; the page names them relatively.
 STATIC_FILES = ("kiosk.css", "vendor/qrcode-generator.js", "kiosk.js")
-# The site's "Åpent nå" script (it reads the staffed intervals the hours page's build wrote), and the
-# start-up rule it uses.
+# The site's "Åpent nå" script (it reads the staffed intervals the hours page's build wrote), the
+# site's search rule (search_rule.js), which the kiosk shares with the directory page, and the
+# start-up rule they use (on_page.js).
 STATUS_SCRIPT = f"{ASSET_FOLDER}/opening_status.js"
 # «I dag på torget»: the site's script that picks today's organisations from shifts.json.
 SHIFT_SCRIPT = f"{ASSET_FOLDER}/shift_today.js"
-SITE_SCRIPTS = (f"{ASSET_FOLDER}/on_page.js", STATUS_SCRIPT, SHIFT_SCRIPT)
+SITE_SCRIPTS = (f"{ASSET_FOLDER}/on_page.js", SEARCH_RULE, STATUS_SCRIPT, SHIFT_SCRIPT)
 
 
 @cache
