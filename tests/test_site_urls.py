@@ -22,7 +22,8 @@ BUILT_AT = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc)
 
 @pytest.fixture(scope="module")
 def file_url_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    project = small_project(tmp_path_factory.mktemp("file-urls"), "use_directory_urls: false\n")
+    # Material's search plugin too, whose index the build gives the organisations' keywords.
+    project = small_project(tmp_path_factory.mktemp("file-urls"), "  - search\nuse_directory_urls: false\n")
     project.write("docs/likepersoner.md", "# Likepersoner\n\n<!-- torget:likepersoner -->\n")
     project.write("docs/bli-frivillig.md", "# Bli frivillig\n")
     project.write("docs/arrangementer/kafe.md", event_page())
@@ -106,3 +107,9 @@ def test_address_checker_finds_addresses_that_name_no_file(tmp_path):
         f"a/index.html: {SITE_URL}b.html",
         f"alle.ics: {SITE_URL}arrangementer/kafe/",
     ]
+
+
+def test_search_index_gives_the_organisation_pages_their_keywords_at_their_html_address(file_url_site: Project):
+    index = json.loads((file_url_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    page = next(doc for doc in index["docs"] if doc["location"] == "organisasjoner/melanomforeningen.html")
+    assert page.get("keywords")
