@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site publish test serve edit editor-deps check schema benchmark clean
+.PHONY: site publish test lint serve edit editor-deps check schema benchmark clean
 
 site: $(INSTALLED)  ## Build the site into site/ (warns while it is not ready to publish)
 	$(BIN)/mkdocs build
@@ -14,8 +14,12 @@ publish: $(INSTALLED)  ## The production build: refuses a placeholder site_url, 
 	$(BIN)/torget check --publish
 	$(BIN)/mkdocs build --strict
 
-test: $(INSTALLED)  ## Run the whole test suite
+test: lint  ## Lint, type-check, then run the whole test suite
 	$(BIN)/python -m pytest
+
+lint: $(INSTALLED)  ## ruff (lint and import order) and mypy (types of the package); settings in pyproject.toml
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 serve: $(INSTALLED)  ## Preview on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve

@@ -92,12 +92,16 @@ def load_site(sources: SiteSources) -> Site:
         except SourceError as error:
             problems += error.problems
         try:  # the plan names organisations and must fall on days the hours staff
-            shifts = load_shift_plan(sources.organisations, sources.root, directory, DeskDays(hours.rule, closed_days), now)
+            shifts = load_shift_plan(
+                sources.organisations, sources.root, directory, DeskDays(hours.rule, closed_days), now
+            )
         except SourceError as error:
             problems += error.problems
     if problems:
         # A page that is not UTF-8 is reported by both the drafts and the events; say it once.
         raise SourceError(list(dict.fromkeys(problems)))
     shown = events if sources.show_drafts else events.without({draft.src_path for draft in drafts})
-    return Site(directory=directory, closed_days=closed_days, hours=hours, prints=sources.prints, events=shown,
-                shifts=shifts, drafts=drafts, drafts_shown=sources.show_drafts, all_events=events)
+    return Site(
+        directory=directory, closed_days=closed_days, hours=hours, prints=sources.prints, events=shown, shifts=shifts,
+        drafts=drafts, drafts_shown=sources.show_drafts, all_events=events,
+    )

@@ -97,7 +97,7 @@ def test_hours_page_calls_the_school_holidays_provisional_while_the_calendar_is_
     assert "Datoene for skoleferiene er foreløpige." in text
 
 
-@pytest.mark.parametrize("verified, rule, provisional", [
+@pytest.mark.parametrize(("verified", "rule", "provisional"), [
     (False, "We 11:00-14:00; SH off; PH off", True),
     (True, "We 11:00-14:00; SH off; PH off", False),
     (False, "We 11:00-14:00; PH off", False),  # the desk ignores the school holidays: nothing to call provisional

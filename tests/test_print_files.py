@@ -81,7 +81,7 @@ def test_rollup_size_code_width_and_address_come_from_mkdocs_yml(tmp_path: Path)
     assert code_width_mm(codes[0], page.pixels_per_mm) == pytest.approx(300, abs=5)
 
 
-@pytest.mark.parametrize("options, named", [
+@pytest.mark.parametrize(("options", "named"), [
     ("      rollup_qr_cm: 12\n", "rollup_qr_cm"),
     ("      rollup_width_cm: 85\n      rollup_qr_cm: 80\n", "rollup_qr_cm"),
     ("      rollup_height_cm: 900\n", "rollup_height_cm"),
@@ -152,7 +152,7 @@ def test_a_real_host_prints_no_proof_mark_and_a_placeholder_warns_once(tmp_path:
     assert "Dette er prøvetrykk." in proof.page("plakater/")
 
 
-@pytest.mark.parametrize("site_url, host", [
+@pytest.mark.parametrize(("site_url", "host"), [
     ("https://torget.example.no/", "torget.example.no"), ("https://example.com/", "example.com"),
     ("https://www.example.org/torget/", "www.example.org"), ("http://torget.test/", "torget.test"),
     ("https://a.b.example/", "a.b.example"), ("https://x.invalid/", "x.invalid"), ("http://localhost:8000/", "localhost"),

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..publishing.proof import PROOF_WORD
+from ..web.norwegian import decimal
 from ..web.qr import Modules, dark_runs
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ A4_WIDTH_MM = 210
 A4_HEIGHT_MM = 297
 BLACK = 0
 PROOF_GRAY = 200
-"""The proof mark's grey (0 black, 255 white): plain to see, yet light enough that a code under it still scans."""
+"""The proof mark's grey (0 black, 255 white): plain to see, yet light enough that a code over it still scans."""
 TYPE_SCALES = (1.0, 0.9, 0.8, 0.7, 0.6)
 """Type sizes tried in turn until the text fits beside the code."""
 
@@ -46,6 +47,8 @@ class Poster:
     details: tuple[str, ...] = ()
     """Lines under the address: the staffed hours, or an event's date and place."""
     footer: str = ""
+    proof: bool = False
+    """True while `site_url` is a placeholder: the sheet then carries «PRØVETRYKK» from corner to corner."""
 
 
 @dataclass(frozen=True)
@@ -61,14 +64,14 @@ class LayoutError(ValueError):
     """The poster's text and code do not fit on the sheet."""
 
 
-def poster_pdf(poster: Poster, sheet: Sheet, modules: Modules, *, proof: bool = False) -> bytes:
+def poster_pdf(poster: Poster, sheet: Sheet, modules: Modules) -> bytes:
     """A one-page PDF of `poster` at the sheet's real size, with `modules` drawn `sheet.qr_mm` wide.
 
     Long text is set smaller, never the code; LayoutError when even the smallest type does not fit.
-    A `proof` carries «PRØVETRYKK» corner to corner, as text, under everything else on the sheet.
+    A proof carries «PRØVETRYKK» corner to corner, as text, under everything else on the sheet.
     """
     pdf = _blank_pdf(poster, sheet)
-    if proof:
+    if poster.proof:
         _draw_proof_mark(pdf, sheet)
     for type_scale in TYPE_SCALES:
         layout = _Layout(sheet, type_scale)
@@ -78,8 +81,8 @@ def poster_pdf(poster: Poster, sheet: Sheet, modules: Modules, *, proof: bool = 
         if free >= 2 * layout.gap and sheet.qr_mm <= layout.width:
             break
     else:
-        raise LayoutError(f"the text and a {_cm(sheet.qr_mm)} cm QR code do not fit on a {_cm(sheet.width_mm)} × "
-                          f"{_cm(sheet.height_mm)} cm sheet; make the code smaller or the sheet larger")
+        raise LayoutError(f"the text and a {cm(sheet.qr_mm)} cm QR code do not fit on a {cm(sheet.width_mm)} × "
+                          f"{cm(sheet.height_mm)} cm sheet; make the code smaller or the sheet larger")
     pdf.set_y(layout.top)
     layout.write(pdf, above)
     # A quarter of the free space above the code: on a roll-up that puts it at chest height.
@@ -166,6 +169,7 @@ class _Layout:
         from fpdf.enums import MethodReturnValue
 
         lines = pdf.multi_cell(self.width, text=text, dry_run=True, output=MethodReturnValue.LINES)
+        assert isinstance(lines, list)
         return _Block(style, size, text, gap, len(lines) * _line_height(size))
 
     def write(self, pdf: FPDF, blocks: list[_Block]) -> None:
@@ -194,10 +198,10 @@ def _draw_proof_mark(pdf: FPDF, sheet: Sheet) -> None:
 
 
 def _draw_code(pdf: FPDF, modules: Modules, x: float, y: float, width: float) -> None:
+    """The code as a single filled path of rectangles, so no seam shows between rows."""
     from fpdf.drawing import DeviceGray
     from fpdf.enums import PathPaintRule
 
-    """The code as a single filled path of rectangles, so no seam shows between rows."""
     module = width / len(modules)
     with pdf.new_path(paint_rule=PathPaintRule.FILL_NONZERO) as path:
         path.style.fill_color = DeviceGray(BLACK)
@@ -210,5 +214,6 @@ def _line_height(size_pt: float) -> float:
     return 1.25 * size_pt * MM_PER_PT
 
 
-def _cm(mm: float) -> str:
-    return f"{mm / 10:g}".replace(".", ",")
+def cm(mm: float) -> str:
+    """A length given in millimetres, as centimetres for people: 85 -> "8,5"."""
+    return decimal(mm / 10)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..sources.front_matter import read_front_matter
-from ..sources.problems import Problem, SourceError
+from ..sources.problems import Problem, SourceError, display_path
 
 DRAFT_KEY = "draft"
 BANNER_TEXT = "Utkast – ikke publisert"
@@ -64,7 +64,7 @@ def load_drafts(docs: Path, root: Path) -> Drafts:
         relative = path.relative_to(docs)
         if any(part.startswith(".") for part in relative.parts):
             continue
-        display = _display(path, root)
+        display = display_path(path, root)
         doc, read_problems = read_front_matter(path, display, DRAFT_KEY)
         problems += read_problems
         if doc is None or not isinstance(doc.data, dict) or read_problems:
@@ -89,9 +89,3 @@ def _title(front_matter: dict, path: Path) -> str:
     heading = _FIRST_H1.search(path.read_text(encoding="utf-8"))
     return heading.group(1).strip() if heading else path.stem
 
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -36,9 +36,11 @@ class PublicationReport:
         """What `--publish` refuses: a placeholder address and an unconfirmed school calendar."""
         found = []
         if self.placeholder:
-            found.append(f"site_url {self.site_url} is a placeholder; set it in mkdocs.yml to the site's public address")
+            found.append(f"site_url {self.site_url} is a placeholder; "
+                         "set it in mkdocs.yml to the site's public address")
         if self.unverified_calendar:
-            found.append(f"{self.unverified_calendar}: confirm the school holidays against the municipality's skolerute, "
+            found.append(f"{self.unverified_calendar}: confirm the school holidays against the municipality's "
+                         "skolerute, "
                          "then set `verified: true`")
         return found
 
@@ -58,7 +60,8 @@ class PublicationReport:
         else:
             lines.append("school calendar: confirmed")
         if self.placeholder:
-            lines.append(f"site_url: {self.site_url} is a placeholder ({self.placeholder}); every print file is a proof "
+            lines.append(f"site_url: {self.site_url} is a placeholder ({self.placeholder}); "
+                         "every print file is a proof "
                          "marked «PRØVETRYKK» and its QR codes lead nowhere")
         else:
             lines.append(f"site_url: {self.site_url}")
