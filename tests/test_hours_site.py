@@ -24,6 +24,7 @@ from site_plugins.hours.pages import hours_page
 from site_plugins.hours.rule import parse_hours_rule
 from site_plugins.hours.school_holidays import SchoolCalendar, SchoolHoliday
 from site_plugins.sources.config_location import OptionLocation
+from site_plugins.web.urls import SiteUrls
 
 OSLO = ZoneInfo("Europe/Oslo")
 BUILT_AT = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc)
@@ -107,7 +108,7 @@ def test_the_provisional_note_follows_the_calendar_and_the_rule(verified: bool, 
     closed_days = ClosedDays(SchoolCalendar((winter,), verified=verified), ())
     parsed, problems = parse_hours_rule(rule, closed_days, OptionLocation("mkdocs.yml", "hours"))
     assert not problems
-    page = hours_page(desk_hours(parsed, closed_days, BUILT_AT), closed_days, "https://torget.example.no/").content
+    page = hours_page(desk_hours(parsed, closed_days, BUILT_AT), closed_days, SiteUrls("https://torget.example.no/")).content
     assert ("Datoene for skoleferiene er foreløpige." in page) is provisional
 
 

@@ -51,7 +51,7 @@ def test_marker_becomes_list_of_organisations_with_peer_supporters():
     assert 'href="https://alfa.example.no/likeperson"' in html
     assert 'href="mailto:likeperson@gamma.example.no"' in html
     assert "Samtaler &lt;på&gt; telefon." in html  # editors' text is escaped, never markup
-    assert "\n\n<p class=\"torget-review-notice\">" in html  # a block of its own, so Markdown leaves it alone
+    assert "\n\n<p class=\"torget-review-notice\" data-search-exclude>" in html  # a block of its own, so Markdown leaves it alone
     # Neither entry is checked with its organisation, and the list says so once.
     assert html.count("ikke kontrollert med organisasjonene ennå") == 1
 

@@ -16,6 +16,7 @@ from site_plugins.directory.pages import organisation_page
 from site_plugins.directory.provenance import affiliation_segments, review_notice
 from site_plugins.kiosk.data import kiosk_data
 from site_plugins.web.cache import FileCache
+from site_plugins.web.urls import SiteUrls
 
 CANCER = Category(name="Kreft", description="For alle som er berørt av kreft.")
 NOTICE = "ikke kontrollert med organisasjon"
@@ -47,7 +48,7 @@ def test_memberships_read_as_a_sentence_with_ffo_spelled_out_and_linked():
     lone = _org("x", name="Xforeningen", short_name="XF", umbrella=["SAFO", "Pårørendealliansen"])
     assert "".join(text for text, _ in affiliation_segments(lone, Directory((lone,), (CANCER,)))) == (
         "XF er medlem av SAFO og Pårørendealliansen.")
-    page = organisation_page(directory, member, "https://torget.example.no/").content
+    page = organisation_page(directory, member, SiteUrls("https://torget.example.no/")).content
     assert "Tilknyttet" not in page and "samarbeidspartner" not in page
     assert re.search(r'<a href="../ffo/">Funksjonshemmedes Fellesorganisasjon \(FFO\)</a>', page)
     ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
@@ -56,7 +57,7 @@ def test_memberships_read_as_a_sentence_with_ffo_spelled_out_and_linked():
 
 def test_kiosk_lists_say_once_that_entries_are_unchecked():
     directory = load_directory(REPO / "organisations", REPO)
-    data = kiosk_data(directory, "https://torget.example.no/", [], FileCache(None))
+    data = kiosk_data(directory, SiteUrls("https://torget.example.no/"), [], FileCache(None))
     assert data["review_notice"] == review_notice(directory.organisations)
     for theme in data["themes"]:
         members = [org for org in directory.organisations if org.slug in theme["organisations"]]
