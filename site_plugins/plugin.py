@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
@@ -20,6 +20,8 @@ from .events.pages import event_page_markdown
 from .hours.sources import HoursSources
 from .kiosk.page import KIOSK_FOLDER
 from .printing.options import PrintOptions, print_option_problems
+from .publish.compress import precompress, text_files
+from .publish.site import policy_report, site_policy, write_policy
 from .site import Site, SiteSources, load_site
 from .sources.problems import SourceError
 from .web.assets import SCRIPTS, STYLESHEETS
@@ -52,6 +54,11 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
     """Builds the directory and the desk's other pages from the editors' YAML and front matter."""
 
     site: Site | None = None
+    command: str = "build"
+    sources_of: dict[str, str] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if problem := site_url_problem(config.site_url):
@@ -84,6 +91,8 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
             # menu of every organisation would make each page grow with the directory.
             files.append(File.generated(config, generated.path, content=generated.content,
                                         inclusion=InclusionLevel.NOT_IN_NAV))
+        self.sources_of = {file.dest_uri: f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{file.src_uri}"
+                           for file in files if file.is_documentation_page() and not file.generated_by}
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -99,6 +108,20 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
         return json_ld_to_head(output)
+
+    @event_priority(-100)  # last, after the search index, the sitemap and any other plugin's files
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Check the pages against the Content-Security-Policy and write its header for nginx; on
+        `mkdocs build` (not `serve`) also write a .gz and a .br beside every text file."""
+        site = Path(config.site_dir)
+        policy = site_policy(site, self.sources_of)
+        if policy.problems:
+            raise PluginError(policy_report(policy))
+        write_policy(site, policy)
+        if self.command == "build":
+            compressed = precompress(text_files(site))
+            log.debug(f"compressed {compressed.files} files: {compressed.original} bytes, "
+                      f"{compressed.gzip} gzip, {compressed.brotli} brotli")
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(str(self.sources.organisations))
