@@ -1,0 +1,123 @@
+"""Lighthouse on every page type, as a phone sees the site behind the production nginx set-up.
+
+Usage: python benchmarks/lighthouse.py [--runs N] [--site FOLDER]
+
+Builds the site (unless --site names a built one), serves it with deploy/nginx/torget.conf on a
+free loopback port (deploy/local_nginx.py), and runs Lighthouse's default mobile preset (a
+mid-range phone on slow 4G with 4x CPU slowdown, simulated) in Debian's Chromium against each
+page type. Prints the four category scores, LCP, TBT and CLS per page type; with --runs N, the
+median of N runs. Lighthouse comes from npm, pinned by benchmarks/package-lock.json and installed
+with `npm ci` into benchmarks/node_modules on first use. Targets (issue 17): performance >= 98,
+accessibility, best practices and SEO 100 (the kiosk is noindex on purpose), CLS < 0.1, LCP <= 1.5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(REPO / "deploy"))
+
+from local_nginx import running_nginx  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking "
+                "--disable-component-update --disable-sync --disable-quic")
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+def page_types(site: Path) -> dict[str, str]:
+    """One page of each type the site builds, as paths under the site's root."""
+    def first(pattern: str) -> str:
+        return sorted(site.glob(pattern))[0].parent.relative_to(site).as_posix() + "/"
+    return {"home": "", "directory": "organisasjoner/", "organisation": first("organisasjoner/*/index.html"),
+            "theme": first("tema/*/index.html"), "hours": "apningstider/", "event": "arrangementer/parorendekafe/",
+            "kiosk": "kiosk/", "printable pages": "plakater/", "404": "finnes-ikke/"}
+
+
+def lighthouse_binary() -> Path:
+    binary = HERE / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        npm = shutil.which("npm")
+        if npm is None:
+            sys.exit("npm is missing (apt install npm)")
+        subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=HERE, check=True)
+    return binary
+
+
+def run_lighthouse(binary: Path, url: str) -> dict:
+    with tempfile.TemporaryDirectory() as folder:
+        report = Path(folder) / "report.json"
+        subprocess.run([str(binary), url, "--quiet", "--output=json", f"--output-path={report}",
+                        f"--chrome-flags={CHROME_FLAGS}", "--only-categories=" + ",".join(CATEGORIES)],
+                       check=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=600)
+        return json.loads(report.read_text(encoding="utf-8"))
+
+
+def figures(report: dict) -> dict[str, float]:
+    audits = report["audits"]
+    found = {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
+    found["lcp"] = audits["largest-contentful-paint"]["numericValue"] / 1000
+    found["tbt"] = audits["total-blocking-time"]["numericValue"]
+    found["cls"] = audits["cumulative-layout-shift"]["numericValue"]
+    found["kb"] = audits["total-byte-weight"]["numericValue"] / 1024
+    return found
+
+
+def failed_audits(report: dict) -> list[str]:
+    """Scored audits that are not at full marks, for the reader to act on."""
+    audits, out = report["audits"], []
+    for category in report["categories"].values():
+        for ref in category["auditRefs"]:
+            audit = audits[ref["id"]]
+            if ref["weight"] > 0 and audit["score"] is not None and audit["score"] < 1 and ref.get("group") != "metrics":
+                out.append(f"{category['id']}: {ref['id']} ({audit.get('displayValue') or audit['score']})")
+    return out
+
+
+def build(target: Path) -> Path:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(target)],
+                   cwd=REPO, check=True, env=env)
+    return target
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=1, help="runs per page; the median is printed")
+    parser.add_argument("--site", type=Path, help="a built site folder (default: build one now)")
+    options = parser.parse_args()
+    binary = lighthouse_binary()
+    with tempfile.TemporaryDirectory(prefix="torget-lighthouse-") as folder:
+        site = options.site or build(Path(folder) / "site")
+        header = "| page type | performance | accessibility | best practices | SEO | LCP | TBT | CLS | transferred |"
+        print(f"Lighthouse {json.loads((HERE / 'package.json').read_text())['devDependencies']['lighthouse']}, "
+              f"mobile preset, {options.runs} run(s) per page, median\n")
+        print(header)
+        print("| --- " * 9 + "|")
+        notes = []
+        with running_nginx(site) as base_url:
+            for kind, path in page_types(site).items():
+                reports = [run_lighthouse(binary, base_url + path) for _ in range(options.runs)]
+                runs = [figures(report) for report in reports]
+                median = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+                print(f"| {kind} | {median['performance']:.0f} | {median['accessibility']:.0f} | "
+                      f"{median['best-practices']:.0f} | {median['seo']:.0f} | {median['lcp']:.2f} s | "
+                      f"{median['tbt']:.0f} ms | {median['cls']:.3f} | {median['kb']:.0f} KB |", flush=True)
+                notes += [f"{kind}: {note}" for note in failed_audits(reports[-1])]
+        if notes:
+            print("\nBelow full marks (last run):\n" + "\n".join(f"- {note}" for note in notes))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
