@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -27,6 +28,7 @@ from .sources.problems import SourceError
 from .web.assets import SCRIPTS, STYLESHEETS
 from .web.json_ld import json_ld_to_head
 from .web.qr import site_url_problem
+from .web.theme_markup import correct_theme_markup
 
 log = get_plugin_logger("torget")
 
@@ -77,7 +79,10 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
                 config.extra_css.append(path)
         for path in SCRIPTS:
             if path not in [str(script) for script in config.extra_javascript]:
-                config.extra_javascript.append(path)
+                # Deferred like Material's bundle (see web/theme_markup.py), so they run after it, in order.
+                script = ExtraScriptValue(path)
+                script.defer = True
+                config.extra_javascript.append(script)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -107,7 +112,7 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
         return event_page_markdown(markdown, event, self.site.directory, config.site_url, self.site.hours.now)
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
-        return json_ld_to_head(output)
+        return correct_theme_markup(json_ld_to_head(output))
 
     @event_priority(-100)  # last, after the search index, the sitemap and any other plugin's files
     def on_post_build(self, config: MkDocsConfig) -> None:
