@@ -38,7 +38,7 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 def page_types(site: Path) -> dict[str, str]:
     """One page of each type the site builds, as paths under the site's root."""
     def first(pattern: str) -> str:
-        return sorted(site.glob(pattern))[0].parent.relative_to(site).as_posix() + "/"
+        return min(site.glob(pattern)).parent.relative_to(site).as_posix() + "/"
     return {"home": "", "directory": "organisasjoner/", "organisation": first("organisasjoner/*/index.html"),
             "theme": first("tema/*/index.html"), "hours": "apningstider/", "event": "arrangementer/parorendekafe/",
             "kiosk": "kiosk/", "printable pages": "plakater/", "404": "finnes-ikke/"}

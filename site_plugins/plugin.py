@@ -27,6 +27,7 @@ from .site import Site, SiteSources, load_site
 from .sources.problems import SourceError
 from .web.assets import SCRIPTS, STYLESHEETS
 from .web.json_ld import json_ld_to_head
+from .web.cache import FileCache
 from .web.qr import site_url_problem
 from .web.theme_markup import correct_theme_markup
 
@@ -57,7 +58,7 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
 
     site: Site | None = None
     command: str = "build"
-    sources_of: dict[str, str] = {}
+    sources_of: dict[str, str]  # built page -> the editor's file it came from, for error messages
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -66,6 +67,7 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
         if problem := site_url_problem(config.site_url):
             raise PluginError(problem)
         self.sources = sources_from(config, self.config)
+        self.sources_of = {}
         if problems := print_option_problems(self.sources.prints, Path(config.docs_dir), Path(config.site_dir)):
             raise PluginError("\n".join(problems))
         try:
@@ -124,7 +126,7 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
             raise PluginError(policy_report(policy))
         write_policy(site, policy)
         if self.command == "build":
-            compressed = precompress(text_files(site))
+            compressed = precompress(text_files(site), FileCache(self.sources.prints.cache_folder))
             log.debug(f"compressed {compressed.files} files: {compressed.original} bytes, "
                       f"{compressed.gzip} gzip, {compressed.brotli} brotli")
 

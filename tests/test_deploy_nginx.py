@@ -129,11 +129,14 @@ def test_missing_pages_get_the_sites_404_page_and_deploy_files_stay_private(ngin
 
 _RECORD_VIOLATIONS = """window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", event =>
-  window.__cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`));"""
+  window.__cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"}`
+    + ` (${event.sourceFile}:${event.lineNumber})`));"""
 
 
 def _page_types(site: Path) -> dict[str, str]:
-    first = lambda pattern: sorted(site.glob(pattern))[0].parent.relative_to(site).as_posix() + "/"  # noqa: E731
+    def first(pattern: str) -> str:
+        return min(site.glob(pattern)).parent.relative_to(site).as_posix() + "/"
+
     return {"home": "", "directory": "organisasjoner/", "organisation": first("organisasjoner/*/index.html"),
             "theme": first("tema/*/index.html"), "hours": "apningstider/", "event": "arrangementer/parorendekafe/",
             "kiosk": "kiosk/", "printable pages": "plakater/", "404": "finnes-ikke/"}

@@ -80,3 +80,18 @@ def test_a_page_a_strict_policy_would_break_stops_the_build(bundled_project: Pro
     assert result.returncode != 0
     assert "docs/om-torget.md (om-torget/index.html): a style attribute" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_large_files_are_compressed_once_and_then_taken_from_the_cache(tmp_path: Path):
+    from site_plugins.web.cache import FileCache
+
+    site, cache = tmp_path / "site", FileCache(tmp_path / "cache")
+    site.mkdir()
+    (site / "bundle.js").write_text("var x = 1;\n" * 5000, encoding="utf-8")  # above CACHE_FROM_BYTES
+    (site / "small.html").write_text("<p>Hei</p>\n" * 100, encoding="utf-8")
+    precompress(text_files(site), cache)
+    assert (cache.made, cache.reused) == (2, 0)
+    first = (site / "bundle.js.br").read_bytes()
+    (site / "bundle.js.br").unlink()
+    precompress(text_files(site), cache)
+    assert (cache.made, cache.reused) == (2, 2) and (site / "bundle.js.br").read_bytes() == first
