@@ -1,9 +1,10 @@
 """Lighthouse on every page type, as a phone sees the site behind the production nginx set-up.
 
-Usage: python benchmarks/lighthouse.py [--runs N] [--site FOLDER]
+Usage: python benchmarks/lighthouse.py [--runs N] [--site FOLDER] [--http]
 
 Builds the site (unless --site names a built one), serves it with deploy/nginx/torget.conf on a
-free loopback port (deploy/local_nginx.py), and runs Lighthouse's default mobile preset (a
+free loopback port (deploy/local_nginx.py), over HTTPS with HTTP/2 as the published site (a
+self-signed certificate for the run; --http for plain HTTP/1.1), and runs Lighthouse's default mobile preset (a
 mid-range phone on slow 4G with 4x CPU slowdown, simulated) in Debian's Chromium against each
 page type. Prints the four category scores, LCP, TBT and CLS per page type; with --runs N, the
 median of N runs. Lighthouse comes from npm, pinned by benchmarks/package-lock.json and installed
@@ -31,7 +32,7 @@ from local_nginx import running_nginx  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking "
-                "--disable-component-update --disable-sync --disable-quic")
+                "--disable-component-update --disable-sync --disable-quic --ignore-certificate-errors")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
@@ -95,17 +96,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=1, help="runs per page; the median is printed")
     parser.add_argument("--site", type=Path, help="a built site folder (default: build one now)")
+    parser.add_argument("--http", action="store_true", help="plain HTTP/1.1 instead of HTTPS with HTTP/2")
     options = parser.parse_args()
     binary = lighthouse_binary()
     with tempfile.TemporaryDirectory(prefix="torget-lighthouse-") as folder:
         site = options.site or build(Path(folder) / "site")
         header = "| page type | performance | accessibility | best practices | SEO | LCP | TBT | CLS | transferred |"
         print(f"Lighthouse {json.loads((HERE / 'package.json').read_text())['devDependencies']['lighthouse']}, "
-              f"mobile preset, {options.runs} run(s) per page, median\n")
+              f"mobile preset, {'HTTP/1.1' if options.http else 'HTTPS, HTTP/2'}, {options.runs} run(s) per page, median\n")
         print(header)
         print("| --- " * 9 + "|")
         notes = []
-        with running_nginx(site) as base_url:
+        with running_nginx(site, https=not options.http) as base_url:
             for kind, path in page_types(site).items():
                 reports = [run_lighthouse(binary, base_url + path) for _ in range(options.runs)]
                 runs = [figures(report) for report in reports]

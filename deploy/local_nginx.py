@@ -1,17 +1,23 @@
 """Serve a built site with the production server block, on this machine, without touching /etc/nginx.
 
-    python deploy/local_nginx.py [site]        # then open the address it prints; Ctrl-C stops it
+    python deploy/local_nginx.py [--https] [site]   # then open the address it prints; Ctrl-C stops it
 
 nginx runs as an ordinary process (one process, no daemon) on a free loopback port, with a
 temporary prefix holding its config, logs and temp folders. The server block is
 deploy/nginx/torget.conf itself, with only its `listen` lines and the site folder
 (/var/www/torget) replaced, so what the tests and the Lighthouse benchmark measure is what the
 hospital's server sends. Needs Debian's nginx and libnginx-mod-http-brotli-static.
+
+With `https=True` (`--https`) it listens with TLS and HTTP/2 as the published site will, on a
+self-signed certificate made with `openssl` for the run (browsers need --ignore-certificate-errors).
+Browsers ask for Brotli only over HTTPS, and a phone on HTTP/1.1 opens six connections where HTTP/2
+needs one, so the Lighthouse benchmark measures over HTTPS.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import re
 import shutil
 import signal
@@ -44,11 +50,17 @@ def nginx_binary() -> str:
     return found
 
 
-def server_block_for(site: Path, port: int, server_block: Path = SERVER_BLOCK) -> str:
-    """The repository's server block, listening on 127.0.0.1:`port` and serving `site`."""
+def server_block_for(site: Path, port: int, server_block: Path = SERVER_BLOCK,
+                     certificate: tuple[Path, Path] | None = None) -> str:
+    """The repository's server block, listening on 127.0.0.1:`port` and serving `site`; with TLS and
+    HTTP/2 when given a (certificate, key) pair."""
     text = server_block.read_text(encoding="utf-8")
     text, listens = re.subn(r"(?m)^(\s*)listen\s+(?:\[::\]:)?80;\n", "", text)
-    text, servers = re.subn(r"(?m)^(\s*)(server_name\s[^;]*;)", rf"\1listen 127.0.0.1:{port};\n\1\2", text, count=1)
+    listen = f"listen 127.0.0.1:{port};"
+    if certificate:
+        listen = (f"listen 127.0.0.1:{port} ssl http2;\n    ssl_certificate {certificate[0]};\n"
+                  f"    ssl_certificate_key {certificate[1]};")
+    text, servers = re.subn(r"(?m)^(\s*)(server_name\s[^;]*;)", lambda m: f"{m[1]}{listen}\n{m[1]}{m[2]}", text, count=1)
     text, roots = re.subn(re.escape(SITE_ROOT) + r"(?=[/;])", str(site.resolve()).replace("\\", "/"), text)
     if not (listens and servers and roots >= 2):
         raise ValueError(f"{server_block}: expected `listen 80;`, a server_name and {SITE_ROOT} as root and in the "
@@ -65,6 +77,13 @@ def main_config(prefix: Path, server_block: Path) -> str:
             f"error_log {prefix / 'error.log'} warn;\nevents {{ worker_connections 256; }}\n"
             "http {\n    include /etc/nginx/mime.types;\n    default_type application/octet-stream;\n"
             f"    access_log off;\n    sendfile on;\n{temp}    include {server_block};\n}}\n")
+
+
+def _die_with_parent() -> None:
+    """In the child before exec: on Linux, ask for SIGTERM when the Python process that started nginx
+    dies, so a killed test run or benchmark leaves no nginx behind."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 def _free_port() -> int:
@@ -84,21 +103,35 @@ def _wait_until_listening(process: subprocess.Popen[bytes], port: int, log: Path
     raise RuntimeError(f"nginx did not listen on port {port} within {seconds} s:\n{log.read_text(errors='replace')}")
 
 
+def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1, valid for two days, and its key."""
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        raise NginxMissing("openssl is not installed (apt install openssl)")
+    certificate, key = folder / "localhost.pem", folder / "localhost.key"
+    subprocess.run([openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(certificate)],
+                   check=True, capture_output=True)
+    return certificate, key
+
+
 @contextlib.contextmanager
-def running_nginx(site: Path, server_block: Path = SERVER_BLOCK) -> Iterator[str]:
+def running_nginx(site: Path, server_block: Path = SERVER_BLOCK, *, https: bool = False) -> Iterator[str]:
     """nginx serving `site` with `server_block`; yields its base URL and stops it afterwards."""
     binary = nginx_binary()
     with tempfile.TemporaryDirectory(prefix="torget-nginx-") as folder:
         prefix = Path(folder)
+        certificate = self_signed_certificate(prefix) if https else None
         for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
             (prefix / "temp" / name).mkdir(parents=True)
         config, log = prefix / "nginx.conf", prefix / "error.log"
         for _attempt in range(3):  # the free port may be taken between probe and bind
             port = _free_port()
-            (prefix / "torget.conf").write_text(server_block_for(site, port, server_block), encoding="utf-8")
+            (prefix / "torget.conf").write_text(server_block_for(site, port, server_block, certificate), encoding="utf-8")
             config.write_text(main_config(prefix, prefix / "torget.conf"), encoding="utf-8")
             process = subprocess.Popen([binary, "-p", str(prefix), "-c", str(config), "-e", str(log)],
-                                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                       preexec_fn=_die_with_parent if sys.platform == "linux" else None)
             if _wait_until_listening(process, port, log):
                 break
             error = (process.stderr.read() if process.stderr else b"").decode(errors="replace")
@@ -108,7 +141,7 @@ def running_nginx(site: Path, server_block: Path = SERVER_BLOCK) -> Iterator[str
         else:
             raise RuntimeError("nginx found no free port in three tries")
         try:
-            yield f"http://127.0.0.1:{port}/"
+            yield f"{'https' if https else 'http'}://127.0.0.1:{port}/"
         finally:
             process.terminate()
             try:
@@ -121,13 +154,15 @@ def running_nginx(site: Path, server_block: Path = SERVER_BLOCK) -> Iterator[str
 
 
 def main(argv: list[str]) -> int:
+    https = "--https" in argv
+    argv = [arg for arg in argv if arg != "--https"]
     site = Path(argv[0] if argv else "site")
     if not (site / "index.html").exists():
         print(f"{site}/index.html is missing: run `make site` first", file=sys.stderr)
         return 2
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop nginx on `kill` too, not only on Ctrl-C
     try:
-        with running_nginx(site) as url:
+        with running_nginx(site, https=https) as url:
             print(f"Serving {site} with {SERVER_BLOCK.relative_to(DEPLOY.parent)} at {url}  (Ctrl-C stops)")
             while True:
                 time.sleep(3600)
