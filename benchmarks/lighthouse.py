@@ -71,6 +71,8 @@ def figures(report: dict) -> dict[str, float]:
     found["tbt"] = audits["total-blocking-time"]["numericValue"]
     found["cls"] = audits["cumulative-layout-shift"]["numericValue"]
     found["kb"] = audits["total-byte-weight"]["numericValue"] / 1024
+    # Lighthouse's own measure of this machine's CPU speed: TBT depends on it (and on other load).
+    found["benchmark_index"] = report["environment"]["benchmarkIndex"]
     return found
 
 
@@ -106,7 +108,7 @@ def main() -> int:
               f"mobile preset, {'HTTP/1.1' if options.http else 'HTTPS, HTTP/2'}, {options.runs} run(s) per page, median\n")
         print(header)
         print("| --- " * 9 + "|")
-        notes = []
+        notes, indexes = [], []
         with running_nginx(site, https=not options.http) as base_url:
             for kind, path in page_types(site).items():
                 reports = [run_lighthouse(binary, base_url + path) for _ in range(options.runs)]
@@ -116,6 +118,9 @@ def main() -> int:
                       f"{median['best-practices']:.0f} | {median['seo']:.0f} | {median['lcp']:.2f} s | "
                       f"{median['tbt']:.0f} ms | {median['cls']:.3f} | {median['kb']:.0f} KB |", flush=True)
                 notes += [f"{kind}: {note}" for note in failed_audits(reports[-1])]
+                indexes += [run["benchmark_index"] for run in runs]
+        print(f"\nLighthouse's CPU benchmark index on this machine: {min(indexes):.0f}–{max(indexes):.0f} "
+              f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at the end)")
         if notes:
             print("\nBelow full marks (last run):\n" + "\n".join(f"- {note}" for note in notes))
     return 0
