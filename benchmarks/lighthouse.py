@@ -55,13 +55,20 @@ def lighthouse_binary() -> Path:
     return binary
 
 
-def run_lighthouse(binary: Path, url: str) -> dict:
-    with tempfile.TemporaryDirectory() as folder:
-        report = Path(folder) / "report.json"
-        subprocess.run([str(binary), url, "--quiet", "--output=json", f"--output-path={report}",
-                        f"--chrome-flags={CHROME_FLAGS}", "--only-categories=" + ",".join(CATEGORIES)],
-                       check=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=600)
-        return json.loads(report.read_text(encoding="utf-8"))
+def run_lighthouse(binary: Path, url: str, tries: int = 3) -> dict:
+    """One Lighthouse report; a run that fails to record its trace (it happens on a loaded machine) is repeated."""
+    for attempt in range(1, tries + 1):
+        with tempfile.TemporaryDirectory() as folder:
+            report = Path(folder) / "report.json"
+            result = subprocess.run([str(binary), url, "--quiet", "--output=json", f"--output-path={report}",
+                                     f"--chrome-flags={CHROME_FLAGS}", "--only-categories=" + ",".join(CATEGORIES)],
+                                    env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=600,
+                                    capture_output=True, text=True)
+            if result.returncode == 0:
+                return json.loads(report.read_text(encoding="utf-8"))
+            print(f"  (Lighthouse failed on {url}, try {attempt} of {tries}: {result.stderr.strip()[-200:]})",
+                  file=sys.stderr)
+    raise SystemExit(f"Lighthouse failed {tries} times on {url}")
 
 
 def figures(report: dict) -> dict[str, float]:
