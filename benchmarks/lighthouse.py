@@ -34,6 +34,9 @@ CHROMIUM = "/usr/bin/chromium"
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking "
                 "--disable-component-update --disable-sync --disable-quic --ignore-certificate-errors")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# Chrome DevTools' CPU calibration scores a low-tier phone (Moto G Power 2022, the device Lighthouse's
+# mobile preset emulates) at about 264 on Lighthouse's benchmark index.
+PHONE_BENCHMARK_INDEX = 264
 
 
 def page_types(site: Path) -> dict[str, str]:
@@ -108,22 +111,31 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=1, help="runs per page; the median is printed")
     parser.add_argument("--site", type=Path, help="a built site folder (default: build one now)")
     parser.add_argument("--http", action="store_true", help="plain HTTP/1.1 instead of HTTPS with HTTP/2")
-    parser.add_argument("--cpu-slowdown", type=float, default=4,
-                        help="Lighthouse's CPU slowdown (default 4, its mobile preset); lower it on a slow or busy machine")
+    parser.add_argument("--cpu-slowdown", default="4",
+                        help="Lighthouse's CPU slowdown: a number (default 4, its mobile preset, meant for a fast "
+                             "desktop), or `auto`: this machine's benchmark index / 264, so a slow or busy machine "
+                             "emulates the same phone")
     options = parser.parse_args()
     binary = lighthouse_binary()
     with tempfile.TemporaryDirectory(prefix="torget-lighthouse-") as folder:
         site = options.site or build(Path(folder) / "site")
         header = "| page type | performance | accessibility | best practices | SEO | LCP | TBT | CLS | transferred |"
         print(f"Lighthouse {json.loads((HERE / 'package.json').read_text())['devDependencies']['lighthouse']}, "
-              f"mobile preset (CPU slowdown {options.cpu_slowdown:g}), {'HTTP/1.1' if options.http else 'HTTPS, HTTP/2'}, "
+              f"mobile preset, {'HTTP/1.1' if options.http else 'HTTPS, HTTP/2'}, "
               f"{options.runs} run(s) per page, median\n")
-        print(header)
-        print("| --- " * 9 + "|")
         notes, indexes = [], []
         with running_nginx(site, https=not options.http) as base_url:
+            if options.cpu_slowdown == "auto":
+                index = run_lighthouse(binary, base_url, 4)["environment"]["benchmarkIndex"]
+                slowdown = max(1.0, round(index / PHONE_BENCHMARK_INDEX, 1))
+                print(f"CPU slowdown {slowdown:g}: this machine's benchmark index is {index:.0f} now, the phone's "
+                      f"{PHONE_BENCHMARK_INDEX}\n")
+            else:
+                slowdown = float(options.cpu_slowdown)
+            print(header)
+            print("| --- " * 9 + "|")
             for kind, path in page_types(site).items():
-                reports = [run_lighthouse(binary, base_url + path, options.cpu_slowdown) for _ in range(options.runs)]
+                reports = [run_lighthouse(binary, base_url + path, slowdown) for _ in range(options.runs)]
                 runs = [figures(report) for report in reports]
                 median = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
                 print(f"| {kind} | {median['performance']:.0f} | {median['accessibility']:.0f} | "
@@ -131,7 +143,8 @@ def main() -> int:
                       f"{median['tbt']:.0f} ms | {median['cls']:.3f} | {median['kb']:.0f} KB |", flush=True)
                 notes += [f"{kind}: {note}" for note in failed_audits(reports[-1])]
                 indexes += [run["benchmark_index"] for run in runs]
-        print(f"\nLighthouse's CPU benchmark index on this machine: {min(indexes):.0f}–{max(indexes):.0f} "
+        print(f"\nCPU slowdown {slowdown:g}; Lighthouse's benchmark index of this machine during the runs: "
+              f"{min(indexes):.0f}–{max(indexes):.0f} "
               f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at the end)")
         if notes:
             print("\nBelow full marks (last run):\n" + "\n".join(f"- {note}" for note in notes))
