@@ -19,13 +19,13 @@ from .build import editor_site_files, site_files
 from .config import TorgetConfig
 from .directory.peer_support import expand_peer_support_marker
 from .editor.collections import EditorOptions
-from .editor.files import missing_bundles
+from .editor.files import EDITOR_FOLDER, missing_bundles
 from .events.pages import event_page_markdown
 from .hours.sources import HoursSources
 from .kiosk.page import KIOSK_FOLDER
 from .printing.options import PrintOptions, print_option_problems
 from .publish.compress import precompress, text_files
-from .publish.site import policy_report, site_policy, write_policy
+from .publish.site import EditorArea, origin, policy_report, site_policy, write_policy
 from .site import Site, SiteSources, load_site
 from .sources.problems import SourceError
 from .web.assets import SCRIPTS, STYLESHEETS
@@ -63,6 +63,15 @@ def editor_options_from(options: TorgetConfig) -> EditorOptions | None:
         return None
     return EditorOptions(backend=editor.backend, repo=editor.repo, base_url=editor.base_url, app_id=editor.app_id,
                          branch=editor.branch, local_url=editor.local_url)
+
+
+def editor_area(options: EditorOptions | None) -> EditorArea | None:
+    """Where the web editor lives in the site and which hosts it talks to (its git host, or decap-server)."""
+    if options is None:
+        return None
+    default = {"gitlab": "https://gitlab.com", "local": "http://localhost:8081"}.get(options.backend)
+    hosts = [url for url in (options.base_url or default, options.local_url) if url]
+    return EditorArea(EDITOR_FOLDER, tuple(origin(url) for url in hosts))
 
 
 def editor_problems(options: EditorOptions, node_modules: Path) -> list[str]:
@@ -153,10 +162,10 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
         """Check the pages against the Content-Security-Policy and write its header for nginx; on
         `mkdocs build` (not `serve`) also write a .gz and a .br beside every text file."""
         site = Path(config.site_dir)
-        policy = site_policy(site, self.sources_of)
-        if policy.problems:
-            raise PluginError(policy_report(policy))
-        write_policy(site, policy)
+        policies = site_policy(site, self.sources_of, editor_area(self.editor))
+        if policies.problems:
+            raise PluginError(policy_report(policies))
+        write_policy(site, policies, config.site_url or "/")
         if self.command == "build":
             compressed = precompress(text_files(site), FileCache(self.sources.prints.cache_folder))
             log.debug(f"compressed {compressed.files} files: {compressed.original} bytes, "

@@ -38,9 +38,10 @@ def _one(site: Path, pattern: str) -> str:
     return found.relative_to(site).as_posix()
 
 
-def _policy_of_build(site: Path) -> str:
-    match = re.search(r'add_header Content-Security-Policy "([^"]+)" always;', (site / CSP_FILE).read_text())
-    assert match, f"{CSP_FILE} holds no Content-Security-Policy"
+def _policy_of_build(site: Path, area: str = "default") -> str:
+    """The policy the build wrote for the site's pages (`default`) or for a path prefix such as `"~^/admin/"`."""
+    match = re.search(rf'^    {re.escape(area)} "([^"]+)";$', (site / CSP_FILE).read_text(), re.M)
+    assert match, f"{CSP_FILE} holds no Content-Security-Policy for {area}"
     return match.group(1)
 
 
@@ -193,3 +194,40 @@ def test_search_worker_and_instant_navigation_run_under_the_policy(browser, ngin
         assert tab.evaluate("window.__ran") is None
     finally:
         context.close()
+
+
+EDITOR_OPTIONS = """      editor:
+        backend: gitlab
+        repo: lms/torget
+        base_url: https://gitlab.example.no
+        app_id: torget-editor
+        assets: {assets}
+"""
+
+
+@pytest.mark.browser
+def test_the_web_editor_runs_under_a_policy_of_its_own(browser, bundled_project: Project):
+    """Decap CMS needs inline styles, `new Function` and its git host; the site's pages still do not."""
+    from editor_tools import editor_tools
+
+    assets = editor_tools()
+    config = bundled_project.root / "mkdocs.yml"
+    text, count = re.subn(r"      editor:\n(?:        .*\n)+", EDITOR_OPTIONS.format(assets=assets),
+                          config.read_text(encoding="utf-8"))
+    assert count == 1, "mkdocs.yml has no editor: block to replace"
+    config.write_text(text, encoding="utf-8")
+    result = bundled_project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    site = bundled_project.site
+    editor, pages = _policy_of_build(site, '"~^/admin/"'), _policy_of_build(site)
+    assert "'unsafe-eval'" in editor and "connect-src 'self' https://gitlab.example.no;" in editor
+    assert "unsafe" not in pages and "gitlab" not in pages
+    for url in served(site):
+        context, tab, console = _open(browser, url + "admin/")
+        try:
+            tab.get_by_role("button", name=re.compile("GitLab")).wait_for(timeout=20000)  # its login screen
+            assert _violations(tab, console) == []
+            assert fetch(url, "admin/").header("Content-Security-Policy") == editor
+            assert fetch(url, "").header("Content-Security-Policy") == pages
+        finally:
+            context.close()

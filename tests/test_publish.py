@@ -10,7 +10,7 @@ import brotli
 from conftest import Project
 
 from site_plugins.publish.compress import precompress, text_files
-from site_plugins.publish.csp import content_security_policy, page_inlines, source_hash
+from site_plugins.publish.csp import content_security_policy, editor_policy, nginx_include, page_inlines, source_hash
 from site_plugins.publish.site import CSP_INCLUDE, site_policy
 
 THEME_SCRIPT = '__md_scope=new URL("..",location)'
@@ -44,6 +44,14 @@ def test_the_policy_allows_only_the_site_and_the_listed_hashes():
     assert "default-src 'none'" in policy and "frame-ancestors 'none'" in policy and "unsafe" not in policy
 
 
+def test_the_nginx_map_gives_the_editor_its_own_policy():
+    include = nginx_include("default-src 'none'", [("/admin/", editor_policy({"'sha256-x'"}, ["https://git.example.no"]))])
+    assert "map $uri $torget_content_security_policy {" in include
+    assert '    default "default-src \'none\'";' in include
+    [editor] = re.findall(r'"~\^/admin/" "([^"]+)";', include)
+    assert "script-src 'self' 'unsafe-eval' 'sha256-x';" in editor and "connect-src 'self' https://git.example.no;" in editor
+
+
 def test_precompressed_copies_round_trip_and_tiny_files_get_none(tmp_path: Path):
     (tmp_path / "a.html").write_text("<p>Åpent nå</p>\n" * 200, encoding="utf-8")
     (tmp_path / "b.json").write_text("{}", encoding="utf-8")
@@ -65,8 +73,9 @@ def test_the_build_compresses_every_text_file_and_writes_the_policy_of_its_pages
                if p.stat().st_size > 1024 and not (p.with_name(p.name + ".gz").exists() and p.with_name(p.name + ".br").exists())]
     assert not missing, missing
     include = (site / CSP_INCLUDE).read_text(encoding="utf-8")
-    [policy] = re.findall(r'Content-Security-Policy "([^"]+)"', include)
-    assert policy == site_policy(site).header_value()
+    [policy] = re.findall(r'default "([^"]+)";', include)
+    assert policy == site_policy(site).pages.header_value()
+    assert "admin" not in include  # the web editor is off in the bundled site
     # Material's inline scripts differ by the page's depth (`new URL("../..", location)`); each is allowed.
     hashes = {source_hash(script) for page in site.rglob("*.html")
               for script in page_inlines(page.read_text(encoding="utf-8")).scripts}

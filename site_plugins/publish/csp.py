@@ -123,10 +123,44 @@ def content_security_policy(script_hashes: Iterable[str] = (), style_hashes: Ite
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives)
 
 
-def nginx_include(policy: str) -> str:
-    """The nginx lines that send `policy`, for `include` in the server block (deploy/nginx/torget.conf)."""
-    assert '"' not in policy and "\\" not in policy and "\n" not in policy
-    return ("# Written by the site build (the torget plugin). Do not edit: every build writes it anew.\n"
-            "# The Content-Security-Policy of this build: the site's own files plus the SHA-256 of each\n"
-            "# inline script the theme writes into the pages. Reload nginx after deploying a new build.\n"
-            f'add_header Content-Security-Policy "{policy}" always;\n')
+def editor_policy(script_hashes: Iterable[str], hosts: Iterable[str]) -> str:
+    """The policy of the web editor's pages (Decap CMS), which cannot run under the site's.
+
+    Decap styles itself with inline <style> (emotion) and compiles its config schema with
+    `new Function` (ajv), and it talks to the git host (`hosts`: API, OAuth token, images).
+    It still runs no inline script but the hashed ones and loads no script from another host.
+    """
+    hosts = sorted(set(hosts))
+    directives = [
+        ("default-src", [HOSTS_NONE]),
+        ("script-src", [SELF, "'unsafe-eval'", *sorted(script_hashes)]),
+        ("style-src", [SELF, "'unsafe-inline'"]),
+        ("img-src", [SELF, "data:", "blob:", *hosts]),
+        ("font-src", [SELF, "data:"]),
+        ("connect-src", [SELF, *hosts]),
+        ("worker-src", [SELF, "blob:"]),
+        ("manifest-src", [SELF]),
+        ("base-uri", [SELF]),
+        ("form-action", [SELF, *hosts]),
+        ("frame-ancestors", [HOSTS_NONE]),
+    ]
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives)
+
+
+def nginx_include(policy: str, exceptions: Iterable[tuple[str, str]] = ()) -> str:
+    """An nginx `map` from the request path to the Content-Security-Policy: `policy` for every page,
+    and for each (path prefix, policy) in `exceptions` that one. Included at http level, before the
+    server block in deploy/nginx/torget.conf, which sends `$torget_content_security_policy`."""
+    lines = ["# Written by the site build (the torget plugin). Do not edit: every build writes it anew.",
+             "# The Content-Security-Policy of this build: the site's own files plus the SHA-256 of each",
+             "# inline script the theme writes into the pages. Reload nginx after deploying a new build.",
+             "map $uri $torget_content_security_policy {",
+             f'    default "{_checked(policy)}";']
+    lines += [f'    "~^{re.escape(prefix)}" "{_checked(other)}";' for prefix, other in exceptions]
+    return "\n".join([*lines, "}", ""])
+
+
+def _checked(policy: str) -> str:
+    """A policy as an nginx string: no quote, backslash, line break, brace or `$` (a variable in nginx)."""
+    assert not any(character in policy for character in '"\\\n{}$'), policy
+    return policy
