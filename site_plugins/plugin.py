@@ -26,6 +26,7 @@ from .kiosk.page import KIOSK_FOLDER
 from .printing.options import PrintOptions, print_option_problems
 from .publish.compress import precompress, text_files
 from .publish.site import EditorArea, origin, policy_report, site_policy, write_policy
+from .search.index import index_with_keywords, use_search_worker
 from .site import Site, SiteSources, load_site
 from .sources.problems import SourceError
 from .web.assets import SCRIPTS, STYLESHEETS
@@ -111,7 +112,7 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
             self.site = load_site(self.sources)
         except SourceError as error:
             raise PluginError(error.report()) from None
-        for warning in self.site.hours.warnings:
+        for warning in (*self.site.hours.warnings, *self.site.directory.warnings):
             log.warning(warning)
         for path in STYLESHEETS:
             if path not in config.extra_css:
@@ -155,13 +156,19 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
         return event_page_markdown(markdown, event, self.site.directory, config.site_url, self.site.hours.now)
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
-        return correct_theme_markup(json_ld_to_head(output))
+        return correct_theme_markup(use_search_worker(json_ld_to_head(output)))
 
-    @event_priority(-100)  # last, after the search index, the sitemap and any other plugin's files
+    # Last: after Material's search plugin has written its index, the sitemap and any other plugin's files.
+    @event_priority(-100)
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Check the pages against the Content-Security-Policy and write its header for nginx; on
-        `mkdocs build` (not `serve`) also write a .gz and a .br beside every text file."""
+        """Add the organisations' keywords (both languages, synonyms, phrases) to the search index; check
+        the pages against the Content-Security-Policy and write its header for nginx; and on `mkdocs build`
+        (not `serve`) write a .gz and a .br beside every text file, the search index included."""
+        assert self.site is not None
         site = Path(config.site_dir)
+        index = site / "search" / "search_index.json"
+        if index.is_file():
+            index.write_text(index_with_keywords(index.read_text(encoding="utf-8"), self.site.directory), encoding="utf-8")
         policies = site_policy(site, self.sources_of, editor_area(self.editor))
         if policies.problems:
             raise PluginError(policy_report(policies))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CHROMIUM, CHROMIUM_ARGS, REPO, Project, copy_bundled_project
+from conftest import REPO, Project, copy_bundled_project
 from editor_tools import EDITOR, editor_tools
 from quality import _missing
 
@@ -106,16 +106,14 @@ def _publish(page, path: Path) -> str:
     raise AssertionError(f"the editor did not save {path}")
 
 
-def test_an_editor_creates_edits_and_confirms_through_the_form(editing):
-    from playwright.sync_api import expect, sync_playwright
+def test_an_editor_creates_edits_and_confirms_through_the_form(editing, browser):
+    from playwright.sync_api import expect
 
-    if not CHROMIUM.exists():
-        _missing("Chromium (apt install chromium)")
     project, admin = editing
     requests: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    try:
+        page = context.new_page()
         page.on("request", lambda request: requests.append(request.url))
         page.goto(admin)
         page.get_by_role("button", name="Logg inn").click()
@@ -143,7 +141,8 @@ def test_an_editor_creates_edits_and_confirms_through_the_form(editing):
         expect(page.locator("[id^=title-field]").first).to_have_value("Testtreff", timeout=120_000)
         page.locator("[id^=draft-field]").click()
         _publish(page, project.docs / "arrangementer" / "testtreff.md")
-        browser.close()
+    finally:
+        context.close()
 
     assert not [url for url in requests if not url.startswith("http://127.0.0.1")], "the editor loaded another host"
     created = yaml.safe_load((project.organisations / "foreningen-for-testing.yaml").read_text(encoding="utf-8"))
