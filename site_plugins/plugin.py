@@ -30,8 +30,8 @@ from .search.index import index_with_keywords, use_search_worker
 from .site import Site, SiteSources, load_site
 from .sources.problems import SourceError
 from .web.assets import SCRIPTS, STYLESHEETS
-from .web.json_ld import json_ld_to_head
 from .web.cache import FileCache
+from .web.json_ld import json_ld_to_head
 from .web.qr import site_url_problem
 from .web.theme_markup import correct_theme_markup
 
