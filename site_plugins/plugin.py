@@ -158,6 +158,12 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
         return correct_theme_markup(use_search_worker(json_ld_to_head(output)))
 
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        """The 404 page is a template, not a page: it gets the same search and corrections as the pages."""
+        if template_name.endswith(".html"):
+            return correct_theme_markup(use_search_worker(output_content))
+        return output_content
+
     # Last: after Material's search plugin has written its index, the sitemap and any other plugin's files.
     @event_priority(-100)
     def on_post_build(self, config: MkDocsConfig) -> None:
