@@ -37,3 +37,9 @@ def test_nothing_moves_while_the_directory_and_the_status_are_filled_in(page, si
         page.wait_for_timeout(300)
         shift = page.evaluate("window.__shifts.reduce((a, b) => a + b, 0)")
         assert shift < 0.05, f"{url}: layout shift {shift:.3f}"
+
+
+def test_the_404_page_uses_the_sites_search_worker_from_the_root(bundled_site: Project):
+    """Material writes the 404 page with base "/", so the worker's address must not become "//assets/…"."""
+    html = (bundled_site.site / "404.html").read_text(encoding="utf-8")
+    assert '"search":"/assets/torget/search_worker.js?material=assets/javascripts/workers/search.' in html
