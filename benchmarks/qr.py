@@ -19,7 +19,6 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from build import synthesise  # noqa: E402  (the build benchmark's synthetic organisations)
-
 from site_plugins.printing.catalogue import catalogue_files  # noqa: E402
 from site_plugins.site import SiteSources, load_site  # noqa: E402
 from site_plugins.web.clock import oslo_date  # noqa: E402
