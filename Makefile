@@ -5,13 +5,17 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve edit editor-deps check schema benchmark lighthouse clean
+.PHONY: site test lint serve edit editor-deps check schema benchmark lighthouse clean
 
 site: $(INSTALLED)  ## Build the site into site/
 	$(BIN)/mkdocs build --strict
 
-test: $(INSTALLED)  ## Run the whole test suite
+test: lint  ## Lint, type-check, then run the whole test suite
 	$(BIN)/python -m pytest
+
+lint: $(INSTALLED)  ## ruff (lint and import order) and mypy (types of the package); settings in pyproject.toml
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 serve: $(INSTALLED)  ## Preview on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve

@@ -94,7 +94,8 @@ def failed_audits(report: dict) -> list[str]:
     for category in report["categories"].values():
         for ref in category["auditRefs"]:
             audit = audits[ref["id"]]
-            if ref["weight"] > 0 and audit["score"] is not None and audit["score"] < 1 and ref.get("group") != "metrics":
+            scored = ref["weight"] > 0 and audit["score"] is not None and ref.get("group") != "metrics"
+            if scored and audit["score"] < 1:
                 out.append(f"{category['id']}: {ref['id']} ({audit.get('displayValue') or audit['score']})")
     return out
 

@@ -60,7 +60,8 @@ def server_block_for(site: Path, port: int, server_block: Path = SERVER_BLOCK,
     if certificate:
         listen = (f"listen 127.0.0.1:{port} ssl http2;\n    ssl_certificate {certificate[0]};\n"
                   f"    ssl_certificate_key {certificate[1]};")
-    text, servers = re.subn(r"(?m)^(\s*)(server_name\s[^;]*;)", lambda m: f"{m[1]}{listen}\n{m[1]}{m[2]}", text, count=1)
+    text, servers = re.subn(r"(?m)^(\s*)(server_name\s[^;]*;)", lambda m: f"{m[1]}{listen}\n{m[1]}{m[2]}",
+                            text, count=1)
     text, roots = re.subn(re.escape(SITE_ROOT) + r"(?=[/;])", str(site.resolve()).replace("\\", "/"), text)
     if not (listens and servers and roots >= 2):
         raise ValueError(f"{server_block}: expected `listen 80;`, a server_name and {SITE_ROOT} as root and in the "
@@ -127,7 +128,8 @@ def running_nginx(site: Path, server_block: Path = SERVER_BLOCK, *, https: bool 
         config, log = prefix / "nginx.conf", prefix / "error.log"
         for _attempt in range(3):  # the free port may be taken between probe and bind
             port = _free_port()
-            (prefix / "torget.conf").write_text(server_block_for(site, port, server_block, certificate), encoding="utf-8")
+            block = server_block_for(site, port, server_block, certificate)
+            (prefix / "torget.conf").write_text(block, encoding="utf-8")
             config.write_text(main_config(prefix, prefix / "torget.conf"), encoding="utf-8")
             process = subprocess.Popen([binary, "-p", str(prefix), "-c", str(config), "-e", str(log)],
                                        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,

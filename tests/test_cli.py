@@ -89,4 +89,4 @@ def test_every_bundled_file_points_editors_at_the_schema():
 def test_missing_config_file_is_reported(tmp_path):
     result = subprocess.run([sys.executable, "-m", "site_plugins.cli", "check"], cwd=tmp_path,
                             capture_output=True, text=True, env={**os.environ})
-    assert result.returncode == 2 and "cannot read mkdocs.yml" in result.stderr
+    assert result.returncode == 1 and "cannot read mkdocs.yml" in result.stderr

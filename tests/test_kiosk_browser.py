@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from kiosk_pages import (  # noqa: F401
+from kiosk_pages import (
     SCREENS,
     SITE_URL,
     SMALL_TARGETS,

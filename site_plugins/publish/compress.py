@@ -58,7 +58,8 @@ def gzip_bytes(content: bytes) -> bytes:
 
 
 def brotli_bytes(content: bytes) -> bytes:
-    return brotli.compress(content, quality=BROTLI_QUALITY, mode=brotli.MODE_TEXT)
+    packed: bytes = brotli.compress(content, quality=BROTLI_QUALITY, mode=brotli.MODE_TEXT)
+    return packed
 
 
 def _compress_one(path: Path, cache: FileCache | None) -> tuple[int, int, int]:
