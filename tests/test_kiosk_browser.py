@@ -328,8 +328,7 @@ def test_upcoming_events_show_their_page_as_a_qr_code(kiosk):
     kiosk.open()
     kiosk.tap("[data-view=home] [data-action=events]")
     events = kiosk.page.locator("[data-events] .event")
-    if events.count() == 0:
-        pytest.skip("the bundled site has no events in the coming weeks")
+    assert events.count() > 0, "the bundled site, built and viewed on BUILT_AT, has events in the coming weeks"
     events.first.tap()
     [address] = decode_svg_element(kiosk.page.locator("[data-qr-dialog] svg"))
     assert address.startswith(f"{SITE_URL}arrangementer/")
