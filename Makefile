@@ -5,13 +5,19 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check schema benchmark clean
+.PHONY: site test test-fast golden serve check schema benchmark clean
 
 site: $(INSTALLED)  ## Build the site into site/
 	$(BIN)/mkdocs build --strict
 
-test: $(INSTALLED)  ## Run the whole test suite
+test: $(INSTALLED)  ## Run the whole test suite (browser tests and quality gates need chromium, npm and Java)
 	$(BIN)/python -m pytest
+
+test-fast: $(INSTALLED)  ## The inner loop: no browser, no quality gates, no wheel build
+	$(BIN)/python -m pytest -m "not browser and not gate and not wheel"
+
+golden: $(INSTALLED)  ## Rewrite tests/golden/*.html from the current rendering; review the diff before committing
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py
 
 serve: $(INSTALLED)  ## Preview on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve
