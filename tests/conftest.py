@@ -228,8 +228,10 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     missing = [tool for tool, (_, installed) in TOOLS.items() if not installed()]
     packages = " ".join(TOOLS[tool][0] for tool in missing) or " ".join(package for package, _ in TOOLS.values())
     terminalreporter.section("skipped: tools not installed", sep="=", yellow=True, bold=True)
+    names = " and ".join(filter(None, [", ".join(missing[:-1]), missing[-1]])) if missing else "a tool"
+    verb = "are" if len(missing) > 1 else "is"
     terminalreporter.line(f"{skipped['browser']} browser test(s) and {skipped['gate']} quality-gate test(s) were "
-                          f"skipped, because {', '.join(missing) or 'a tool'} is not installed.", yellow=True, bold=True)
+                          f"skipped, because {names} {verb} not installed.", yellow=True, bold=True)
     terminalreporter.line(f"Install what they need with:  sudo apt-get install {packages}", bold=True)
     terminalreporter.line("With CI=true (as .ci/run sets it) these tests fail instead of skipping.")
 
