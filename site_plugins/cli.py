@@ -10,10 +10,15 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
+from .build import editor_config_for
 from .directory.categories import CATEGORIES_FILE, load_categories
 from .directory.new import new_organisation_text
 from .directory.schema import SCHEMA_FILE, schema_text
-from .plugin import TorgetPlugin, sources_from
+from .editor.collections import EditorOptions
+from .editor.files import config_text
+from .events.recurrence import oslo_date
+from .plugin import TorgetPlugin, editor_options_from, sources_from
+from .shifts.check import shift_warnings
 from .site import SiteSources, load_site
 from .sources.problems import SourceError
 from .web.text import slugify
@@ -29,7 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--slug", help="file name (and web address) to use instead of one made from the name")
     schema = commands.add_parser("schema", help=f"write the JSON Schema for organisation files ({SCHEMA_FILE})")
     schema.add_argument("-o", "--output", help="file to write (default: print it)")
+    commands.add_parser("editor-config", help="print the web editor's config.yml, made from the models")
     args = parser.parse_args(argv)
+    if args.command == "editor-config":
+        return _editor_config(Path(args.config_file))
     try:
         sources = _sources(Path(args.config_file))
     except (ConfigurationError, OSError) as error:
@@ -47,6 +55,26 @@ def _sources(config_file: Path) -> SiteSources:
     return sources_from(config, plugin.config)
 
 
+def _editor_config(config_file: Path) -> int:
+    """The config the editor would get; with the editor off, the one `make edit` (the local backend) uses."""
+    try:
+        config = load_config(str(config_file))
+        plugin = next((p for p in config.plugins.values() if isinstance(p, TorgetPlugin)), None)
+        if plugin is None:
+            raise ConfigurationError("the `torget` plugin is not listed under `plugins:`")
+        sources = sources_from(config, plugin.config)
+        site = load_site(sources)
+    except (ConfigurationError, OSError) as error:
+        print(f"torget: cannot read {config_file}: {error}", file=sys.stderr)
+        return 2
+    except SourceError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    options = editor_options_from(plugin.config) or EditorOptions()
+    sys.stdout.write(config_text(editor_config_for(site, sources, options, config.site_url or "")))
+    return 0
+
+
 def _check(sources: SiteSources, args: argparse.Namespace) -> int:
     try:
         site = load_site(sources)
@@ -60,8 +88,12 @@ def _check(sources: SiteSources, args: argparse.Namespace) -> int:
     for org in stale:
         when = f"last checked {org.reviewed.isoformat()}" if org.reviewed else "never checked (no `reviewed:` date)"
         print(f"warning: {_relative(sources, org.slug)}: {when}; confirm the entry with the organisation")
+    short = shift_warnings(site.shifts, oslo_date(site.hours.now))
+    for warning in short:
+        print(f"warning: {warning}")
     print(f"OK: {len(directory.organisations)} organisations in {len(directory.categories)} themes; "
-          f"{len(stale)} due for review.")
+          f"{len(stale)} due for review" + (f"; {len(short)} staffed days in the next four weeks lack an organisation."
+                                             if short else "."))
     return 0
 
 

@@ -34,6 +34,8 @@ KIOSK_FOLDER = Path(__file__).resolve().parent
 STATIC_FILES = ("kiosk.css", "vendor/qrcode-generator.js", "kiosk.js")
 # The site's "Åpent nå" script (it reads the staffed intervals the hours page's build wrote).
 STATUS_SCRIPT = f"{ASSET_FOLDER}/opening_status.js"
+# «I dag på torget»: the site's script that picks today's organisations from shifts.json.
+SHIFT_SCRIPT = f"{ASSET_FOLDER}/shift_today.js"
 
 
 @cache
@@ -53,13 +55,14 @@ def kiosk_files(directory: Directory, events: Events, hours: DeskHours, site_url
                 cache: FileCache) -> Iterator[GeneratedFile]:
     """`kiosk/index.html` with its assets, and the phone page the list QR code opens."""
     statics = {name: (KIOSK_FOLDER / name).read_bytes() for name in STATIC_FILES}
-    status_script = next(file.content for file in asset_files() if file.path == STATUS_SCRIPT)
+    site_scripts = [file.content for file in asset_files() if file.path in (STATUS_SCRIPT, SHIFT_SCRIPT)]
     occurrences = upcoming_occurrences(events, hours.now, EVENT_DAYS)
     data = script_json(kiosk_data(directory, site_url, occurrences, cache))
     template = _kiosk_environment().get_template("index.html")
 
     def page(build: str) -> str:
-        stamped = [f"{name}?v={build}" for name in (relative_url(KIOSK_FOLDER_URL, STATUS_SCRIPT), *STATIC_FILES)]
+        shared = (relative_url(KIOSK_FOLDER_URL, STATUS_SCRIPT), relative_url(KIOSK_FOLDER_URL, SHIFT_SCRIPT))
+        stamped = [f"{name}?v={build}" for name in (*shared, *STATIC_FILES)]
         return template.render(data=data, build=build, staffed_days=staffed_days(hours),
                                scripts=[name for name in stamped if ".js?" in name],
                                stylesheets=[name for name in stamped if ".css?" in name])
@@ -67,7 +70,7 @@ def kiosk_files(directory: Directory, events: Events, hours: DeskHours, site_url
     # The build stamp follows everything the kiosk loads. An idle kiosk compares it with the server's
     # at night to see a newer build; on the assets' addresses it makes the reload fetch them anew.
     digest = hashlib.sha256(page("").encode("utf-8"))
-    for content in (*statics.values(), status_script):
+    for content in (*statics.values(), *site_scripts):
         digest.update(content)
     yield GeneratedFile(f"{KIOSK_FOLDER_URL}index.html", page(digest.hexdigest()[:16]))
     for name, content in statics.items():
