@@ -200,13 +200,15 @@ def site_server(bundled_site: Project) -> Iterator[str]:
         yield url
 
 
-# What the browser tests and the quality gates need, and the Debian packages that install it (.ci/run installs them).
+# What the browser tests, the quality gates and the editor's tests need, and the Debian packages that
+# install it (.ci/run installs them).
 TOOLS = {
     "Chromium": ("chromium fonts-dejavu-core", lambda: CHROMIUM.exists()),
     "npm": ("npm", lambda: shutil.which("npm") is not None),
+    "Node.js": ("nodejs", lambda: shutil.which("node") is not None),
     "Java": ("default-jre-headless", lambda: shutil.which("java") is not None),
 }
-_MISSING = re.compile(r"needs (\w+), which is not installed")
+_MISSING = re.compile(r"needs ([\w.]+), which is not installed")
 
 
 def missing_tool(tool: str) -> NoReturn:
@@ -216,22 +218,28 @@ def missing_tool(tool: str) -> NoReturn:
     pytest.skip(f"needs {tool}, which is not installed")
 
 
+def _kind(report) -> str:
+    return "browser" if "browser" in report.keywords else "quality-gate" if "gate" in report.keywords else "other"
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     """At the end of the run: how many browser and gate tests were skipped for a missing tool, and the fix."""
-    skipped = {"browser": 0, "gate": 0}
+    skipped = {"browser": 0, "quality-gate": 0, "other": 0}
     for report in terminalreporter.stats.get("skipped", []):
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
         if _MISSING.search(reason):
-            skipped["browser" if "browser" in report.keywords else "gate"] += 1
+            skipped[_kind(report)] += 1
     if not any(skipped.values()):
         return
     missing = [tool for tool, (_, installed) in TOOLS.items() if not installed()]
+    if "npm" in missing and "Node.js" in missing:
+        missing.remove("Node.js")  # Debian's npm brings Node.js
     packages = " ".join(TOOLS[tool][0] for tool in missing) or " ".join(package for package, _ in TOOLS.values())
-    terminalreporter.section("skipped: tools not installed", sep="=", yellow=True, bold=True)
+    counts = [f"{count} {kind} test(s)" for kind, count in skipped.items() if count or kind != "other"]
     names = " and ".join(filter(None, [", ".join(missing[:-1]), missing[-1]])) if missing else "a tool"
-    verb = "are" if len(missing) > 1 else "is"
-    terminalreporter.line(f"{skipped['browser']} browser test(s) and {skipped['gate']} quality-gate test(s) were "
-                          f"skipped, because {names} {verb} not installed.", yellow=True, bold=True)
+    terminalreporter.section("skipped: tools not installed", sep="=", yellow=True, bold=True)
+    terminalreporter.line(f"{' and '.join(filter(None, [', '.join(counts[:-1]), counts[-1]]))} were skipped, "
+                          f"because {names} {'are' if len(missing) > 1 else 'is'} not installed.", yellow=True, bold=True)
     terminalreporter.line(f"Install what they need with:  sudo apt-get install {packages}", bold=True)
     terminalreporter.line("With CI=true (as .ci/run sets it) these tests fail instead of skipping.")
 
