@@ -193,6 +193,52 @@ def serve_folder(folder: Path) -> Iterator[str]:
         server.shutdown()
 
 
+class LocalServer:
+    """One localhost address for the session, serving whichever built site a module points it at.
+
+    Sites that must know the address they are served from (Material's instant navigation follows
+    only links on the `site_url` host) are built with `site_url: {base}`; as every such build has the
+    same address, their QR codes and posters are drawn once into the shared cache.
+    """
+
+    def __init__(self, empty: Path):
+        self._empty = empty
+        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), self._handler(empty))
+        self.base = f"http://127.0.0.1:{self._server.server_address[1]}/"
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+
+    @staticmethod
+    def _handler(folder: Path):
+        return functools.partial(_QuietHandler, directory=str(folder))
+
+    def project(self, root: Path, cache: Path) -> Project:
+        """A copy of the bundled project whose `site_url` is this server's address."""
+        project = copy_bundled_project(root, cache=cache)
+        config = project.root / "mkdocs.yml"
+        config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {self.base}", config.read_text(encoding="utf-8")),
+                          encoding="utf-8")
+        return project
+
+    @contextlib.contextmanager
+    def serving(self, folder: Path) -> Iterator[str]:
+        """Serve `folder` at `base` until the block ends; yields `base`."""
+        self._server.RequestHandlerClass = self._handler(folder)
+        try:
+            yield self.base
+        finally:
+            self._server.RequestHandlerClass = self._handler(self._empty)
+
+    def close(self) -> None:
+        self._server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def local_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServer]:
+    server = LocalServer(tmp_path_factory.mktemp("nothing-served"))
+    yield server
+    server.close()
+
+
 @pytest.fixture(scope="session")
 def site_server(bundled_site: Project) -> Iterator[str]:
     """The bundled site served on localhost; yields its base URL."""
