@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterator
@@ -9,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import BROWSED_AT
 from kiosk_pages import (  # noqa: F401
     SCREENS,
     SITE_URL,
@@ -71,8 +73,11 @@ def tour(kiosk: Kiosk, *, load: bool = True) -> Iterator[str]:
         kiosk.open("?attract=1")
         page.wait_for_function("() => document.body.dataset.screen === 'attract'")
         yield "attract"
+        # The clock stands still until the tap is done, so a slow machine cannot ask before the visitor taps.
+        page.clock.set_fixed_time(BROWSED_AT)
         kiosk.open("?idle=1")
         kiosk.tap("[data-view=home] [data-action=events]")
+        page.clock.set_fixed_time(BROWSED_AT + dt.timedelta(seconds=5))
         page.wait_for_function("() => document.querySelector('[data-idle-dialog]').open")
         yield "idle-dialog"
 
