@@ -23,6 +23,7 @@ from build import synthesise  # noqa: E402
 
 from site_plugins.hours.pages import HOURS_JSON, hours_files  # noqa: E402
 from site_plugins.kiosk.page import STATUS_SCRIPT, kiosk_files  # noqa: E402
+from site_plugins.web.assets import SEARCH_RULE  # noqa: E402
 from site_plugins.site import SiteSources, load_site  # noqa: E402
 from site_plugins.web.assets import asset_files  # noqa: E402
 from site_plugins.web.cache import FileCache  # noqa: E402
@@ -40,7 +41,7 @@ def first_load(sources: SiteSources) -> tuple[int, int, int, int]:
     page = files["kiosk/index.html"]
     data = re.search(r'<script type="application/json" id="kiosk-data">(.*?)</script>', page, re.S).group(1)
     loaded = [path for path in files if path.startswith("kiosk/") and not path.endswith(".md")]
-    loaded += [STATUS_SCRIPT, HOURS_JSON]
+    loaded += [STATUS_SCRIPT, SEARCH_RULE, HOURS_JSON]
     total = sum(len(files[path].encode("utf-8") if isinstance(files[path], str) else files[path]) for path in loaded)
     return len(site.directory.organisations), len(data.encode("utf-8")), len(page.encode("utf-8")), total
 

@@ -81,7 +81,7 @@ def _check(sources: SiteSources, args: argparse.Namespace) -> int:
     except SourceError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    for warning in site.hours.warnings:
+    for warning in (*site.hours.warnings, *site.directory.warnings):
         print(f"warning: {warning}")
     directory = site.directory
     stale = directory.stale(dt.date.today())

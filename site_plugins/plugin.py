@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
@@ -23,6 +23,7 @@ from .events.pages import event_page_markdown
 from .hours.sources import HoursSources
 from .kiosk.page import KIOSK_FOLDER
 from .printing.options import PrintOptions, print_option_problems
+from .search.index import index_with_keywords, use_search_worker
 from .site import Site, SiteSources, load_site
 from .sources.problems import SourceError
 from .web.assets import SCRIPTS, STYLESHEETS
@@ -91,7 +92,7 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
             self.site = load_site(self.sources)
         except SourceError as error:
             raise PluginError(error.report()) from None
-        for warning in self.site.hours.warnings:
+        for warning in (*self.site.hours.warnings, *self.site.directory.warnings):
             log.warning(warning)
         for path in STYLESHEETS:
             if path not in config.extra_css:
@@ -130,7 +131,15 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
         return event_page_markdown(markdown, event, self.site.directory, config.site_url, self.site.hours.now)
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
-        return json_ld_to_head(output)
+        return use_search_worker(json_ld_to_head(output))
+
+    @event_priority(-50)  # after Material's search plugin has written its index
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Add the organisations' keywords (both languages, synonyms, phrases) to the search index."""
+        assert self.site is not None
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():
+            index.write_text(index_with_keywords(index.read_text(encoding="utf-8"), self.site.directory), encoding="utf-8")
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(str(self.sources.organisations))

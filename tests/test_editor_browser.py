@@ -104,40 +104,42 @@ def _publish(page, path: Path) -> str:
 
 
 def test_an_editor_creates_edits_and_confirms_through_the_form(editing, browser):
-    # The session's Chromium: a second sync_playwright() cannot start while the session's runs.
     from playwright.sync_api import expect
 
     project, admin = editing
     requests: list[str] = []
-    page = browser.new_page(viewport={"width": 1280, "height": 1000})
-    page.on("request", lambda request: requests.append(request.url))
-    page.goto(admin)
-    page.get_by_role("button", name="Logg inn").click()
-    page.get_by_text("Organisasjoner").first.wait_for()
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    try:
+        page = context.new_page()
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto(admin)
+        page.get_by_role("button", name="Logg inn").click()
+        page.get_by_text("Organisasjoner").first.wait_for()
 
-    # A new organisation.
-    page.goto(admin + "#/collections/organisations/new")
-    page.locator("[id^=name-field]").first.fill("Foreningen for testing")
-    page.locator("[id^=description-field]").first.fill("For alle som vil prøve noe nytt.")
-    page.locator("[id^=categories-field]").click()
-    page.keyboard.type("Kreft")
-    page.keyboard.press("Enter")
-    page.locator("[id^=phone-field]").first.fill("75 57 00 14")
-    _publish(page, project.organisations / "foreningen-for-testing.yaml")
+        # A new organisation.
+        page.goto(admin + "#/collections/organisations/new")
+        page.locator("[id^=name-field]").first.fill("Foreningen for testing")
+        page.locator("[id^=description-field]").first.fill("For alle som vil prøve noe nytt.")
+        page.locator("[id^=categories-field]").click()
+        page.keyboard.type("Kreft")
+        page.keyboard.press("Enter")
+        page.locator("[id^=phone-field]").first.fill("75 57 00 14")
+        _publish(page, project.organisations / "foreningen-for-testing.yaml")
 
-    # Another organisation's description and review date.
-    _open(page, admin + "#/collections/organisations/entries/ivareta")
-    expect(page.locator("[id^=name-field]").first).to_have_value("Ivareta – pårørende berørt av rus", timeout=120_000)
-    page.locator("[id^=description-field]").first.fill("Ivareta er for pårørende og etterlatte som er berørt av en annens rusbruk.")
-    page.locator("[id^=reviewed-field]").fill("2026-11-29")
-    _publish(page, project.organisations / "ivareta.yaml")
+        # Another organisation's description and review date.
+        _open(page, admin + "#/collections/organisations/entries/ivareta")
+        expect(page.locator("[id^=name-field]").first).to_have_value("Ivareta – pårørende berørt av rus", timeout=120_000)
+        page.locator("[id^=description-field]").first.fill("Ivareta er for pårørende og etterlatte som er berørt av en annens rusbruk.")
+        page.locator("[id^=reviewed-field]").fill("2026-11-29")
+        _publish(page, project.organisations / "ivareta.yaml")
 
-    # A draft event confirmed.
-    _open(page, admin + "#/collections/events-arrangementer/entries/testtreff")
-    expect(page.locator("[id^=title-field]").first).to_have_value("Testtreff", timeout=120_000)
-    page.locator("[id^=draft-field]").click()
-    _publish(page, project.docs / "arrangementer" / "testtreff.md")
-    page.close()
+        # A draft event confirmed.
+        _open(page, admin + "#/collections/events-arrangementer/entries/testtreff")
+        expect(page.locator("[id^=title-field]").first).to_have_value("Testtreff", timeout=120_000)
+        page.locator("[id^=draft-field]").click()
+        _publish(page, project.docs / "arrangementer" / "testtreff.md")
+    finally:
+        context.close()
 
     assert not [url for url in requests if not url.startswith("http://127.0.0.1")], "the editor loaded another host"
     created = yaml.safe_load((project.organisations / "foreningen-for-testing.yaml").read_text(encoding="utf-8"))

@@ -7,6 +7,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..search.synonyms import (
+    NO_SYNONYMS,
+    SYNONYMS_FILE,
+    Synonyms,
+    load_synonyms,
+    unused_synonym_problems,
+)
+from ..search.terms import directory_words
 from ..sources.problems import Problem, SourceError
 from ..sources.validation import validate
 from ..sources.yaml_lines import read_yaml
@@ -24,6 +32,10 @@ class Directory:
 
     organisations: tuple[Organisation, ...]
     categories: tuple[Category, ...]
+    synonyms: Synonyms = NO_SYNONYMS
+    """Visitors' words for the directory's words (`organisations/_synonyms.yaml`), for search."""
+    warnings: tuple[str, ...] = ()
+    """What an editor should look at although the site can be built (e.g. a synonym nobody's keywords use)."""
 
     def organisation(self, slug: str) -> Organisation | None:
         return next((org for org in self.organisations if org.slug == slug), None)
@@ -43,6 +55,12 @@ def load_directory(folder: Path, root: Path) -> Directory:
     """Read `folder` (organisations/); raise SourceError listing every problem in every file."""
     categories = load_categories(folder / CATEGORIES_FILE, _display(folder / CATEGORIES_FILE, root))
     problems: list[Problem] = []
+    synonyms_display = _display(folder / SYNONYMS_FILE, root)
+    try:
+        synonyms = load_synonyms(folder / SYNONYMS_FILE, synonyms_display)
+    except SourceError as error:
+        problems += error.problems
+        synonyms = NO_SYNONYMS
     organisations: list[Organisation] = []
     names: dict[str, str] = {}
     for path in sorted(folder.iterdir()):
@@ -77,7 +95,11 @@ def load_directory(folder: Path, root: Path) -> Directory:
     if problems:
         raise SourceError(problems)
     organisations.sort(key=lambda org: sort_key(org.name))
-    return Directory(tuple(organisations), tuple(categories.values()))
+    # A synonym no organisation uses finds nothing but harms nothing: a warning, so that removing
+    # an organisation never stops the build.
+    words = [fold(" ".join(directory_words(org))) for org in organisations]
+    warnings = tuple(str(problem) for problem in unused_synonym_problems(synonyms, words, synonyms_display))
+    return Directory(tuple(organisations), tuple(categories.values()), synonyms, warnings)
 
 
 def _display(path: Path, root: Path) -> str:

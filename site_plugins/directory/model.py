@@ -124,6 +124,9 @@ class Organisation(_Fields):
         description="One or more themes from organisations/_categories.yaml."
     )
     keywords: list[Text] = Field([], description="Diagnoses and everyday words a visitor might search for.")
+    keywords_en: list[Text] = Field(
+        [], description="Common English names of the diagnoses and themes, for visitors who search in English. "
+                        "Search finds them; pages do not show them.")
     website: WebAddress | None = Field(None, description="The organisation's own web site, starting with https://.")
     email: Email | None = None
     phone: Phone | None = Field(None, description="8 digits (optionally +47), or + and a country code.")

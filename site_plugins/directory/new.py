@@ -31,6 +31,8 @@ categories: []
 
 # Diagnoses and everyday words a visitor might search for.
 keywords: []
+# Common English names of the diagnoses, for visitors who search in English (not shown on the page).
+# keywords_en: []
 
 # website: https://
 # email: post@example.no

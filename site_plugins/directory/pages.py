@@ -10,7 +10,8 @@ from typing import Any
 from ..web.output import GeneratedFile, markdown_page
 from ..web.qr import page_qr
 from ..web.render import render
-from ..web.text import LETTER_FOLDS, fold, index_letter
+from ..search.terms import search_text
+from ..web.text import index_letter
 from ..web.urls import (
     DIRECTORY,
     absolute_url,
@@ -28,12 +29,6 @@ ALPHABET = (*"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "Æ", "Ø", "Å")
 
 def category_path(category: Category) -> str:
     return f"{THEMES}/{category.slug}.md"
-
-
-def search_text(org: Organisation) -> str:
-    """What the directory's instant filter matches: names, description, keywords and themes, folded."""
-    parts = [org.name, org.short_name or "", org.description, *org.keywords, *org.categories]
-    return fold(" ".join(parts))
 
 
 def _no_events(slug: str) -> list[Any]:
@@ -87,9 +82,8 @@ def _directory_index(directory: Directory) -> GeneratedFile:
         letters=letters,
         alphabet=[(letter, letter_anchor(letter) if letter in present else None) for letter in ALPHABET],
         directory=directory,
-        search_text=search_text,
+        search_text=lambda org: search_text(org, directory.synonyms),
         category_slugs=lambda org: " ".join(directory.category(name).slug for name in org.categories),
-        folds=json.dumps(LETTER_FOLDS, ensure_ascii=False),
         **_list_context(path),
     )
     return markdown_page(path, "Organisasjoner", body, description="Alle pasient- og brukerorganisasjonene, fra A til Å.",

@@ -13,14 +13,15 @@ from typing import Any
 from ..directory.contact import tel_uri
 from ..directory.load import Directory
 from ..directory.model import Organisation
-from ..directory.pages import ALPHABET, search_text
+from ..directory.pages import ALPHABET
+from ..search.terms import search_text
 from ..events.load import UpcomingOccurrence
 from ..events.recurrence import OSLO
 from ..events.text import upcoming_label
 from ..web.cache import FileCache
 from ..web.qr import QUIET_ZONE, page_qr, qr_renderer_version
 from ..web.render import web_label
-from ..web.text import LETTER_FOLDS, index_letter
+from ..web.text import index_letter
 from ..web.urls import absolute_url, organisation_path
 from .qr import QR_LEVEL, packed_code
 
@@ -87,7 +88,7 @@ def _organisation(directory: Directory, org: Organisation, site_url: str, qr: Qr
         "letter": index_letter(org.name),
         "description": org.description,
         "themes": [directory.category(name).slug for name in org.categories],
-        "search": search_text(org),
+        "search": search_text(org, directory.synonyms),
         "at_torget": org.at_torget,
         "contacts": _contacts(qr, website=org.website, email=org.email, phone=org.phone,
                               membership_url=org.membership_url),
@@ -135,7 +136,6 @@ def kiosk_data(directory: Directory, site_url: str, occurrences: list[UpcomingOc
     return {
         "timeouts": TIMEOUTS,
         "reload_hours": list(RELOAD_HOURS),
-        "folds": LETTER_FOLDS,
         # The letters of the A–Å bar and of the on-screen keyboard.
         "alphabet": list(ALPHABET),
         "organisations": organisations,

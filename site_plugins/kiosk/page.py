@@ -22,7 +22,7 @@ from ..directory.load import Directory
 from ..events.load import Events, upcoming_occurrences
 from ..hours.desk import LISTED_AHEAD, DeskHours
 from ..hours.text import day_text, span_text
-from ..web.assets import ASSET_FOLDER, asset_files
+from ..web.assets import ASSET_FOLDER, SEARCH_RULE, asset_files
 from ..web.cache import FileCache
 from ..web.output import GeneratedFile, markdown_page
 from ..web.render import environment, render
@@ -32,7 +32,8 @@ from .data import EVENT_DAYS, KIOSK_FOLDER_URL, SAVED_LIST_URL, kiosk_data
 KIOSK_FOLDER = Path(__file__).resolve().parent
 # Copied as they are, next to the page; the page names them relatively.
 STATIC_FILES = ("kiosk.css", "vendor/qrcode-generator.js", "kiosk.js")
-# The site's "Åpent nå" script (it reads the staffed intervals the hours page's build wrote).
+# The site's "Åpent nå" script (it reads the staffed intervals the hours page's build wrote), and
+# the site's search rule (search_rule.js), which the kiosk shares with the directory page.
 STATUS_SCRIPT = f"{ASSET_FOLDER}/opening_status.js"
 # «I dag på torget»: the site's script that picks today's organisations from shifts.json.
 SHIFT_SCRIPT = f"{ASSET_FOLDER}/shift_today.js"
@@ -55,13 +56,14 @@ def kiosk_files(directory: Directory, events: Events, hours: DeskHours, site_url
                 cache: FileCache) -> Iterator[GeneratedFile]:
     """`kiosk/index.html` with its assets, and the phone page the list QR code opens."""
     statics = {name: (KIOSK_FOLDER / name).read_bytes() for name in STATIC_FILES}
-    site_scripts = [file.content for file in asset_files() if file.path in (STATUS_SCRIPT, SHIFT_SCRIPT)]
+    site_scripts = {file.path: file.content if isinstance(file.content, bytes) else file.content.encode("utf-8")
+                    for file in asset_files() if file.path in (STATUS_SCRIPT, SHIFT_SCRIPT, SEARCH_RULE)}
     occurrences = upcoming_occurrences(events, hours.now, EVENT_DAYS)
     data = script_json(kiosk_data(directory, site_url, occurrences, cache))
     template = _kiosk_environment().get_template("index.html")
 
     def page(build: str) -> str:
-        shared = (relative_url(KIOSK_FOLDER_URL, STATUS_SCRIPT), relative_url(KIOSK_FOLDER_URL, SHIFT_SCRIPT))
+        shared = [relative_url(KIOSK_FOLDER_URL, path) for path in site_scripts]
         stamped = [f"{name}?v={build}" for name in (*shared, *STATIC_FILES)]
         return template.render(data=data, build=build, staffed_days=staffed_days(hours),
                                scripts=[name for name in stamped if ".js?" in name],
@@ -70,7 +72,7 @@ def kiosk_files(directory: Directory, events: Events, hours: DeskHours, site_url
     # The build stamp follows everything the kiosk loads. An idle kiosk compares it with the server's
     # at night to see a newer build; on the assets' addresses it makes the reload fetch them anew.
     digest = hashlib.sha256(page("").encode("utf-8"))
-    for content in (*statics.values(), *site_scripts):
+    for content in (*statics.values(), *site_scripts.values()):
         digest.update(content)
     yield GeneratedFile(f"{KIOSK_FOLDER_URL}index.html", page(digest.hexdigest()[:16]))
     for name, content in statics.items():
