@@ -5,7 +5,8 @@ Usage: python benchmarks/build.py [N ...]   (default: 1000)
 For each N it synthesises N organisation files, writes the same pages as plain Markdown for a
 Material site without the plugin, builds both in fresh processes and prints both times, the ratio
 (generated / hand-written; target <= 1.0; the generated site also carries a QR code per
-organisation, drawn once into a content-addressed cache, so the cold build is printed apart), peak memory, the largest organisation page (target
+organisation, drawn once into a content-addressed cache, so the cold build is printed apart), peak memory,
+the largest organisation page (target
 <= 30 KB at 1,000) and the total site size. It also times `torget check` on the N files.
 """
 
@@ -29,9 +30,11 @@ from site_plugins.directory.load import load_directory  # noqa: E402
 from site_plugins.printing.options import PrintOptions  # noqa: E402
 from site_plugins.site import SiteSources, load_site  # noqa: E402
 from site_plugins.web.assets import SCRIPTS, STYLESHEETS  # noqa: E402
+from site_plugins.web.urls import SiteUrls  # noqa: E402
 
 SITE_URL = "https://torget.example.no/"
-WORDS = "kreft hjerte lunge demens slag angst pårørende sorg diabetes astma revmatisme epilepsi".split()
+WORDS = ["kreft", "hjerte", "lunge", "demens", "slag", "angst", "pårørende", "sorg", "diabetes", "astma", "revmatisme",
+         "epilepsi"]
 
 
 def synthesise(folder: Path, count: int) -> None:
@@ -45,7 +48,9 @@ def synthesise(folder: Path, count: int) -> None:
         data = {
             "name": f"Foreningen for {word} nr. {i}",
             "description": f"En landsforening for mennesker som lever med {word}, og for deres pårørende.",
-            "categories": [themes[i % len(themes)], themes[(i * 7 + 3) % len(themes)]] if i % 3 else [themes[i % len(themes)]],
+            "categories": [themes[i % len(themes)], themes[(i * 7 + 3) % len(themes)]]
+            if i % 3
+            else [themes[i % len(themes)]],
             "keywords": [word, f"{word}sykdom", f"stikkord{i}"],
             "website": f"https://forening{i}.example.no",
             "email": f"post@forening{i}.example.no",
@@ -89,29 +94,40 @@ def generated_project(root: Path, count: int) -> Path:
 def hand_written_project(root: Path, generated: Path) -> Path:
     """The same site written out by hand: every page the plugin makes as a plain Markdown file, and
     every other file it adds (stylesheet, scripts, QR codes, posters, feeds, kiosk) as a static file."""
-    sources = SiteSources(root=generated, organisations=generated / "organisations", docs=generated / "docs",
-                          prints=PrintOptions(cache_folder=generated / ".cache" / "torget"))
+    sources = SiteSources(
+        root=generated,
+        organisations=generated / "organisations",
+        docs=generated / "docs",
+        prints=PrintOptions(cache_folder=generated / ".cache" / "torget"),
+    )
     docs = root / "docs"
-    for generated_file in site_files(load_site(sources), SITE_URL):
+    for generated_file in site_files(load_site(sources), SiteUrls(SITE_URL)):
         path = docs / generated_file.path
         path.parent.mkdir(parents=True, exist_ok=True)
         content = generated_file.content
         path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     (docs / "index.md").write_text("# Forside\n", encoding="utf-8")
-    assets = "extra_css: [%s]\nextra_javascript: [%s]\n" % (", ".join(STYLESHEETS), ", ".join(SCRIPTS))
+    assets = f"extra_css: [{', '.join(STYLESHEETS)}]\nextra_javascript: [{', '.join(SCRIPTS)}]\n"
     (root / "mkdocs.yml").write_text(_config("For hånd", "") + assets, encoding="utf-8")
     return root
 
 
 def timed_build(project: Path) -> dict[str, float]:
     """Build in a fresh process; wall time and that process's peak memory."""
-    code = ("import json, resource, sys, time; from mkdocs.config import load_config; "
-            "from mkdocs.commands.build import build; start = time.perf_counter(); "
-            "build(load_config('mkdocs.yml')); seconds = time.perf_counter() - start; "
-            "print(json.dumps({'seconds': seconds, "
-            "'peak_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))")
-    result = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True,
-                            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    code = (
+        "import json, resource, sys, time; from mkdocs.config import load_config; "
+        "from mkdocs.commands.build import build; start = time.perf_counter(); "
+        "build(load_config('mkdocs.yml')); seconds = time.perf_counter() - start; "
+        "print(json.dumps({'seconds': seconds, "
+        "'peak_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
     if result.returncode:
         sys.exit(f"build of {project.name} failed:\n{result.stderr}")
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -147,7 +163,8 @@ def main(counts: list[int]) -> None:
             total, largest = site_size(generated)
             validation, command = check_seconds(generated)
             print(f"{count} organisations")
-            print(f"  generated, cold cache  {cold['seconds']:7.2f} s   peak {cold['peak_mb']:6.0f} MB  (draws QR codes, posters)")
+            print(f"  generated, cold cache  {cold['seconds']:7.2f} s   peak {cold['peak_mb']:6.0f} MB  "
+                  "(draws QR codes, posters)")
             print(f"  generated site build   {gen['seconds']:7.2f} s   peak {gen['peak_mb']:6.0f} MB")
             print(f"  hand-written build     {ref['seconds']:7.2f} s   peak {ref['peak_mb']:6.0f} MB")
             print(f"  ratio generated/hand   {gen['seconds'] / ref['seconds']:7.2f}    (target <= 1.0)")

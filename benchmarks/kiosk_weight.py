@@ -20,13 +20,12 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build import synthesise  # noqa: E402
-
 from site_plugins.hours.pages import HOURS_JSON, hours_files  # noqa: E402
-from site_plugins.kiosk.page import STATUS_SCRIPT, kiosk_files  # noqa: E402
-from site_plugins.web.assets import SEARCH_RULE  # noqa: E402
+from site_plugins.kiosk.page import SITE_SCRIPTS, kiosk_files  # noqa: E402
 from site_plugins.site import SiteSources, load_site  # noqa: E402
-from site_plugins.web.assets import asset_files  # noqa: E402
+from site_plugins.web.assets import SEARCH_RULE, asset_files  # noqa: E402
 from site_plugins.web.cache import FileCache  # noqa: E402
+from site_plugins.web.urls import SiteUrls  # noqa: E402
 
 BUDGET = 500_000
 SITE_URL = "https://torget.example.no/"
@@ -35,13 +34,13 @@ SITE_URL = "https://torget.example.no/"
 def first_load(sources: SiteSources) -> tuple[int, int, int, int]:
     """(organisations, data bytes, page bytes, first-load bytes) for the site these sources make."""
     site = load_site(sources)
-    files = {f.path: f.content for f in (*asset_files(), *hours_files(site.hours, site.closed_days, SITE_URL),
-                                         *kiosk_files(site.directory, site.events, site.hours, SITE_URL,
+    files = {f.path: f.content for f in (*asset_files(), *hours_files(site.hours, site.closed_days, SiteUrls(SITE_URL)),
+                                         *kiosk_files(site.directory, site.events, site.hours, SiteUrls(SITE_URL),
                                                      FileCache(site.prints.cache_folder)))}
     page = files["kiosk/index.html"]
     data = re.search(r'<script type="application/json" id="kiosk-data">(.*?)</script>', page, re.S).group(1)
     loaded = [path for path in files if path.startswith("kiosk/") and not path.endswith(".md")]
-    loaded += [STATUS_SCRIPT, SEARCH_RULE, HOURS_JSON]
+    loaded += [*SITE_SCRIPTS, SEARCH_RULE, HOURS_JSON]
     total = sum(len(files[path].encode("utf-8") if isinstance(files[path], str) else files[path]) for path in loaded)
     return len(site.directory.organisations), len(data.encode("utf-8")), len(page.encode("utf-8")), total
 

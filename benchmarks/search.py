@@ -91,34 +91,44 @@ def main(path: Path) -> None:
 
     kinds: dict[str, list[bool]] = {}
     misses = []
-    for (kind, query, expected), found in zip(queries, results):
-        top = [slug for slug in dict.fromkeys(found)][:TOP]
+    for (kind, query, expected), found in zip(queries, results, strict=True):
+        top = list(dict.fromkeys(found))[:TOP]
         hit = any(slug in top for slug in expected)
         kinds.setdefault(kind, []).append(hit)
         if not hit:
-            misses.append(f"  {kind:<10} {query!r}: expected {' or '.join(expected)}, got {', '.join(top) or 'nothing'}")
+            misses.append(
+                f"  {kind:<10} {query!r}: expected {' or '.join(expected)}, got {', '.join(top) or 'nothing'}"
+            )
     hits = sum(sum(values) for values in kinds.values())
     print(f"Site search, {len(queries)} queries ({path.name}), first {TOP} results:")
     for kind, values in kinds.items():
         print(f"  {kind:<10} {sum(values):>3} / {len(values):<3} {sum(values) / len(values):6.0%}")
-    print(f"  {'all':<10} {hits:>3} / {len(queries):<3} {hits / len(queries):6.0%}   "
-          f"({elapsed / len(queries) * 1000:.0f} ms a query in the browser)")
+    print(
+        f"  {'all':<10} {hits:>3} / {len(queries):<3} {hits / len(queries):6.0%}   "
+        f"({elapsed / len(queries) * 1000:.0f} ms a query in the browser)"
+    )
     print("Misses:" if misses else "Misses: none")
     print("\n".join(misses))
 
-    found_in_filter = [any(slug in matched for slug in expected) for (_, _, expected), matched in zip(queries, shown)]
+    found_in_filter = [
+        any(slug in matched for slug in expected) for (_, _, expected), matched in zip(queries, shown, strict=True)
+    ]
     counts = sorted(len(matched) for matched in shown)
-    print(f"Directory filter and kiosk (one rule, same data): the expected organisation is shown for "
-          f"{sum(found_in_filter)} / {len(queries)} ({sum(found_in_filter) / len(queries):.0%}); "
-          f"organisations shown: median {counts[len(counts) // 2]}, most {counts[-1]}")
-    filter_misses = [query for (_, query, _), ok in zip(queries, found_in_filter) if not ok]
+    print(
+        f"Directory filter and kiosk (one rule, same data): the expected organisation is shown for "
+        f"{sum(found_in_filter)} / {len(queries)} ({sum(found_in_filter) / len(queries):.0%}); "
+        f"organisations shown: median {counts[len(counts) // 2]}, most {counts[-1]}"
+    )
+    filter_misses = [query for (_, query, _), ok in zip(queries, found_in_filter, strict=True) if not ok]
     if filter_misses:
         print(f"  not shown for: {', '.join(map(repr, filter_misses))}")
 
     (raw0, gz0), (raw1, gz1) = before, after
-    print(f"Search index (before: as Material writes it): {raw0:,} → {raw1:,} bytes raw ({raw1 / raw0 - 1:+.1%}), "
-          f"{gz0:,} → {gz1:,} bytes gzip ({gz1 / gz0 - 1:+.1%}); budget +{GROWTH_BUDGET:.0%}: "
-          f"{'met' if max(raw1 / raw0, gz1 / gz0) - 1 <= GROWTH_BUDGET else 'NOT MET'}")
+    print(
+        f"Search index (before: as Material writes it): {raw0:,} → {raw1:,} bytes raw ({raw1 / raw0 - 1:+.1%}), "
+        f"{gz0:,} → {gz1:,} bytes gzip ({gz1 / gz0 - 1:+.1%}); budget +{GROWTH_BUDGET:.0%}: "
+        f"{'met' if max(raw1 / raw0, gz1 / gz0) - 1 <= GROWTH_BUDGET else 'NOT MET'}"
+    )
 
 
 if __name__ == "__main__":

@@ -104,4 +104,4 @@ def test_every_bundled_file_points_editors_at_the_schema():
 
 def test_missing_config_file_is_reported(tmp_path):
     result = torget(Project(tmp_path), "check")
-    assert result.returncode == 2 and f"cannot read {tmp_path / 'mkdocs.yml'}" in result.stderr
+    assert result.returncode == 1 and f"cannot read {tmp_path / 'mkdocs.yml'}" in result.stderr

@@ -274,7 +274,7 @@ def test_uids_are_stable_across_builds_and_shared_by_the_feeds(events_site, tmp_
 def _month_sections(project: Project) -> dict[str, str]:
     article = _article(project, "arrangementer/")
     parts = re.split(r'<h2 id="([^"]+)">', article)
-    return {anchor: _text(body) for anchor, body in zip(parts[1::2], parts[2::2])}
+    return {anchor: _text(body) for anchor, body in zip(parts[1::2], parts[2::2], strict=True)}
 
 
 def test_overview_groups_the_next_three_months_and_drops_past_one_off_events(events_site):

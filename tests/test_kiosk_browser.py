@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import BROWSED_AT
-from kiosk_pages import (  # noqa: F401
+from kiosk_pages import (
     SCREENS,
     SITE_URL,
     SMALL_TARGETS,

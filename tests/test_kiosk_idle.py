@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from kiosk_pages import MONDAY_MORNING, OSLO, Kiosk, kiosk  # noqa: F401
+from kiosk_pages import MONDAY_MORNING, OSLO, Kiosk, kiosk
 
 pytestmark = pytest.mark.browser
 

@@ -76,7 +76,7 @@ def test_rollup_size_code_width_and_address_come_from_mkdocs_yml(tmp_path: Path)
     assert code_width_mm(codes[0], page.pixels_per_mm) == pytest.approx(300, abs=5)
 
 
-@pytest.mark.parametrize("options, named", [
+@pytest.mark.parametrize(("options", "named"), [
     ("      rollup_qr_cm: 12\n", "rollup_qr_cm"),
     ("      rollup_width_cm: 85\n      rollup_qr_cm: 80\n", "rollup_qr_cm"),
     ("      rollup_height_cm: 900\n", "rollup_height_cm"),

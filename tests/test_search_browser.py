@@ -106,7 +106,7 @@ def test_the_worker_loads_only_from_the_site(browser, site_server):
 def test_the_directory_filter_forgives_with_the_same_rule(page, site_server):
     page.goto(site_server + "organisasjoner/")
     shown = filter_matches(page, [query for _, query, _ in QUERIES])
-    missing = [(query, slug) for (_, query, slug), found in zip(QUERIES, shown) if slug not in found]
+    missing = [(query, slug) for (_, query, slug), found in zip(QUERIES, shown, strict=True) if slug not in found]
     assert not missing
     # A query that matches as typed shows what it always showed: near misses do not widen it.
     typed = page.evaluate("""() => [...document.querySelectorAll('li[data-search]')]

@@ -79,12 +79,5 @@
     document.querySelectorAll("[data-torget-filter]").forEach(setUp);
   }
 
-  // Material's instant navigation swaps pages without reloading; document$ announces each page.
-  if (window.document$ && window.document$.subscribe) {
-    window.document$.subscribe(start);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  window.torgetOnPage(start);
 })();

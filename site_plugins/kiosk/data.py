@@ -6,27 +6,26 @@ labels, addresses, QR modules) is decided in Python.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import Any
 
-from ..directory.contact import tel_uri
 from ..directory.load import Directory
 from ..directory.model import Organisation
 from ..directory.pages import ALPHABET
-from ..search.terms import search_text
 from ..events.load import UpcomingOccurrence
-from ..events.recurrence import OSLO
 from ..events.text import upcoming_label
+from ..search.terms import search_text
 from ..web.cache import FileCache
+from ..web.clock import day_end, utc_stamp
 from ..web.qr import QUIET_ZONE, page_qr, qr_renderer_version
 from ..web.render import web_label
 from ..web.text import index_letter
-from ..web.urls import absolute_url, organisation_path
+from ..web.urls import SiteUrls, organisation_path, tel_uri
 from .qr import QR_LEVEL, packed_code
 
 KIOSK_FOLDER_URL = "kiosk/"
-SAVED_LIST_URL = "kiosk/liste/"
+SAVED_LIST_PAGE = "kiosk/liste/index.md"
+"""The phone page the "Min liste" code opens."""
 VOLUNTEER_PAGE = "bli-frivillig.md"
 """The site's page for new volunteers (issue 6); the kiosk's volunteer screen carries its QR code."""
 # Seconds: until "Vil du fortsette?", how long the question waits (WCAG 2.2.1 asks for at least 20),
@@ -75,13 +74,13 @@ def _contacts(qr: QrTable, *, website: str | None = None, email: str | None = No
     return found
 
 
-def _page_contact(src_path: str, label: str, site_url: str, qr: QrTable) -> dict[str, str]:
+def _page_contact(src_path: str, label: str, urls: SiteUrls, qr: QrTable) -> dict[str, str]:
     """A page of the public site, as text and QR code."""
-    target = page_qr(src_path, site_url).target
+    target = page_qr(src_path, urls).target
     return _contact(qr, "web", label, web_label(target), target)
 
 
-def _organisation(directory: Directory, org: Organisation, site_url: str, qr: QrTable) -> dict[str, Any]:
+def _organisation(directory: Directory, org: Organisation, urls: SiteUrls, qr: QrTable) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "slug": org.slug,
         "name": org.display_name,
@@ -92,7 +91,7 @@ def _organisation(directory: Directory, org: Organisation, site_url: str, qr: Qr
         "at_torget": org.at_torget,
         "contacts": _contacts(qr, website=org.website, email=org.email, phone=org.phone,
                               membership_url=org.membership_url),
-        "page": _page_contact(organisation_path(org), "Denne siden på nettet", site_url, qr),
+        "page": _page_contact(organisation_path(org), "Denne siden på nettet", urls, qr),
     }
     if org.address:
         entry["address"] = org.address
@@ -111,23 +110,23 @@ def _organisation(directory: Directory, org: Organisation, site_url: str, qr: Qr
     return entry
 
 
-def _occurrence(item: UpcomingOccurrence, site_url: str, qr: QrTable) -> dict[str, Any]:
+def _occurrence(item: UpcomingOccurrence, urls: SiteUrls, qr: QrTable) -> dict[str, Any]:
     # A day-long event (no times) lasts until midnight in Oslo.
-    end = item.end or item.start or dt.datetime.combine(item.day + dt.timedelta(days=1), dt.time(), OSLO)
+    end = item.end or item.start or day_end(item.day)
     return {
         "title": item.title,
         "when": upcoming_label(item),
         "where": item.location,
-        "end": end.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "page": _page_contact(item.event.src_path, item.title, site_url, qr),
+        "end": utc_stamp(end),
+        "page": _page_contact(item.event.src_path, item.title, urls, qr),
     }
 
 
-def kiosk_data(directory: Directory, site_url: str, occurrences: list[UpcomingOccurrence],
+def kiosk_data(directory: Directory, urls: SiteUrls, occurrences: list[UpcomingOccurrence],
                cache: FileCache) -> dict[str, Any]:
     """The JSON the kiosk page carries: organisations, themes, events and every QR code they need."""
     qr = QrTable(cache)
-    organisations = [_organisation(directory, org, site_url, qr) for org in directory.organisations]
+    organisations = [_organisation(directory, org, urls, qr) for org in directory.organisations]
     themes = [
         {"slug": category.slug, "name": category.name, "description": category.description,
          "organisations": [org.slug for org in directory.in_category(category)]}
@@ -140,9 +139,9 @@ def kiosk_data(directory: Directory, site_url: str, occurrences: list[UpcomingOc
         "alphabet": list(ALPHABET),
         "organisations": organisations,
         "themes": [theme for theme in themes if theme["organisations"]],
-        "events": [_occurrence(item, site_url, qr) for item in occurrences],
-        "volunteer": {"contacts": [_page_contact(VOLUNTEER_PAGE, "Les mer på nettsiden", site_url, qr)]},
-        "saved_list_url": absolute_url(site_url, SAVED_LIST_URL),
+        "events": [_occurrence(item, urls, qr) for item in occurrences],
+        "volunteer": {"contacts": [_page_contact(VOLUNTEER_PAGE, "Les mer på nettsiden", urls, qr)]},
+        "saved_list_url": urls.absolute(SAVED_LIST_PAGE),
         "list_limit": LIST_LIMIT,
         "qr_level": QR_LEVEL,
         "qr_quiet_zone": QUIET_ZONE,

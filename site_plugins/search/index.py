@@ -24,7 +24,7 @@ from urllib.parse import quote
 
 from ..directory.load import Directory
 from ..web.assets import ASSET_FOLDER
-from ..web.urls import organisation_path, page_url
+from ..web.urls import SiteUrls, organisation_path
 from .terms import index_keywords
 
 KEYWORDS_FIELD = "keywords"
@@ -37,9 +37,11 @@ _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</s
 _HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"})
 
 
-def organisation_keywords(directory: Directory) -> dict[str, str]:
-    """The keyword field of each organisation page, by the page's address in the index."""
-    return {page_url(organisation_path(org)): index_keywords(org, directory.synonyms) for org in directory.organisations}
+def organisation_keywords(directory: Directory, urls: SiteUrls) -> dict[str, str]:
+    """The keyword field of each organisation page, by the page's address in the index (in the site's URL style)."""
+    return {
+        urls.page(organisation_path(org)): index_keywords(org, directory.synonyms) for org in directory.organisations
+    }
 
 
 def add_keywords(index: dict[str, Any], keywords: dict[str, str]) -> dict[str, Any]:
@@ -53,9 +55,9 @@ def add_keywords(index: dict[str, Any], keywords: dict[str, str]) -> dict[str, A
     return index
 
 
-def index_with_keywords(text: str, directory: Directory) -> str:
+def index_with_keywords(text: str, directory: Directory, urls: SiteUrls) -> str:
     """The index file's text, rewritten with the keyword field (compact, as Material writes it)."""
-    index = add_keywords(json.loads(text), organisation_keywords(directory))
+    index = add_keywords(json.loads(text), organisation_keywords(directory, urls))
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -76,4 +78,4 @@ def use_search_worker(html: str) -> str:
     from_root = posixpath.relpath(posixpath.normpath(material), posixpath.normpath(base))
     config["search"] = f"{base}/{SEARCH_WORKER}?material={quote(from_root)}"
     text = json.dumps(config, ensure_ascii=False, separators=(",", ":")).translate(_HTML_SAFE)
-    return html[: found.start(2)] + text + html[found.end(2):]
+    return html[: found.start(2)] + text + html[found.end(2) :]

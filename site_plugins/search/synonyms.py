@@ -72,8 +72,14 @@ def load_synonyms(path: Path, display: str) -> Synonyms:
             continue
         values = [value] if isinstance(value, str) else value
         if not isinstance(values, list) or not values:
-            problems.append(Problem(display, line, means,
-                                    "expected the words visitors use, as text or a list, e.g. `diabetes: [sukkersyke]`"))
+            problems.append(
+                Problem(
+                    display,
+                    line,
+                    means,
+                    "expected the words visitors use, as text or a list, e.g. `diabetes: [sukkersyke]`",
+                )
+            )
             continue
         words: list[str] = []
         for index, word in enumerate(values):
@@ -81,15 +87,21 @@ def load_synonyms(path: Path, display: str) -> Synonyms:
             field = f"{means}[{index + 1}]" if isinstance(value, list) else means
             if not isinstance(word, str) or not word.strip():
                 source = doc.plain_scalars.get((means, index) if isinstance(value, list) else (means,))
-                hint = f"; put it in quotes: \"{source}\"" if source else ""
+                hint = f'; put it in quotes: "{source}"' if source else ""
                 problems.append(Problem(display, where, field, f"expected a word as text, not {word!r}{hint}"))
                 continue
             word = word.strip()
             key = fold(word)
             if key == fold(means):
-                problems.append(Problem(display, where, field, f"{word!r} is the directory's word itself; list only other words"))
+                problems.append(
+                    Problem(display, where, field, f"{word!r} is the directory's word itself; list only other words")
+                )
             elif key in seen:
-                problems.append(Problem(display, where, field, f"{word!r} is already listed under {seen[key]!r}; list each word once"))
+                problems.append(
+                    Problem(
+                        display, where, field, f"{word!r} is already listed under {seen[key]!r}; list each word once"
+                    )
+                )
             else:
                 seen[key] = means
                 words.append(word)
@@ -101,7 +113,13 @@ def load_synonyms(path: Path, display: str) -> Synonyms:
 
 def unused_synonym_problems(synonyms: Synonyms, folded_texts: Iterable[str], display: str) -> list[Problem]:
     """A warning for every entry whose directory word no organisation's name, keywords or themes use."""
-    return [Problem(display, entry.line, entry.means,
-                    f"no organisation's name, short name, keywords or themes use {entry.means!r}, so its words would "
-                    "find nothing; check the spelling, or add the word to an organisation's keywords")
-            for entry in synonyms.unused(folded_texts)]
+    return [
+        Problem(
+            display,
+            entry.line,
+            entry.means,
+            f"no organisation's name, short name, keywords or themes use {entry.means!r}, so its words would "
+            "find nothing; check the spelling, or add the word to an organisation's keywords",
+        )
+        for entry in synonyms.unused(folded_texts)
+    ]

@@ -16,9 +16,22 @@ class GeneratedFile:
     path: str
     content: str | bytes
 
+    @property
+    def data(self) -> bytes:
+        """The content as bytes (text in UTF-8)."""
+        return self.content.encode("utf-8") if isinstance(self.content, str) else self.content
 
-def markdown_page(path: str, title: str, body: str, *, description: str | None = None,
-                  search_boost: float | None = None, hide: tuple[str, ...] = (), searchable: bool = True) -> GeneratedFile:
+
+def markdown_page(
+    path: str,
+    title: str,
+    body: str,
+    *,
+    description: str | None = None,
+    search_boost: float | None = None,
+    hide: tuple[str, ...] = (),
+    searchable: bool = True,
+) -> GeneratedFile:
     """A page whose body is HTML the core rendered (escaped already), with front matter.
 
     The theme prints `title` and `description` unescaped, so they are escaped here.
