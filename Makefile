@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site publish test lint serve edit editor-deps check schema benchmark clean
+.PHONY: site publish test test-fast golden lint serve edit editor-deps check schema benchmark lighthouse clean
 
 site: $(INSTALLED)  ## Build the site into site/ (warns while it is not ready to publish)
 	$(BIN)/mkdocs build
@@ -20,6 +20,12 @@ test: lint  ## Lint, type-check, then run the whole test suite
 lint: $(INSTALLED)  ## ruff (lint and import order) and mypy (types of the package); settings in pyproject.toml
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+
+test-fast: $(INSTALLED)  ## The inner loop: no browser, no quality gates, no wheel build, no lint
+	$(BIN)/python -m pytest -m "not browser and not gate and not wheel"
+
+golden: $(INSTALLED)  ## Rewrite tests/golden/*.html from the current rendering; review the diff before committing
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py
 
 serve: $(INSTALLED)  ## Preview on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve
@@ -42,6 +48,9 @@ benchmark: $(INSTALLED)
 	$(BIN)/python benchmarks/build.py
 	$(BIN)/python benchmarks/qr.py
 
+lighthouse: $(INSTALLED)  ## Lighthouse (mobile) on every page type behind the nginx set-up (needs nginx, npm, chromium)
+	$(BIN)/python benchmarks/lighthouse.py --cpu-slowdown auto
+
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -49,4 +58,4 @@ $(INSTALLED): pyproject.toml
 	touch $@
 
 clean:
-	rm -rf site $(VENV) tests/node_modules editor/node_modules
+	rm -rf site $(VENV) tests/node_modules editor/node_modules benchmarks/node_modules

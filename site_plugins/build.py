@@ -14,7 +14,7 @@ from .hours.pages import hours_files
 from .hours.text import describe_rule
 from .kiosk.page import kiosk_files
 from .printing.catalogue import catalogue_files
-from .publishing.proof import placeholder_host
+from .readiness.proof import placeholder_host
 from .shifts.feeds import shift_feed_files
 from .shifts.pages import organisation_shifts, shift_files
 from .site import Site, SiteSources

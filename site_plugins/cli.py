@@ -27,7 +27,7 @@ from .editor.collections import EditorOptions
 from .editor.files import config_text
 from .plugin import TorgetPlugin, editor_options_from, sources_from
 from .printing.event_posters import event_poster_problems
-from .publishing.report import PublicationReport, publication_report
+from .readiness.report import PublicationReport, publication_report
 from .shifts.check import shift_warnings
 from .site import SiteSources, load_site
 from .sources.problems import SourceError, display_path

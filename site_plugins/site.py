@@ -14,7 +14,7 @@ from .hours.desk import DeskHours
 from .hours.school_holidays import SCHOOL_HOLIDAYS_FILE
 from .hours.sources import HoursSources, load_hours
 from .printing.options import PrintOptions
-from .publishing.drafts import Drafts, load_drafts
+from .readiness.drafts import Drafts, load_drafts
 from .shifts.load import load_shift_plan
 from .shifts.model import ShiftPlan
 from .sources.problems import SourceError

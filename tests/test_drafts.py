@@ -20,7 +20,7 @@ from conftest import REAL_SITE_URL, Project, assert_built
 from test_events_site import BUILT_AT, build_at, make_events_project
 from test_serve import _fetch, _free_port, _wait_for
 
-from site_plugins.publishing.drafts import BANNER_TEXT, load_drafts
+from site_plugins.readiness.drafts import BANNER_TEXT, load_drafts
 from site_plugins.site import SiteSources, load_site
 from site_plugins.sources.problems import SourceError
 

@@ -15,9 +15,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, Project, assert_built, copy_bundled_project
+from conftest import Project, assert_built, copy_bundled_project, missing_tool
 from editor_tools import EDITOR, editor_tools
-from quality import _missing
 
 pytestmark = pytest.mark.browser
 
@@ -59,15 +58,13 @@ def _wait_for(url: str, process: subprocess.Popen, seconds: float = 240) -> None
 
 
 @pytest.fixture
-def editing(tmp_path: Path) -> Iterator[tuple[Project, str]]:
+def editing(tmp_path: Path, shared_cache: Path) -> Iterator[tuple[Project, str]]:
     """`editor/edit.sh` (what `make edit` runs) on a copy of the bundled project; stopped at the end."""
     if shutil.which("node") is None:
-        _missing("Node.js (apt install nodejs)")
+        missing_tool("Node.js")
     editor_tools()
-    project = copy_bundled_project(tmp_path / "project")
-    warm = REPO / ".cache" / "torget"
-    if warm.is_dir():  # drawn codes and posters; the editor's test is not about drawing
-        shutil.copytree(warm, project.root / ".cache" / "torget")
+    # The session's drawn codes and posters: the editor's test is not about drawing.
+    project = copy_bundled_project(tmp_path / "project", cache=shared_cache)
     project.write("docs/arrangementer/testtreff.md", DRAFT_EVENT)
     site_port, api_port = _free_port(), _free_port()
     env = {**os.environ, "TORGET_PYTHON": sys.executable, "NO_MKDOCS_2_WARNING": "1"}

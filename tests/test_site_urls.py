@@ -8,7 +8,7 @@ import json
 import re
 
 import pytest
-from conftest import Project
+from conftest import Project, assert_built
 from link_check import broken_site_addresses
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
@@ -29,8 +29,8 @@ def file_url_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     project.write("docs/arrangementer/kafe.md", event_page())
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", str(int(BUILT_AT.timestamp())))
-        result = project.build("--strict")
-    assert result.returncode == 0, result.stderr
+        result = project.build()
+    assert_built(result)
     return project
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..directory.load import Directory
 from ..events.load import Event
-from ..publishing.proof import PROOF_WORD
+from ..readiness.proof import PROOF_WORD
 from ..sources.problems import Problem, SourceError
 from ..web.cache import FileCache
 from ..web.norwegian import decimal
@@ -56,7 +56,7 @@ def catalogue_files(options: PrintOptions, urls: SiteUrls, *, hours: tuple[str, 
     """The roll-up, the desk poster, every page's code, each coming event's poster, and the staff page.
 
     `hours` are the sentences that describe the desk's usual week, printed on the roll-up and the desk poster.
-    `proof` marks every file «PRØVETRYKK» (while `site_url` is a placeholder, see `publishing.proof`).
+    `proof` marks every file «PRØVETRYKK» (while `site_url` is a placeholder, see `readiness.proof`).
     """
     cache = FileCache(options.cache_folder)
     posters: list[PrintItem] = []

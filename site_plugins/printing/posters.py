@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..publishing.proof import PROOF_WORD
+from ..readiness.proof import PROOF_WORD
 from ..web.norwegian import decimal
 from ..web.qr import Modules, dark_runs
 

@@ -23,7 +23,7 @@ import qrcode
 from PIL import Image, ImageDraw, ImageFont
 from qrcode.constants import ERROR_CORRECT_Q
 
-from ..publishing.proof import PROOF_WORD
+from ..readiness.proof import PROOF_WORD
 from .urls import SiteUrls, page_url
 
 ERROR_CORRECTION = ERROR_CORRECT_Q
