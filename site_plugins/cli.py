@@ -7,13 +7,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from mkdocs.config import load_config
-from mkdocs.exceptions import ConfigurationError
-
 from .directory.categories import CATEGORIES_FILE, load_categories
-from .directory.new import new_organisation_text
-from .directory.schema import SCHEMA_FILE, schema_text
-from .plugin import TorgetPlugin, sources_from
+from .directory.schema import SCHEMA_FILE
+from .options import OptionsError, read_sources
 from .site import SiteSources, load_site
 from .sources.problems import SourceError
 from .web.text import slugify
@@ -31,20 +27,12 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("-o", "--output", help="file to write (default: print it)")
     args = parser.parse_args(argv)
     try:
-        sources = _sources(Path(args.config_file))
-    except (ConfigurationError, OSError) as error:
+        sources = read_sources(Path(args.config_file))
+    except OptionsError as error:
         print(f"torget: cannot read {args.config_file}: {error}", file=sys.stderr)
         return 2
     handler = {"check": _check, "new": _new, "schema": _schema}[args.command]
     return handler(sources, args)
-
-
-def _sources(config_file: Path) -> SiteSources:
-    config = load_config(str(config_file))
-    plugin = next((p for p in config.plugins.values() if isinstance(p, TorgetPlugin)), None)
-    if plugin is None:
-        raise ConfigurationError("the `torget` plugin is not listed under `plugins:`")
-    return sources_from(config, plugin.config)
 
 
 def _check(sources: SiteSources, args: argparse.Namespace) -> int:
@@ -75,6 +63,10 @@ def _new(sources: SiteSources, args: argparse.Namespace) -> int:
         print(f"torget: {_relative(sources, slug)} already exists and was left as it is; "
               "edit it, or choose another file name with --slug", file=sys.stderr)
         return 1
+    from .directory.new import (
+        new_organisation_text,  # not needed by `check`, which should answer at once
+    )
+
     categories = load_categories(sources.organisations / CATEGORIES_FILE, CATEGORIES_FILE)
     path.write_text(new_organisation_text(args.name, categories), encoding="utf-8")
     print(f"Wrote {_relative(sources, slug)}. Fill in the fields, then run `torget check`.")
@@ -82,6 +74,10 @@ def _new(sources: SiteSources, args: argparse.Namespace) -> int:
 
 
 def _schema(sources: SiteSources, args: argparse.Namespace) -> int:
+    from .directory.schema import (
+        schema_text,  # pydantic's schema generator: only this command needs it
+    )
+
     try:
         categories = load_categories(sources.organisations / CATEGORIES_FILE, CATEGORIES_FILE)
     except SourceError as error:

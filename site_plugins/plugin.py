@@ -11,16 +11,15 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_build_datetime
 
 from .build import site_files
 from .config import TorgetConfig
 from .directory.peer_support import expand_peer_support_marker
 from .events.pages import event_page_markdown
-from .hours.sources import HoursSources
 from .kiosk.page import KIOSK_FOLDER
-from .printing.options import PrintOptions, print_option_problems
-from .site import Site, SiteSources, load_site
+from .options import sources_from
+from .printing.options import print_option_problems
+from .site import Site, load_site
 from .sources.problems import SourceError
 from .web.assets import SCRIPTS, STYLESHEETS
 from .web.json_ld import json_ld_to_head
@@ -29,29 +28,12 @@ from .web.qr import site_url_problem
 log = get_plugin_logger("torget")
 
 
-def sources_from(config: MkDocsConfig, options: TorgetConfig) -> SiteSources:
-    """The source folders named in mkdocs.yml, resolved against the folder mkdocs.yml is in."""
-    root = Path(config.config_file_path or ".").resolve().parent
-    hours = HoursSources(school_holidays=root / options.school_holidays, rule=options.hours,
-                         extra_closed_days=options.extra_closed_days,
-                         config_file=Path(config.config_file_path) if config.config_file_path else None)
-    # The build time honours SOURCE_DATE_EPOCH, so a build can be repeated exactly.
-    return SiteSources(root=root, organisations=root / options.organisations, hours=hours, now=get_build_datetime(),
-                       prints=print_options_from(config, options, root), docs=Path(config.docs_dir))
-
-
-def print_options_from(config: MkDocsConfig, options: TorgetConfig, root: Path) -> PrintOptions:
-    """The posters' options: the site's name as headline, its copyright line as footer, the cache beside mkdocs.yml."""
-    return PrintOptions(title=config.site_name, rollup_width_cm=options.rollup_width_cm,
-                        rollup_height_cm=options.rollup_height_cm, rollup_qr_cm=options.rollup_qr_cm,
-                        short_address=options.short_address, footer=config.copyright or "",
-                        cache_folder=(root / options.cache_dir).resolve())
-
-
 class TorgetPlugin(BasePlugin[TorgetConfig]):
     """Builds the directory and the desk's other pages from the editors' YAML and front matter."""
 
     site: Site | None = None
+    rendered: dict[str, str]
+    """Bodies the core rendered to HTML, by source path; `on_page_content` hands them to MkDocs."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if problem := site_url_problem(config.site_url):
@@ -75,6 +57,7 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
+        self.rendered = {}
         for generated in site_files(self.site, config.site_url):
             existing = files.get_file_from_path(generated.path)
             if existing is not None:
@@ -84,6 +67,8 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
             # menu of every organisation would make each page grow with the directory.
             files.append(File.generated(config, generated.path, content=generated.content,
                                         inclusion=InclusionLevel.NOT_IN_NAV))
+            if generated.html is not None:
+                self.rendered[generated.path] = generated.html
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -96,6 +81,10 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
             return markdown
         page.meta.setdefault("title", html.escape(event.spec.title))
         return event_page_markdown(markdown, event, self.site.directory, config.site_url, self.site.hours.now)
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A generated page's body is the HTML the core rendered; its Markdown was front matter only."""
+        return self.rendered.get(page.file.src_uri, html)
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
         return json_ld_to_head(output)

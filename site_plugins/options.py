@@ -1,0 +1,91 @@
+"""From mkdocs.yml's values to the sources the core reads: shared by the plugin and `torget check`.
+
+`read_sources` reads mkdocs.yml with MkDocs's own YAML reader (`!ENV`, `INHERIT`) but does not load
+every plugin the file lists, as `mkdocs.config.load_config` does: checking the editors' files needs
+only the `torget` options, and loading Material's plugins and our page templates would take longer
+than the check itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .hours.sources import HoursSources
+from .printing.options import PrintOptions
+from .site import SiteSources
+from .sources.config_location import PLUGIN
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from .config import TorgetConfig
+
+
+def site_sources(config_file: Path | None, docs_dir: Path, options: TorgetConfig, *, site_name: str = "",
+                 copyright: str | None = None) -> SiteSources:
+    """The source folders named in the options, resolved against the folder of `config_file`."""
+    from mkdocs.utils import get_build_datetime
+
+    root = (config_file or Path("mkdocs.yml")).resolve().parent
+    hours = HoursSources(school_holidays=root / options.school_holidays, rule=options.hours,
+                         extra_closed_days=options.extra_closed_days, config_file=config_file)
+    # The build time honours SOURCE_DATE_EPOCH, so a build can be repeated exactly.
+    return SiteSources(root=root, organisations=root / options.organisations, hours=hours, now=get_build_datetime(),
+                       prints=print_options(options, root, site_name, copyright), docs=docs_dir)
+
+
+def print_options(options: TorgetConfig, root: Path, site_name: str, copyright: str | None) -> PrintOptions:
+    """The posters' options: the site's name as headline, its copyright line as footer, the cache beside mkdocs.yml."""
+    return PrintOptions(title=site_name, rollup_width_cm=options.rollup_width_cm,
+                        rollup_height_cm=options.rollup_height_cm, rollup_qr_cm=options.rollup_qr_cm,
+                        short_address=options.short_address, footer=copyright or "",
+                        cache_folder=(root / options.cache_dir).resolve())
+
+
+def sources_from(config: MkDocsConfig, options: TorgetConfig) -> SiteSources:
+    """The sources of a loaded MkDocs configuration."""
+    config_file = Path(config.config_file_path) if config.config_file_path else None
+    return site_sources(config_file, Path(config.docs_dir), options, site_name=config.site_name,
+                        copyright=config.copyright)
+
+
+class OptionsError(Exception):
+    """mkdocs.yml cannot be read, or does not list the plugin; the message says which."""
+
+
+def read_sources(config_file: Path) -> SiteSources:
+    """The sources named in `config_file`, reading only the values the core needs."""
+    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.utils.yaml import yaml_load
+
+    from .config import TorgetConfig
+
+    try:
+        with config_file.open("rb") as handle:
+            raw = yaml_load(handle)
+    except (OSError, ConfigurationError) as error:
+        raise OptionsError(str(error)) from None
+    values = _plugin_options(raw.get("plugins"))
+    if values is None:
+        raise OptionsError(f"the `{PLUGIN}` plugin is not listed under `plugins:`")
+    options = TorgetConfig(config_file_path=str(config_file))
+    options.load_dict(values)
+    errors, _ = options.validate()
+    if errors:
+        raise OptionsError("; ".join(f"plugins.{PLUGIN}.{name}: {error}" for name, error in errors))
+    root = config_file.resolve().parent
+    docs_dir = root / str(raw.get("docs_dir") or "docs")
+    return site_sources(config_file, docs_dir, options, site_name=str(raw.get("site_name") or ""),
+                        copyright=raw.get("copyright"))
+
+
+def _plugin_options(plugins: Any) -> dict[str, Any] | None:
+    """The plugin's options from `plugins:` as a list (`- torget` or `- torget: {...}`) or a mapping."""
+    entries = plugins.items() if isinstance(plugins, dict) else [
+        next(iter(entry.items())) if isinstance(entry, dict) and len(entry) == 1 else (entry, {})
+        for entry in plugins or []]
+    for name, values in entries:
+        if name == PLUGIN:
+            return dict(values or {})
+    return None
