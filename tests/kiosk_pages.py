@@ -58,7 +58,9 @@ def touch_context(browser, viewport: dict[str, int], **options):
 @pytest.fixture(params=list(SCREENS), ids=list(SCREENS))
 def kiosk(request, browser, site_server) -> Iterator[Kiosk]:
     """The kiosk on a touch screen, landscape and portrait; fails on any console error or script error."""
-    context = touch_context(browser, SCREENS[request.param])
+    # Without the kiosk's service worker: Playwright's routing cannot see what a worker fetches, and the
+    # tests that stand in for the server need it to. tests/test_kiosk_offline.py tests the worker.
+    context = touch_context(browser, SCREENS[request.param], service_workers="block")
     page = context.new_page()
     tab = Kiosk(page, site_server)
     page.on("console", lambda message: message.type == "error" and tab.console_errors.append(message.text))

@@ -13,19 +13,21 @@ from typing import Any
 from ..directory.contact import tel_uri
 from ..directory.load import Directory
 from ..directory.model import Organisation
-from ..directory.pages import ALPHABET, search_text
+from ..directory.pages import ALPHABET
 from ..events.load import UpcomingOccurrence
 from ..events.recurrence import OSLO
 from ..events.text import upcoming_label
 from ..web.cache import FileCache
 from ..web.qr import QUIET_ZONE, page_qr, qr_renderer_version
 from ..web.render import web_label
-from ..web.text import LETTER_FOLDS, index_letter
+from ..web.text import LETTER_FOLDS, fold, index_letter
 from ..web.urls import absolute_url, organisation_path
 from .qr import QR_LEVEL, packed_code
 
 KIOSK_FOLDER_URL = "kiosk/"
 SAVED_LIST_URL = "kiosk/liste/"
+DETAILS_FILE = "organisasjoner.json"
+"""The organisations' cards, next to the kiosk page (`kiosk/organisasjoner.json`)."""
 VOLUNTEER_PAGE = "bli-frivillig.md"
 """The site's page for new volunteers (issue 6); the kiosk's volunteer screen carries its QR code."""
 # Seconds: until "Vil du fortsette?", how long the question waits (WCAG 2.2.1 asks for at least 20),
@@ -80,15 +82,25 @@ def _page_contact(src_path: str, label: str, site_url: str, qr: QrTable) -> dict
     return _contact(qr, "web", label, web_label(target), target)
 
 
-def _organisation(directory: Directory, org: Organisation, site_url: str, qr: QrTable) -> dict[str, Any]:
+def _summary(directory: Directory, org: Organisation) -> dict[str, Any]:
+    """What the list screens show and search: the first load carries this for every organisation."""
     entry: dict[str, Any] = {
         "slug": org.slug,
         "name": org.display_name,
         "letter": index_letter(org.name),
         "description": org.description,
         "themes": [directory.category(name).slug for name in org.categories],
-        "search": search_text(org),
-        "at_torget": org.at_torget,
+        # The folded search words the list does not show; the kiosk adds the name and description it has.
+        "search": fold(" ".join([org.short_name or "", *org.keywords, *org.categories])).strip(),
+    }
+    if org.at_torget:
+        entry["at_torget"] = True
+    return entry
+
+
+def _details(org: Organisation, site_url: str, qr: QrTable) -> dict[str, Any]:
+    """What only the organisation's card shows: contacts with their codes, peer support, local chapters."""
+    entry: dict[str, Any] = {
         "contacts": _contacts(qr, website=org.website, email=org.email, phone=org.phone,
                               membership_url=org.membership_url),
         "page": _page_contact(organisation_path(org), "Denne siden på nettet", site_url, qr),
@@ -124,9 +136,12 @@ def _occurrence(item: UpcomingOccurrence, site_url: str, qr: QrTable) -> dict[st
 
 def kiosk_data(directory: Directory, site_url: str, occurrences: list[UpcomingOccurrence],
                cache: FileCache) -> dict[str, Any]:
-    """The JSON the kiosk page carries: organisations, themes, events and every QR code they need."""
+    """The JSON the kiosk page carries: what its first screens need, and the codes of events and volunteering.
+
+    Each organisation's card (contacts and their codes) is in `kiosk_details`, a file of its own
+    (`DETAILS_FILE`) the kiosk fetches once its first screen is up, so the first load stays small.
+    """
     qr = QrTable(cache)
-    organisations = [_organisation(directory, org, site_url, qr) for org in directory.organisations]
     themes = [
         {"slug": category.slug, "name": category.name, "description": category.description,
          "organisations": [org.slug for org in directory.in_category(category)]}
@@ -138,7 +153,8 @@ def kiosk_data(directory: Directory, site_url: str, occurrences: list[UpcomingOc
         "folds": LETTER_FOLDS,
         # The letters of the A–Å bar and of the on-screen keyboard.
         "alphabet": list(ALPHABET),
-        "organisations": organisations,
+        "organisations": [_summary(directory, org) for org in directory.organisations],
+        "details": DETAILS_FILE,
         "themes": [theme for theme in themes if theme["organisations"]],
         "events": [_occurrence(item, site_url, qr) for item in occurrences],
         "volunteer": {"contacts": [_page_contact(VOLUNTEER_PAGE, "Les mer på nettsiden", site_url, qr)]},
@@ -148,3 +164,10 @@ def kiosk_data(directory: Directory, site_url: str, occurrences: list[UpcomingOc
         "qr_quiet_zone": QUIET_ZONE,
         "qr": qr.codes,
     }
+
+
+def kiosk_details(directory: Directory, site_url: str, cache: FileCache) -> dict[str, Any]:
+    """Every organisation's card by slug, and the QR modules of every address the cards show."""
+    qr = QrTable(cache)
+    cards = {org.slug: _details(org, site_url, qr) for org in directory.organisations}
+    return {"organisations": cards, "qr": qr.codes}

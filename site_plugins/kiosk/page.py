@@ -21,17 +21,27 @@ from markupsafe import Markup
 from ..directory.load import Directory
 from ..events.load import Events, upcoming_occurrences
 from ..hours.desk import LISTED_AHEAD, DeskHours
+from ..hours.pages import HOURS_JSON
 from ..hours.text import day_text, span_text
 from ..web.assets import ASSET_FOLDER, asset_files
 from ..web.cache import FileCache
 from ..web.output import GeneratedFile, markdown_page
 from ..web.render import environment, render
 from ..web.urls import organisation_path, page_url, relative_url
-from .data import EVENT_DAYS, KIOSK_FOLDER_URL, SAVED_LIST_URL, kiosk_data
+from .data import (
+    DETAILS_FILE,
+    EVENT_DAYS,
+    KIOSK_FOLDER_URL,
+    SAVED_LIST_URL,
+    kiosk_data,
+    kiosk_details,
+)
 
 KIOSK_FOLDER = Path(__file__).resolve().parent
 # Copied as they are, next to the page; the page names them relatively.
 STATIC_FILES = ("kiosk.css", "vendor/qrcode-generator.js", "kiosk.js")
+# The service worker that keeps the kiosk working offline; it must sit in the kiosk's folder to serve it.
+SERVICE_WORKER = "sw.js"
 # The site's "Åpent nå" script (it reads the staffed intervals the hours page's build wrote).
 STATUS_SCRIPT = f"{ASSET_FOLDER}/opening_status.js"
 
@@ -56,10 +66,13 @@ def kiosk_files(directory: Directory, events: Events, hours: DeskHours, site_url
     status_script = next(file.content for file in asset_files() if file.path == STATUS_SCRIPT)
     occurrences = upcoming_occurrences(events, hours.now, EVENT_DAYS)
     data = script_json(kiosk_data(directory, site_url, occurrences, cache))
+    details = json.dumps(kiosk_details(directory, site_url, cache), ensure_ascii=False, separators=(",", ":"))
     template = _kiosk_environment().get_template("index.html")
+    status_url = relative_url(KIOSK_FOLDER_URL, STATUS_SCRIPT)
+    hours_url = relative_url(KIOSK_FOLDER_URL, HOURS_JSON)
 
     def page(build: str) -> str:
-        stamped = [f"{name}?v={build}" for name in (relative_url(KIOSK_FOLDER_URL, STATUS_SCRIPT), *STATIC_FILES)]
+        stamped = [f"{name}?v={build}" for name in (status_url, *STATIC_FILES)]
         return template.render(data=data, build=build, staffed_days=staffed_days(hours),
                                scripts=[name for name in stamped if ".js?" in name],
                                stylesheets=[name for name in stamped if ".css?" in name])
@@ -67,11 +80,18 @@ def kiosk_files(directory: Directory, events: Events, hours: DeskHours, site_url
     # The build stamp follows everything the kiosk loads. An idle kiosk compares it with the server's
     # at night to see a newer build; on the assets' addresses it makes the reload fetch them anew.
     digest = hashlib.sha256(page("").encode("utf-8"))
-    for content in (*statics.values(), status_script):
+    for content in (*statics.values(), status_script, details.encode("utf-8")):
         digest.update(content)
-    yield GeneratedFile(f"{KIOSK_FOLDER_URL}index.html", page(digest.hexdigest()[:16]))
+    build = digest.hexdigest()[:16]
+    yield GeneratedFile(f"{KIOSK_FOLDER_URL}index.html", page(build))
     for name, content in statics.items():
         yield GeneratedFile(f"{KIOSK_FOLDER_URL}{name}", content)
+    yield GeneratedFile(f"{KIOSK_FOLDER_URL}{DETAILS_FILE}", details)
+    # What the service worker keeps for offline use: the page, its files, the hours and the cards.
+    offline = ["./", *(f"{name}?v={build}" for name in (status_url, *STATIC_FILES, DETAILS_FILE)), hours_url]
+    worker = _kiosk_environment().get_template(SERVICE_WORKER)
+    yield GeneratedFile(f"{KIOSK_FOLDER_URL}{SERVICE_WORKER}",
+                        worker.render(build=build, files=script_json(offline)))
     yield saved_list_page(directory)
 
 
@@ -85,7 +105,7 @@ def staffed_days(hours: DeskHours) -> list[tuple[str, str, str]]:
 
 
 def _utc(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def saved_list_page(directory: Directory) -> GeneratedFile:
