@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check schema benchmark clean
+.PHONY: site test serve edit editor-deps check schema benchmark clean
 
 site: $(INSTALLED)  ## Build the site into site/
 	$(BIN)/mkdocs build --strict
@@ -15,6 +15,14 @@ test: $(INSTALLED)  ## Run the whole test suite
 
 serve: $(INSTALLED)  ## Preview on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve
+
+edit: $(INSTALLED) editor/node_modules/.package-lock.json  ## Edit in the browser: http://127.0.0.1:8000/admin/ (needs Node.js)
+	editor/edit.sh
+
+editor-deps: editor/node_modules/.package-lock.json  ## Install the web editor's scripts (npm)
+
+editor/node_modules/.package-lock.json: editor/package.json editor/package-lock.json
+	cd editor && npm ci --no-audit --no-fund --loglevel=error
 
 check: $(INSTALLED)  ## Validate the editors' files
 	$(BIN)/torget check
@@ -33,4 +41,4 @@ $(INSTALLED): pyproject.toml
 	touch $@
 
 clean:
-	rm -rf site $(VENV) tests/node_modules
+	rm -rf site $(VENV) tests/node_modules editor/node_modules

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 from .directory.pages import directory_pages
+from .editor.collections import EditorOptions, editor_config, editor_sources
+from .editor.files import editor_files
 from .events.pages import event_files, organisation_events
 from .events.recurrence import oslo_date
 from .hours.pages import hours_files
 from .hours.text import describe_rule
 from .kiosk.page import kiosk_files
 from .printing.catalogue import catalogue_files
-from .site import Site
+from .shifts.feeds import shift_feed_files
+from .shifts.pages import organisation_shifts, shift_files
+from .site import Site, SiteSources
 from .web.assets import asset_files
 from .web.cache import FileCache
 from .web.output import GeneratedFile
@@ -23,10 +29,26 @@ def site_files(site: Site, site_url: str) -> Iterator[GeneratedFile]:
     today = oslo_date(now)
     cache = FileCache(site.prints.cache_folder)
     yield from asset_files()
-    yield from directory_pages(site.directory, site_url, events_of=lambda slug: organisation_events(site.events, slug, today))
+    yield from directory_pages(site.directory, site_url, events_of=lambda slug: organisation_events(site.events, slug, today),
+                               shifts_of=lambda slug: organisation_shifts(site.shifts, slug))
     yield from event_files(site.events, site.directory, site_url, today, now)
     yield from hours_files(site.hours, site.closed_days, site_url)
+    yield from shift_files(site.shifts, site.directory)
+    yield from shift_feed_files(site.shifts, site.directory, site_url, now)
     yield from kiosk_files(site.directory, site.events, site.hours, site_url, cache)
     # The usual week and when the desk is closed; a third sentence would point to the web page's list of changes.
     week = tuple(describe_rule(site.hours.rule, site.closed_days)[:2])
     yield from catalogue_files(site.prints, site_url, hours=week, directory=site.directory, events=site.events, today=today)
+
+
+def editor_config_for(site: Site, sources: SiteSources, options: EditorOptions, site_url: str) -> dict[str, Any]:
+    """The web editor's config: collections over the editors' files, themes from the site's vocabulary."""
+    files = editor_sources(sources.root, sources.organisations, sources.docs_folder, sources.hours_sources.school_holidays,
+                           [event.src_path for event in site.events])
+    return editor_config(options, files, [category.name for category in site.directory.categories], site_url)
+
+
+def editor_site_files(site: Site, sources: SiteSources, options: EditorOptions, site_url: str, site_name: str,
+                      node_modules: Path) -> Iterator[GeneratedFile]:
+    """The web editor at /admin/: its page, its config and the scripts it loads, all from the site itself."""
+    yield from editor_files(editor_config_for(site, sources, options, site_url), node_modules, site_name)

@@ -9,7 +9,9 @@ from pathlib import Path
 
 from .directory.categories import CATEGORIES_FILE, load_categories
 from .directory.schema import SCHEMA_FILE
+from .events.recurrence import oslo_date
 from .options import OptionsError, read_sources
+from .shifts.check import shift_warnings
 from .site import SiteSources, load_site
 from .sources.problems import SourceError
 from .web.text import slugify
@@ -25,7 +27,10 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--slug", help="file name (and web address) to use instead of one made from the name")
     schema = commands.add_parser("schema", help=f"write the JSON Schema for organisation files ({SCHEMA_FILE})")
     schema.add_argument("-o", "--output", help="file to write (default: print it)")
+    commands.add_parser("editor-config", help="print the web editor's config.yml, made from the models")
     args = parser.parse_args(argv)
+    if args.command == "editor-config":
+        return _editor_config(Path(args.config_file))
     try:
         sources = read_sources(Path(args.config_file))
     except OptionsError as error:
@@ -33,6 +38,35 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     handler = {"check": _check, "new": _new, "schema": _schema}[args.command]
     return handler(sources, args)
+
+
+def _editor_config(config_file: Path) -> int:
+    """The config the editor would get; with the editor off, the one `make edit` (the local backend) uses."""
+    # The whole MkDocs configuration and the build's modules: only this command needs them.
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    from .build import editor_config_for
+    from .editor.collections import EditorOptions
+    from .editor.files import config_text
+    from .plugin import TorgetPlugin, editor_options_from, sources_from
+
+    try:
+        config = load_config(str(config_file))
+        plugin = next((p for p in config.plugins.values() if isinstance(p, TorgetPlugin)), None)
+        if plugin is None:
+            raise ConfigurationError("the `torget` plugin is not listed under `plugins:`")
+        sources = sources_from(config, plugin.config)
+        site = load_site(sources)
+    except (ConfigurationError, OSError) as error:
+        print(f"torget: cannot read {config_file}: {error}", file=sys.stderr)
+        return 2
+    except SourceError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    options = editor_options_from(plugin.config) or EditorOptions()
+    sys.stdout.write(config_text(editor_config_for(site, sources, options, config.site_url or "")))
+    return 0
 
 
 def _check(sources: SiteSources, args: argparse.Namespace) -> int:
@@ -48,8 +82,12 @@ def _check(sources: SiteSources, args: argparse.Namespace) -> int:
     for org in stale:
         when = f"last checked {org.reviewed.isoformat()}" if org.reviewed else "never checked (no `reviewed:` date)"
         print(f"warning: {_relative(sources, org.slug)}: {when}; confirm the entry with the organisation")
+    short = shift_warnings(site.shifts, oslo_date(site.hours.now))
+    for warning in short:
+        print(f"warning: {warning}")
     print(f"OK: {len(directory.organisations)} organisations in {len(directory.categories)} themes; "
-          f"{len(stale)} due for review.")
+          f"{len(stale)} due for review" + (f"; {len(short)} staffed days in the next four weeks lack an organisation."
+                                             if short else "."))
     return 0
 
 

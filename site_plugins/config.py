@@ -5,9 +5,30 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .editor.collections import BACKENDS
 from .hours.school_holidays import SCHOOL_HOLIDAYS_FILE
 from .hours.sources import DEFAULT_EXTRA_CLOSED_DAYS, DEFAULT_RULE
 from .printing.options import PrintOptions
+
+
+class EditorConfig(base.Config):
+    """The web editor at /admin/ (Decap CMS), where LMS edits the same files without touching YAML."""
+
+    backend = c.Choice(("off", *BACKENDS), default="off")
+    """`off` (no editor in the site), `local` (saves into this checkout through decap-server; what `make edit`
+    uses), or `gitlab` / `gitea` (the published editor: changes arrive as merge requests)."""
+    repo = c.Optional(c.Type(str))
+    """The repository as the git host names it, e.g. `lms/torget`; required for `gitlab` and `gitea`."""
+    base_url = c.Optional(c.Type(str))
+    """The git host's address, e.g. `https://gitlab.example.no`; leave out for gitlab.com."""
+    app_id = c.Optional(c.Type(str))
+    """The OAuth application's id on the git host (PKCE login, no secret); required for `gitlab` and `gitea`."""
+    branch = c.Type(str, default="main")
+    """The branch the site is built from; changes are proposed against it."""
+    local_url = c.Optional(c.Type(str))
+    """The decap-server API for `local`, e.g. `http://localhost:8081/api/v1` (Decap's default when left out)."""
+    assets = c.Type(str, default="editor/node_modules")
+    """Folder, relative to mkdocs.yml, where npm installed decap-cms and js-yaml (`make editor-deps`)."""
 
 
 class TorgetConfig(base.Config):
@@ -43,3 +64,5 @@ class TorgetConfig(base.Config):
     cache_dir = c.Type(str, default=".cache/torget")
     """Folder, relative to mkdocs.yml, where drawn QR codes and posters are kept between builds, so an
     unchanged one is not drawn again. Must be outside `docs_dir` and `site_dir`; delete it at any time."""
+    editor = c.SubConfig(EditorConfig)
+    """The web editor (see `EditorConfig`); off unless `backend` says otherwise."""

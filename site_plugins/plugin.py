@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -12,9 +13,11 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .build import site_files
+from .build import editor_site_files, site_files
 from .config import TorgetConfig
 from .directory.peer_support import expand_peer_support_marker
+from .editor.collections import EditorOptions
+from .editor.files import missing_bundles
 from .events.pages import event_page_markdown
 from .kiosk.page import KIOSK_FOLDER
 from .options import sources_from
@@ -26,6 +29,27 @@ from .web.json_ld import json_ld_to_head
 from .web.qr import site_url_problem
 
 log = get_plugin_logger("torget")
+
+
+def editor_options_from(options: TorgetConfig) -> EditorOptions | None:
+    """The web editor's settings, or None when it is off."""
+    editor = options.editor
+    if editor.backend == "off":
+        return None
+    return EditorOptions(backend=editor.backend, repo=editor.repo, base_url=editor.base_url, app_id=editor.app_id,
+                         branch=editor.branch, local_url=editor.local_url)
+
+
+def editor_problems(options: EditorOptions, node_modules: Path) -> list[str]:
+    """What stops the editor from working, as messages naming the option in mkdocs.yml."""
+    problems = []
+    if options.backend != "local":
+        problems += [f"torget: editor.{name} is required for the {options.backend} backend"
+                     for name in ("repo", "app_id") if not getattr(options, name)]
+    if missing := missing_bundles(node_modules):
+        problems.append(f"torget: the web editor is on, but its scripts are missing ({', '.join(missing)}); "
+                        "run `make editor-deps` (needs Node.js and npm), or set editor.backend to off")
+    return problems
 
 
 class TorgetPlugin(BasePlugin[TorgetConfig]):
@@ -40,6 +64,10 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
             raise PluginError(problem)
         self.sources = sources_from(config, self.config)
         if problems := print_option_problems(self.sources.prints, Path(config.docs_dir), Path(config.site_dir)):
+            raise PluginError("\n".join(problems))
+        self.editor = editor_options_from(self.config)
+        self.editor_assets = (self.sources.root / self.config.editor.assets).resolve()
+        if self.editor is not None and (problems := editor_problems(self.editor, self.editor_assets)):
             raise PluginError("\n".join(problems))
         try:
             self.site = load_site(self.sources)
@@ -58,7 +86,11 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
         self.rendered = {}
-        for generated in site_files(self.site, config.site_url):
+        generated_files = site_files(self.site, config.site_url)
+        if self.editor is not None:
+            generated_files = itertools.chain(generated_files, editor_site_files(
+                self.site, self.sources, self.editor, config.site_url, config.site_name, self.editor_assets))
+        for generated in generated_files:
             existing = files.get_file_from_path(generated.path)
             if existing is not None:
                 raise PluginError(f"torget: {config.docs_dir}/{generated.path} is made by the plugin; "

@@ -9,10 +9,13 @@ from pathlib import Path
 from .directory.load import Directory, load_directory
 from .events.load import Events, load_events
 from .hours.closed_days import ClosedDays
+from .hours.day import DeskDays
 from .hours.desk import DeskHours
 from .hours.school_holidays import SCHOOL_HOLIDAYS_FILE
 from .hours.sources import HoursSources, load_hours
 from .printing.options import PrintOptions
+from .shifts.load import load_shift_plan
+from .shifts.model import ShiftPlan
 from .sources.problems import SourceError
 
 
@@ -53,6 +56,8 @@ class Site:
     hours: DeskHours
     prints: PrintOptions
     events: Events = Events()
+    shifts: ShiftPlan | None = None
+    """The shift plan from the build day on; None when organisations/_vaktplan.yaml is missing or empty."""
 
 
 def load_site(sources: SiteSources) -> Site:
@@ -72,6 +77,11 @@ def load_site(sources: SiteSources) -> Site:
             events = load_events(sources.docs_folder, sources.root, directory, closed_days)
         except SourceError as error:
             problems += error.problems
+        try:  # the plan names organisations and must fall on days the hours staff
+            shifts = load_shift_plan(sources.organisations, sources.root, directory, DeskDays(hours.rule, closed_days), now)
+        except SourceError as error:
+            problems += error.problems
     if problems:
         raise SourceError(problems)
-    return Site(directory=directory, closed_days=closed_days, hours=hours, prints=sources.prints, events=events)
+    return Site(directory=directory, closed_days=closed_days, hours=hours, prints=sources.prints, events=events,
+                shifts=shifts)

@@ -40,15 +40,21 @@ def _no_events(slug: str) -> list[Any]:
     return []
 
 
+def _no_shifts(slug: str) -> Any:
+    return None
+
+
 def directory_pages(directory: Directory, site_url: str,
-                    events_of: Callable[[str], list[Any]] = _no_events) -> Iterator[GeneratedFile]:
-    """`events_of(slug)` lists an organisation's events for its page (`event_pages.EventListing`)."""
+                    events_of: Callable[[str], list[Any]] = _no_events,
+                    shifts_of: Callable[[str], Any] = _no_shifts) -> Iterator[GeneratedFile]:
+    """`events_of(slug)` lists an organisation's events for its page (`event_pages.EventListing`);
+    `shifts_of(slug)` gives its shifts at the desk (`shifts.pages.OrganisationShifts`) or None."""
     yield _directory_index(directory)
     yield _themes_index(directory)
     for category in directory.categories:
         yield _category_page(directory, category)
     for org in directory.organisations:
-        yield organisation_page(directory, org, site_url, events_of(org.slug))
+        yield organisation_page(directory, org, site_url, events_of(org.slug), shifts_of(org.slug))
 
 
 def _linker(src_path: str):
@@ -103,7 +109,8 @@ def _category_page(directory: Directory, category: Category) -> GeneratedFile:
     return markdown_page(path, category.name, body, description=category.description, hide=("toc",))
 
 
-def organisation_page(directory: Directory, org: Organisation, site_url: str, events: Sequence[Any] = ()) -> GeneratedFile:
+def organisation_page(directory: Directory, org: Organisation, site_url: str, events: Sequence[Any] = (),
+                      shifts: Any = None) -> GeneratedFile:
     path = organisation_path(org)
     body = render(
         "organisation.html",
@@ -112,6 +119,7 @@ def organisation_page(directory: Directory, org: Organisation, site_url: str, ev
         json_ld=_organisation_json_ld(org, absolute_url(site_url, page_url(path))),
         qr_image=relative_url(page_url(path), page_qr(path, site_url).svg),
         events=events,
+        shifts=shifts,
         **_list_context(path),
     )
     return markdown_page(path, org.display_name, body, description=org.description,

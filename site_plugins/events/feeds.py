@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from urllib.parse import urlsplit
 
 import icalendar
 
@@ -35,6 +36,20 @@ def event_feed_files(events: Events, site_url: str, today: dt.date, now: dt.date
 
 def calendar(events: Iterable[Event], name: str, site_url: str, today: dt.date, now: dt.datetime) -> icalendar.Calendar:
     """A VCALENDAR with every event in `events`; `now` is the DTSTAMP."""
+    cal = feed_calendar(name)
+    stamp = dtstamp(now)
+    first_years = []
+    for event in events:
+        first_years.append(event.spec.first_day.year)
+        for component in event_components(event, site_url, today, stamp):
+            cal.add_component(component)
+    if first_years:
+        add_timezones(cal, min(first_years), today)
+    return cal
+
+
+def feed_calendar(name: str) -> icalendar.Calendar:
+    """An empty VCALENDAR named `name` that subscribers refresh daily; every feed of the site starts so."""
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -43,16 +58,23 @@ def calendar(events: Iterable[Event], name: str, site_url: str, today: dt.date, 
     cal.add("x-wr-calname", name)
     cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "P1D")
-    stamp = now.astimezone(dt.timezone.utc).replace(microsecond=0)
-    first_years = []
-    for event in events:
-        first_years.append(event.spec.first_day.year)
-        for component in event_components(event, site_url, today, stamp):
-            cal.add_component(component)
-    if first_years:
-        cal.add_missing_timezones(first_date=dt.date(min(first_years), 1, 1),
-                                  last_date=dt.date(today.year + TIMEZONE_YEARS_AHEAD, 1, 1))
     return cal
+
+
+def dtstamp(now: dt.datetime) -> dt.datetime:
+    """The build time as DTSTAMP: UTC, whole seconds."""
+    return now.astimezone(dt.timezone.utc).replace(microsecond=0)
+
+
+def add_timezones(cal: icalendar.Calendar, first_year: int, today: dt.date) -> None:
+    """The VTIMEZONE of every TZID used (Europe/Oslo), from `first_year` to ten years ahead."""
+    cal.add_missing_timezones(first_date=dt.date(first_year, 1, 1),
+                              last_date=dt.date(today.year + TIMEZONE_YEARS_AHEAD, 1, 1))
+
+
+def feed_uid(name: str, site_url: str) -> str:
+    """A UID that is the same in every build: a name unique within the site, at the site's host."""
+    return f"{name}@{urlsplit(site_url).hostname or 'localhost'}"
 
 
 def event_components(event: Event, site_url: str, today: dt.date, stamp: dt.datetime) -> list[icalendar.Event]:

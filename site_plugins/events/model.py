@@ -126,7 +126,8 @@ def _one_or_many(value: Any) -> Any:
 
 Text = Annotated[str, Field(min_length=1)]
 ClockTime = Annotated[dt.time, BeforeValidator(parse_clock)]
-OrganisationSlug = Annotated[str, AfterValidator(_known_organisation)]
+# The web editor offers the directory's organisations for these (a relation to its `organisations` collection).
+OrganisationSlug = Annotated[str, AfterValidator(_known_organisation), Field(json_schema_extra={"x-torget-relation": "organisations"})]
 
 
 class _Fields(BaseModel):
@@ -136,10 +137,12 @@ class _Fields(BaseModel):
 class Recurrence(_Fields):
     """How the event repeats, counted from its start."""
 
-    frequency: Annotated[str, BeforeValidator(_frequency)] = Field(description="weekly, monthly or yearly.")
+    frequency: Annotated[str, BeforeValidator(_frequency)] = Field(description="weekly, monthly or yearly.",
+                                                                   json_schema_extra={"enum": list(FREQUENCIES)})
     interval: Annotated[int, BeforeValidator(_interval)] = Field(1, description="Every how many weeks/months/years; 2 = every other.")
     weekday_of_month: Annotated[int, BeforeValidator(_weekday_of_month)] | None = Field(
-        None, description="Monthly only: the start's weekday as the 1st to 5th (or -1, the last) of its month.")
+        None, description="Monthly only: the start's weekday as the 1st to 5th (or -1, the last) of its month.",
+        json_schema_extra={"enum": list(WEEKDAY_OF_MONTH)})
     until: Date | None = Field(None, description="Last day the event can take place (YYYY-MM-DD).")
 
 

@@ -88,7 +88,9 @@ class _HolidayEntry(BaseModel):
         return self
 
 
-class _CalendarFile(BaseModel):
+class CalendarFile(BaseModel):
+    """The school calendar file as editors write it."""
+
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
     source: Annotated[str, Field(min_length=1)] | None = Field(
@@ -106,7 +108,7 @@ def load_school_calendar(path: Path, display: str) -> SchoolCalendar:
     doc, problems = read_yaml(path, display)
     if doc.data is None:
         raise SourceError(problems)
-    parsed, found = validate(_CalendarFile, doc, {}, {})
+    parsed, found = validate(CalendarFile, doc, {}, {})
     unreadable = {p.field for p in problems}
     problems += [p for p in found if p.field not in unreadable]
     if parsed is None or problems:

@@ -23,6 +23,7 @@ from ..events.load import Events, upcoming_occurrences
 from ..hours.desk import LISTED_AHEAD, DeskHours
 from ..hours.pages import HOURS_JSON
 from ..hours.text import day_text, span_text
+from ..shifts.pages import SHIFTS_JSON
 from ..web.assets import ASSET_FOLDER, asset_files
 from ..web.cache import FileCache
 from ..web.output import GeneratedFile, markdown_page
@@ -44,6 +45,8 @@ STATIC_FILES = ("kiosk.css", "vendor/qrcode-generator.js", "kiosk.js")
 SERVICE_WORKER = "sw.js"
 # The site's "Åpent nå" script (it reads the staffed intervals the hours page's build wrote).
 STATUS_SCRIPT = f"{ASSET_FOLDER}/opening_status.js"
+# «I dag på torget»: the site's script that picks today's organisations from shifts.json.
+SHIFT_SCRIPT = f"{ASSET_FOLDER}/shift_today.js"
 
 
 @cache
@@ -63,16 +66,17 @@ def kiosk_files(directory: Directory, events: Events, hours: DeskHours, site_url
                 cache: FileCache) -> Iterator[GeneratedFile]:
     """`kiosk/index.html` with its assets, and the phone page the list QR code opens."""
     statics = {name: (KIOSK_FOLDER / name).read_bytes() for name in STATIC_FILES}
-    status_script = next(file.content for file in asset_files() if file.path == STATUS_SCRIPT)
+    site_scripts = [file.content for file in asset_files() if file.path in (STATUS_SCRIPT, SHIFT_SCRIPT)]
     occurrences = upcoming_occurrences(events, hours.now, EVENT_DAYS)
     data = script_json(kiosk_data(directory, site_url, occurrences, cache))
     details = json.dumps(kiosk_details(directory, site_url, cache), ensure_ascii=False, separators=(",", ":"))
     template = _kiosk_environment().get_template("index.html")
-    status_url = relative_url(KIOSK_FOLDER_URL, STATUS_SCRIPT)
-    hours_url = relative_url(KIOSK_FOLDER_URL, HOURS_JSON)
+    shared = (relative_url(KIOSK_FOLDER_URL, STATUS_SCRIPT), relative_url(KIOSK_FOLDER_URL, SHIFT_SCRIPT))
+    # The data the site's scripts fetch: the staffed intervals and today's organisations.
+    fetched = (relative_url(KIOSK_FOLDER_URL, HOURS_JSON), relative_url(KIOSK_FOLDER_URL, SHIFTS_JSON))
 
     def page(build: str) -> str:
-        stamped = [f"{name}?v={build}" for name in (status_url, *STATIC_FILES)]
+        stamped = [f"{name}?v={build}" for name in (*shared, *STATIC_FILES)]
         return template.render(data=data, build=build, staffed_days=staffed_days(hours),
                                scripts=[name for name in stamped if ".js?" in name],
                                stylesheets=[name for name in stamped if ".css?" in name])
@@ -80,15 +84,15 @@ def kiosk_files(directory: Directory, events: Events, hours: DeskHours, site_url
     # The build stamp follows everything the kiosk loads. An idle kiosk compares it with the server's
     # at night to see a newer build; on the assets' addresses it makes the reload fetch them anew.
     digest = hashlib.sha256(page("").encode("utf-8"))
-    for content in (*statics.values(), status_script, details.encode("utf-8")):
+    for content in (*statics.values(), *site_scripts, details.encode("utf-8")):
         digest.update(content)
     build = digest.hexdigest()[:16]
     yield GeneratedFile(f"{KIOSK_FOLDER_URL}index.html", page(build))
     for name, content in statics.items():
         yield GeneratedFile(f"{KIOSK_FOLDER_URL}{name}", content)
     yield GeneratedFile(f"{KIOSK_FOLDER_URL}{DETAILS_FILE}", details)
-    # What the service worker keeps for offline use: the page, its files, the hours and the cards.
-    offline = ["./", *(f"{name}?v={build}" for name in (status_url, *STATIC_FILES, DETAILS_FILE)), hours_url]
+    # What the service worker keeps for offline use: the page, its files, the data they fetch and the cards.
+    offline = ["./", *(f"{name}?v={build}" for name in (*shared, *STATIC_FILES, DETAILS_FILE)), *fetched]
     worker = _kiosk_environment().get_template(SERVICE_WORKER)
     yield GeneratedFile(f"{KIOSK_FOLDER_URL}{SERVICE_WORKER}",
                         worker.render(build=build, files=script_json(offline)))

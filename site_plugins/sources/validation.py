@@ -17,9 +17,30 @@ _TYPE_NAMES = {bool: "a yes/no value", int: "a number", float: "a number", list:
 def validate(model: type[BaseModel], doc: YamlDocument, context: dict[str, Any], extra: dict[str, Any]) -> tuple[Any, list[Problem]]:
     """Validate `doc.data` (plus `extra` fields the file does not hold) against `model`."""
     try:
-        return model.model_validate({**doc.data, **extra}, context=context), []
+        return model.model_validate({**without_blanks(doc.data), **extra}, context=context), []
     except ValidationError as error:
         return None, [_problem(model, doc, item) for item in error.errors()]
+
+
+def without_blanks(data: Any) -> Any:
+    """The data with empty text (`key: ""`, as web forms write a cleared field) left out, at any depth.
+
+    An empty optional field means the same as a missing one; an empty required field is reported as empty.
+    """
+    if isinstance(data, dict):
+        return {key: without_blanks(value) for key, value in data.items() if not (isinstance(value, str) and not value.strip())}
+    if isinstance(data, list):
+        return [without_blanks(value) for value in data]
+    return data
+
+
+def _value_at(data: Any, loc: Loc) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def _problem(model: type[BaseModel], doc: YamlDocument, item: Any) -> Problem:
@@ -30,7 +51,8 @@ def _problem(model: type[BaseModel], doc: YamlDocument, item: Any) -> Problem:
 def _message(model: type[BaseModel], doc: YamlDocument, loc: Loc, item: Any) -> str:
     kind, value, ctx = item["type"], item.get("input"), item.get("ctx", {})
     if kind == "missing":
-        return "is required but missing"
+        blank = _value_at(doc.data, loc)
+        return "must not be empty" if isinstance(blank, str) else "is required but missing"
     if kind == "extra_forbidden":
         known = list(_model_at(model, loc[:-1]).model_fields)
         known = [name for name in known if name != "slug"]
@@ -78,3 +100,19 @@ def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel]:
 def _flatten(annotation: Any) -> list[Any]:
     args = typing.get_args(annotation)
     return [annotation] if not args else [flat for arg in args for flat in _flatten(arg)]
+
+
+def validate_at(model: type[BaseModel], doc: YamlDocument, loc: Loc, root: type[BaseModel],
+                context: dict[str, Any] | None = None) -> tuple[Any, list[Problem]]:
+    """Validate the value at `loc` in `doc` (e.g. one entry of a list) against `model`.
+
+    Problems name the full field (`shifts[2].date`); `root` is the model of the whole file,
+    so an unknown field's message lists the fields allowed where it stands.
+    """
+    value = doc.data
+    for part in loc:
+        value = value[part]
+    try:
+        return model.model_validate(value, context=context), []
+    except ValidationError as error:
+        return None, [_problem(root, doc, {**item, "loc": (*loc, *item["loc"])}) for item in error.errors()]

@@ -9,7 +9,8 @@ from .output import GeneratedFile
 
 ASSET_FOLDER = "assets/torget"
 STYLESHEETS = (f"{ASSET_FOLDER}/torget.css",)
-SCRIPTS = (f"{ASSET_FOLDER}/directory.js", f"{ASSET_FOLDER}/opening_status.js", f"{ASSET_FOLDER}/saved_list.js",
+SCRIPTS = (f"{ASSET_FOLDER}/directory.js", f"{ASSET_FOLDER}/opening_status.js",
+           f"{ASSET_FOLDER}/shift_today.js", f"{ASSET_FOLDER}/saved_list.js",
            f"{ASSET_FOLDER}/print_links.js")
 
 

@@ -1,0 +1,1 @@
+"""The web editor at /admin/ (Decap CMS): its config made from the models, and the files it needs."""

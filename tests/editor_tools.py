@@ -1,0 +1,56 @@
+"""The web editor's npm scripts for tests: installed with `npm ci` into editor/node_modules on first use,
+and the editor's own file formats run under Node, so tests see exactly the text the editor saves."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from quality import _missing
+
+REPO = Path(__file__).resolve().parent.parent
+EDITOR = REPO / "editor"
+NODE_MODULES = EDITOR / "node_modules"
+FORMATS_SCRIPT = REPO / "site_plugins" / "editor" / "torget-editor.js"
+
+
+def editor_tools() -> Path:
+    """editor/node_modules (what `make editor-deps` installs), installed when missing or older than the lock."""
+    installed = NODE_MODULES / ".package-lock.json"
+    lock = EDITOR / "package-lock.json"
+    if not installed.exists() or installed.stat().st_mtime < lock.stat().st_mtime:
+        npm = shutil.which("npm")
+        if npm is None:
+            _missing("npm (apt install npm)")
+        result = subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=EDITOR,
+                                capture_output=True, text=True, timeout=900)
+        assert result.returncode == 0, f"npm ci in {EDITOR} failed:\n{result.stderr}"
+    return NODE_MODULES
+
+
+# Loads js-yaml and the editor's formats with a stand-in for Decap's registry, then writes each entry.
+_RUNNER = """
+const jsyaml = require(process.argv[1]);
+const fs = require("fs");
+const formats = {};
+global.jsyaml = jsyaml;
+global.CMS = { registerCustomFormat: (name, ext, f) => { formats[name] = f; }, init: () => {} };
+eval(fs.readFileSync(process.argv[2], "utf8"));
+const jobs = JSON.parse(fs.readFileSync(0, "utf8"));
+process.stdout.write(JSON.stringify(jobs.map(([format, op, value]) => formats[format][op](value))));
+"""
+
+
+def run_formats(jobs: list[tuple[str, str, Any]]) -> list[Any]:
+    """Run the editor's formats under Node: each job is (format name, "toFile" or "fromFile", data or text)."""
+    node = shutil.which("node")
+    if node is None:
+        _missing("Node.js (apt install nodejs)")
+    modules = editor_tools()
+    result = subprocess.run([node, "-e", _RUNNER, str(modules / "js-yaml"), str(FORMATS_SCRIPT)],
+                            input=json.dumps(jobs), capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
