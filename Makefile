@@ -5,13 +5,23 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve edit editor-deps check schema benchmark clean
+.PHONY: site test test-fast golden lint serve edit editor-deps check schema benchmark clean
 
 site: $(INSTALLED)  ## Build the site into site/
 	$(BIN)/mkdocs build --strict
 
-test: $(INSTALLED)  ## Run the whole test suite
+test: lint  ## Lint, type-check, then run the whole test suite
 	$(BIN)/python -m pytest
+
+lint: $(INSTALLED)  ## ruff (lint and import order) and mypy (types of the package); settings in pyproject.toml
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+test-fast: $(INSTALLED)  ## The inner loop: no browser, no quality gates, no wheel build, no lint
+	$(BIN)/python -m pytest -m "not browser and not gate and not wheel"
+
+golden: $(INSTALLED)  ## Rewrite tests/golden/*.html from the current rendering; review the diff before committing
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py
 
 serve: $(INSTALLED)  ## Preview on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve

@@ -42,12 +42,24 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from site_plugins.directory.categories import CATEGORIES_FILE, load_categories
-from site_plugins.directory.contact import tel_uri
+from site_plugins.directory.categories import CATEGORIES_FILE, load_categories  # noqa: E402
+from site_plugins.web.urls import tel_uri  # noqa: E402
 
 SITE_URL = "https://torget.example.no/"
-WORDS = ["kreft", "hjerte", "lunge", "demens", "slag", "angst", "pårørende", "sorg", "diabetes", "astma",
-         "revmatisme", "epilepsi"]
+WORDS = [
+    "kreft",
+    "hjerte",
+    "lunge",
+    "demens",
+    "slag",
+    "angst",
+    "pårørende",
+    "sorg",
+    "diabetes",
+    "astma",
+    "revmatisme",
+    "epilepsi",
+]
 HAND_FOLDER = "handskrevet"
 BIN = Path(sys.executable).parent
 ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": f"{BIN}:/usr/bin:/bin", "SOURCE_DATE_EPOCH": "1790000000"}
@@ -58,17 +70,24 @@ def synthetic(count: int, themes: list[str]) -> list[dict]:
     organisations = []
     for i in range(count):
         word = WORDS[i % len(WORDS)]
-        organisations.append({
-            "name": f"Foreningen for {word} nr. {i}",
-            "description": f"En landsforening for mennesker som lever med {word}, og for deres pårørende.",
-            "categories": [themes[i % len(themes)], themes[(i * 7 + 3) % len(themes)]] if i % 3 else [themes[i % len(themes)]],
-            "keywords": [word, f"{word}sykdom", f"stikkord{i}"],
-            "website": f"https://forening{i}.example.no",
-            "email": f"post@forening{i}.example.no",
-            "phone": f"{40000000 + i}",
-            "peer_support": {"email": f"likeperson@forening{i}.example.no", "description": "Likepersoner som lytter."},
-            "local_chapters": [{"name": "Nordland fylkeslag", "region": "Bodø"}],
-        })
+        organisations.append(
+            {
+                "name": f"Foreningen for {word} nr. {i}",
+                "description": f"En landsforening for mennesker som lever med {word}, og for deres pårørende.",
+                "categories": [themes[i % len(themes)], themes[(i * 7 + 3) % len(themes)]]
+                if i % 3
+                else [themes[i % len(themes)]],
+                "keywords": [word, f"{word}sykdom", f"stikkord{i}"],
+                "website": f"https://forening{i}.example.no",
+                "email": f"post@forening{i}.example.no",
+                "phone": f"{40000000 + i}",
+                "peer_support": {
+                    "email": f"likeperson@forening{i}.example.no",
+                    "description": "Likepersoner som lytter.",
+                },
+                "local_chapters": [{"name": "Nordland fylkeslag", "region": "Bodø"}],
+            }
+        )
     return organisations
 
 
@@ -142,7 +161,9 @@ def make_projects(tmp: Path, count: int) -> dict[str, Path]:
     generated = copy_project(tmp / "yaml")
     synthesise(generated / "organisations", count)
     hand = copy_project(tmp / "hand")
-    slugs = {c.name: c.slug for c in load_categories(hand / "organisations" / CATEGORIES_FILE, CATEGORIES_FILE).values()}
+    slugs = {
+        c.name: c.slug for c in load_categories(hand / "organisations" / CATEGORIES_FILE, CATEGORIES_FILE).values()
+    }
     (hand / "docs" / HAND_FOLDER).mkdir()
     for i, data in enumerate(synthetic(count, _themes(hand / "organisations"))):
         (hand / "docs" / HAND_FOLDER / f"forening-{i}.md").write_text(hand_written(data, slugs), encoding="utf-8")
@@ -166,7 +187,9 @@ print(json.dumps({"cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_ma
 def timed_build(project: Path) -> dict[str, float]:
     """`mkdocs build` in a fresh process: CPU and wall time (start-up included) and the process's peak memory."""
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", _BUILD], cwd=project, capture_output=True, text=True, env=ENV, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", _BUILD], cwd=project, capture_output=True, text=True, env=ENV, check=False
+    )
     seconds = time.perf_counter() - start
     if result.returncode:
         sys.exit(f"build of {project.name} failed:\n{result.stderr}")
@@ -224,7 +247,9 @@ print(json.dumps(sorted(times)[1]))
 
 def serve_rebuild(project: Path, edited: Path) -> float:
     """A warm rebuild in one process as `mkdocs serve` runs it, after editing `edited`: median of three."""
-    result = subprocess.run([sys.executable, "-c", _SERVE, str(edited)], cwd=project, capture_output=True, text=True, env=ENV, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", _SERVE, str(edited)], cwd=project, capture_output=True, text=True, env=ENV, check=False
+    )
     if result.returncode:
         sys.exit(f"serve rebuild of {project.name} failed:\n{result.stderr}")
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -240,14 +265,23 @@ def measure(count: int, rounds: int, extras: bool) -> dict:
             order = ["base", "yaml", "hand"] if round_ % 2 == 0 else ["base", "hand", "yaml"]
             for name in order:
                 runs[name].append(timed_build(projects[name]))
-        result = {"count": count, "runs": runs,
-                  "sites": {"base": site_figures(projects["base"], "organisasjoner"),
-                            "yaml": site_figures(projects["yaml"], "organisasjoner"),
-                            "hand": site_figures(projects["hand"], HAND_FOLDER)}}
+        result = {
+            "count": count,
+            "runs": runs,
+            "sites": {
+                "base": site_figures(projects["base"], "organisasjoner"),
+                "yaml": site_figures(projects["yaml"], "organisasjoner"),
+                "hand": site_figures(projects["hand"], HAND_FOLDER),
+            },
+        }
         if extras:
             result["check"] = check_seconds(projects["yaml"])
-            result["serve_yaml"] = serve_rebuild(projects["yaml"], projects["yaml"] / "organisations" / "forening-0.yaml")
-            result["serve_hand"] = serve_rebuild(projects["hand"], projects["hand"] / "docs" / HAND_FOLDER / "forening-0.md")
+            result["serve_yaml"] = serve_rebuild(
+                projects["yaml"], projects["yaml"] / "organisations" / "forening-0.yaml"
+            )
+            result["serve_hand"] = serve_rebuild(
+                projects["hand"], projects["hand"] / "docs" / HAND_FOLDER / "forening-0.md"
+            )
         return result
 
 
@@ -255,31 +289,46 @@ def report(result: dict) -> dict:
     count, runs, sites = result["count"], result["runs"], result["sites"]
     median = statistics.median
     base = [run["cpu"] for run in runs["base"]]
-    extra = {side: [run["cpu"] - b for run, b in zip(runs[side], base)] for side in ("yaml", "hand")}
-    ratios = [y / h for y, h in zip(extra["yaml"], extra["hand"])]
+    extra = {side: [run["cpu"] - b for run, b in zip(runs[side], base, strict=True)] for side in ("yaml", "hand")}
+    ratios = [y / h for y, h in zip(extra["yaml"], extra["hand"], strict=True)]
     peak = {side: median(run["peak_mb"] for run in runs[side]) for side in runs}
     print(f"{count} organisations ({len(base)} rounds; medians; each build a fresh `mkdocs build` process;")
     print("  CPU seconds (user + system) of the build process, wall seconds in brackets)")
-    print(f"  base project build       {median(base):7.2f} s ({median(r['wall'] for r in runs['base']):5.1f})   "
-          f"peak {peak['base']:5.0f} MB")
+    print(
+        f"  base project build       {median(base):7.2f} s ({median(r['wall'] for r in runs['base']):5.1f})   "
+        f"peak {peak['base']:5.0f} MB"
+    )
     for side, label in (("yaml", "+N from YAML"), ("hand", "+N by hand (Markdown)")):
-        print(f"  {label:<24} {median(r['cpu'] for r in runs[side]):7.2f} s ({median(r['wall'] for r in runs[side]):5.1f})   "
-              f"peak {peak[side]:5.0f} MB   adds {median(extra[side]):6.2f} s, {peak[side] - peak['base']:5.0f} MB")
-    print(f"  marginal ratio yaml/hand {median(ratios):7.2f}     (target <= 0.8; per round: "
-          + ", ".join(f"{r:.2f}" for r in ratios) + ")")
+        cpu, wall = median(r["cpu"] for r in runs[side]), median(r["wall"] for r in runs[side])
+        print(
+            f"  {label:<24} {cpu:7.2f} s ({wall:5.1f})   "
+            f"peak {peak[side]:5.0f} MB   adds {median(extra[side]):6.2f} s, {peak[side] - peak['base']:5.0f} MB"
+        )
+    print(
+        f"  marginal ratio yaml/hand {median(ratios):7.2f}     (target <= 0.8; per round: "
+        + ", ".join(f"{r:.2f}" for r in ratios)
+        + ")"
+    )
     for side in ("yaml", "hand"):
         growth = (sites[side]["search"] - sites["base"]["search"]) / count
-        print(f"  {side:<5} largest page {sites[side]['largest'] / 1024:6.1f} KB   whole site "
-              f"{sites[side]['total'] / 1e6:7.1f} MB   search index {sites[side]['search'] / 1e6:6.2f} MB "
-              f"(+{growth:5.0f} bytes a page)")
+        print(
+            f"  {side:<5} largest page {sites[side]['largest'] / 1024:6.1f} KB   whole site "
+            f"{sites[side]['total'] / 1e6:7.1f} MB   search index {sites[side]['search'] / 1e6:6.2f} MB "
+            f"(+{growth:5.0f} bytes a page)"
+        )
     if "check" in result:
         cpu, wall = result["check"]
         print(f"  `torget check`           {cpu:7.2f} s ({wall:5.1f})   (end to end; target < 0.5 s at 1,000)")
         ratio = result["serve_yaml"] / result["serve_hand"]
-        print(f"  serve rebuild, YAML edit {result['serve_yaml']:7.2f} s   hand page edit {result['serve_hand']:5.2f} s   "
-              f"ratio {ratio:.2f} (target <= 1.2; CPU seconds)")
-    return {"extra": {side: median(extra[side]) for side in extra},
-            "peak": {side: peak[side] - peak["base"] for side in ("yaml", "hand")}}
+        print(
+            f"  serve rebuild, YAML edit {result['serve_yaml']:7.2f} s   "
+            f"hand page edit {result['serve_hand']:5.2f} s   "
+            f"ratio {ratio:.2f} (target <= 1.2; CPU seconds)"
+        )
+    return {
+        "extra": {side: median(extra[side]) for side in extra},
+        "peak": {side: peak[side] - peak["base"] for side in ("yaml", "hand")},
+    }
 
 
 def main() -> None:
@@ -296,8 +345,10 @@ def main() -> None:
         for side in ("yaml", "hand"):
             time_growth = summaries[large]["extra"][side] / summaries[small]["extra"][side]
             memory_growth = summaries[large]["peak"][side] / max(summaries[small]["peak"][side], 1)
-            print(f"{side}: {large} cost {time_growth:.2f}x the time and {memory_growth:.2f}x the added memory "
-                  f"of {small} (linear would be {factor:.1f}x; target <= {factor * 1.1:.1f}x)")
+            print(
+                f"{side}: {large} cost {time_growth:.2f}x the time and {memory_growth:.2f}x the added memory "
+                f"of {small} (linear would be {factor:.1f}x; target <= {factor * 1.1:.1f}x)"
+            )
 
 
 if __name__ == "__main__":

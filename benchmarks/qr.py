@@ -19,11 +19,11 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from build import synthesise  # noqa: E402  (the build benchmark's synthetic organisations)
-
-from site_plugins.events.recurrence import oslo_date  # noqa: E402
 from site_plugins.printing.catalogue import catalogue_files  # noqa: E402
 from site_plugins.site import SiteSources, load_site  # noqa: E402
+from site_plugins.web.clock import oslo_date  # noqa: E402
 from site_plugins.web.qr import encode  # noqa: E402
+from site_plugins.web.urls import SiteUrls  # noqa: E402
 
 SITE_URL = "https://torget.example.no/"
 
@@ -32,8 +32,16 @@ def timed_run(site) -> tuple[float, int]:
     """Seconds to produce every code and print file, and their total size in bytes."""
     encode.cache_clear()  # as in a fresh build process
     start = time.perf_counter()
-    files = list(catalogue_files(site.prints, SITE_URL, hours=(), directory=site.directory, events=site.events,
-                                 today=oslo_date(site.hours.now)))
+    files = list(
+        catalogue_files(
+            site.prints,
+            SiteUrls(SITE_URL),
+            hours=(),
+            directory=site.directory,
+            events=site.events,
+            today=oslo_date(site.hours.now),
+        )
+    )
     return time.perf_counter() - start, sum(len(file.content) for file in files)
 
 

@@ -2,7 +2,8 @@
 
 The core (everything but `plugin`, `config` and `cli`) imports nothing from MkDocs.
 Public face: `load_site` reads and validates the sources once; `site_files` gives every
-generated page and file; `SourceError` carries every problem found, with file and line.
+generated page and file (`SiteUrls` holds the address and URL style they link with);
+`SourceError` carries every problem found, with file and line.
 
 The names are imported when first used, so `torget check` (which only reads and validates)
 does not pay for the page templates, QR drawing and calendar libraries the build needs.
@@ -17,10 +18,12 @@ if TYPE_CHECKING:
     from .build import site_files
     from .site import Site, SiteSources, load_site
     from .sources.problems import Problem, SourceError
+    from .web.urls import SiteUrls
 
-__all__ = ["Problem", "Site", "SiteSources", "SourceError", "load_site", "site_files"]
+__all__ = ["Problem", "Site", "SiteSources", "SiteUrls", "SourceError", "load_site", "site_files"]
 _HOMES = {"site_files": ".build", "Site": ".site", "SiteSources": ".site", "load_site": ".site",
-          "Problem": ".sources.problems", "SourceError": ".sources.problems"}
+          "Problem": ".sources.problems", "SourceError": ".sources.problems",
+          "SiteUrls": ".web.urls"}
 
 
 def __getattr__(name: str) -> Any:

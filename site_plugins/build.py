@@ -10,7 +10,6 @@ from .directory.pages import directory_pages
 from .editor.collections import EditorOptions, editor_config, editor_sources
 from .editor.files import editor_files
 from .events.pages import event_files, organisation_events
-from .events.recurrence import oslo_date
 from .hours.pages import hours_files
 from .hours.text import describe_rule
 from .kiosk.page import kiosk_files
@@ -20,31 +19,37 @@ from .shifts.pages import organisation_shifts, shift_files
 from .site import Site, SiteSources
 from .web.assets import asset_files
 from .web.cache import FileCache
+from .web.clock import oslo_date
 from .web.output import GeneratedFile
+from .web.urls import SiteUrls
 
 
-def site_files(site: Site, site_url: str) -> Iterator[GeneratedFile]:
-    """Every page and file the plugin adds to the build."""
+def site_files(site: Site, urls: SiteUrls) -> Iterator[GeneratedFile]:
+    """Every page and file the plugin adds to the build; `urls` holds the site's address and URL style."""
     now = site.hours.now
     today = oslo_date(now)
     cache = FileCache(site.prints.cache_folder)
     yield from asset_files()
-    yield from directory_pages(site.directory, site_url, events_of=lambda slug: organisation_events(site.events, slug, today),
-                               shifts_of=lambda slug: organisation_shifts(site.shifts, slug))
-    yield from event_files(site.events, site.directory, site_url, today, now)
-    yield from hours_files(site.hours, site.closed_days, site_url)
-    yield from shift_files(site.shifts, site.directory)
-    yield from shift_feed_files(site.shifts, site.directory, site_url, now)
-    yield from kiosk_files(site.directory, site.events, site.hours, site_url, cache)
+    yield from directory_pages(
+        site.directory,
+        urls,
+        events_of=lambda slug: organisation_events(site.events, slug, today),
+        shifts_of=lambda slug: organisation_shifts(site.shifts, slug, urls),
+    )
+    yield from event_files(site.events, site.directory, urls, today, now)
+    yield from hours_files(site.hours, site.closed_days, urls)
+    yield from shift_files(site.shifts, site.directory, urls)
+    yield from shift_feed_files(site.shifts, site.directory, urls, now)
+    yield from kiosk_files(site.directory, site.events, site.hours, urls, cache)
     # The usual week and when the desk is closed; a third sentence would point to the web page's list of changes.
     week = tuple(describe_rule(site.hours.rule, site.closed_days)[:2])
-    yield from catalogue_files(site.prints, site_url, hours=week, directory=site.directory, events=site.events, today=today)
+    yield from catalogue_files(site.prints, urls, hours=week, directory=site.directory, events=site.events, today=today)
 
 
 def editor_config_for(site: Site, sources: SiteSources, options: EditorOptions, site_url: str) -> dict[str, Any]:
     """The web editor's config: collections over the editors' files, themes from the site's vocabulary."""
-    files = editor_sources(sources.root, sources.organisations, sources.docs_folder, sources.hours_sources.school_holidays,
-                           [event.src_path for event in site.events])
+    files = editor_sources(sources.root, sources.organisations, sources.docs_folder,
+                           sources.hours_sources.school_holidays, [event.src_path for event in site.events])
     return editor_config(options, files, [category.name for category in site.directory.categories], site_url)
 
 

@@ -1,25 +1,41 @@
-"""`torget`: the editors' commands. `check` validates, `new` starts a file, `schema` writes the JSON Schema."""
+"""`torget`: the editors' commands. `check` validates, `new` starts a file, `schema` writes the JSON Schema,
+`editor-config` prints the web editor's config.
+
+Every problem ends in a message and exit status 1, never a traceback: problems in the editors' files
+as `file:line: field: what is wrong`, problems with mkdocs.yml as MkDocs words them.
+"""
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .directory.categories import CATEGORIES_FILE, load_categories
+from .directory.load import SLUG
 from .directory.schema import SCHEMA_FILE
-from .events.recurrence import oslo_date
-from .options import OptionsError, read_sources
+from .options import OptionsError, read_project
 from .shifts.check import shift_warnings
 from .site import SiteSources, load_site
-from .sources.problems import SourceError
+from .sources.problems import SourceError, display_path
+from .web.clock import oslo_date
 from .web.text import slugify
+from .web.urls import SiteUrls, organisation_page
+
+if TYPE_CHECKING:
+    from .config import TorgetConfig
+
+FAILED = 1
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="torget", description="Tools for the editors of the Torget site.")
-    parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml (default: %(default)s)")
+    parser.add_argument(
+        "-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml (default: %(default)s)"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate every source file; list problems and entries due for review")
     new = commands.add_parser("new", help="start a file for a new organisation")
@@ -29,99 +45,97 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("-o", "--output", help="file to write (default: print it)")
     commands.add_parser("editor-config", help="print the web editor's config.yml, made from the models")
     args = parser.parse_args(argv)
-    if args.command == "editor-config":
-        return _editor_config(Path(args.config_file))
+    handlers: dict[str, Callable[[Project, argparse.Namespace], int]] = {
+        "check": _check,
+        "new": _new,
+        "schema": _schema,
+        "editor-config": _editor_config,
+    }
     try:
-        sources = read_sources(Path(args.config_file))
-    except OptionsError as error:
+        return handlers[args.command](_project(Path(args.config_file)), args)
+    except (OptionsError, OSError) as error:
         print(f"torget: cannot read {args.config_file}: {error}", file=sys.stderr)
-        return 2
-    handler = {"check": _check, "new": _new, "schema": _schema}[args.command]
-    return handler(sources, args)
-
-
-def _editor_config(config_file: Path) -> int:
-    """The config the editor would get; with the editor off, the one `make edit` (the local backend) uses."""
-    # The whole MkDocs configuration and the build's modules: only this command needs them.
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
-
-    from .build import editor_config_for
-    from .editor.collections import EditorOptions
-    from .editor.files import config_text
-    from .plugin import TorgetPlugin, editor_options_from, sources_from
-
-    try:
-        config = load_config(str(config_file))
-        plugin = next((p for p in config.plugins.values() if isinstance(p, TorgetPlugin)), None)
-        if plugin is None:
-            raise ConfigurationError("the `torget` plugin is not listed under `plugins:`")
-        sources = sources_from(config, plugin.config)
-        site = load_site(sources)
-    except (ConfigurationError, OSError) as error:
-        print(f"torget: cannot read {config_file}: {error}", file=sys.stderr)
-        return 2
     except SourceError as error:
         print(error.report(), file=sys.stderr)
-        return 1
-    options = editor_options_from(plugin.config) or EditorOptions()
-    sys.stdout.write(config_text(editor_config_for(site, sources, options, config.site_url or "")))
-    return 0
+    return FAILED
 
 
-def _check(sources: SiteSources, args: argparse.Namespace) -> int:
-    try:
-        site = load_site(sources)
-    except SourceError as error:
-        print(error.report(), file=sys.stderr)
-        return 1
-    for warning in site.hours.warnings:
+@dataclass(frozen=True)
+class Project:
+    """What the commands need from mkdocs.yml: where the sources are, the plugin's options, the site's addresses.
+
+    Read without loading every plugin mkdocs.yml lists (see `options.read_project`), so `check` answers quickly.
+    """
+
+    options: TorgetConfig
+    sources: SiteSources
+    urls: SiteUrls
+
+    def relative(self, slug: str) -> str:
+        return display_path(self.sources.organisations / f"{slug}.yaml", self.sources.root)
+
+    @property
+    def categories_file(self) -> tuple[Path, str]:
+        path = self.sources.organisations / CATEGORIES_FILE
+        return path, display_path(path, self.sources.root)
+
+
+def _project(config_file: Path) -> Project:
+    return Project(*read_project(config_file))
+
+
+def _check(project: Project, args: argparse.Namespace) -> int:
+    from .printing.event_posters import event_poster_problems  # drawing: only `check` needs it
+
+    site = load_site(project.sources)
+    today = oslo_date(site.hours.now)
+    # An event's text must also fit on its poster, which only drawing it tells.
+    if problems := event_poster_problems(site.prints, project.urls, site.directory, site.events, today):
+        raise SourceError(problems)
+    for warning in (*site.hours.warnings, *site.directory.warnings):
         print(f"warning: {warning}")
     directory = site.directory
-    stale = directory.stale(dt.date.today())
+    stale = directory.stale(today)
     for org in stale:
         when = f"last checked {org.reviewed.isoformat()}" if org.reviewed else "never checked (no `reviewed:` date)"
-        print(f"warning: {_relative(sources, org.slug)}: {when}; confirm the entry with the organisation")
-    short = shift_warnings(site.shifts, oslo_date(site.hours.now))
+        print(f"warning: {project.relative(org.slug)}: {when}; confirm the entry with the organisation")
+    short = shift_warnings(site.shifts, today)
     for warning in short:
         print(f"warning: {warning}")
-    print(f"OK: {len(directory.organisations)} organisations in {len(directory.categories)} themes; "
-          f"{len(stale)} due for review" + (f"; {len(short)} staffed days in the next four weeks lack an organisation."
-                                             if short else "."))
+    lacking = f"; {len(short)} staffed days in the next four weeks lack an organisation." if short else "."
+    print(
+        f"OK: {len(directory.organisations)} organisations in {len(directory.categories)} themes; "
+        f"{len(stale)} due for review{lacking}"
+    )
     return 0
 
 
-def _new(sources: SiteSources, args: argparse.Namespace) -> int:
+def _new(project: Project, args: argparse.Namespace) -> int:
     slug = args.slug or slugify(args.name)
-    if slugify(slug) != slug or not slug:
-        print(f"torget: {slug!r} cannot be a file name; use lower-case a-z, digits and hyphens", file=sys.stderr)
-        return 1
-    path = sources.organisations / f"{slug}.yaml"
+    if not SLUG.fullmatch(slug):
+        print(f"torget: {slug!r} cannot be a file name; use lower-case a-z, digits and single hyphens", file=sys.stderr)
+        return FAILED
+    path = project.sources.organisations / f"{slug}.yaml"
     if path.exists():
-        print(f"torget: {_relative(sources, slug)} already exists and was left as it is; "
-              "edit it, or choose another file name with --slug", file=sys.stderr)
-        return 1
-    from .directory.new import (
-        new_organisation_text,  # not needed by `check`, which should answer at once
-    )
+        print(
+            f"torget: {project.relative(slug)} already exists and was left as it is; "
+            "edit it, or choose another file name with --slug",
+            file=sys.stderr,
+        )
+        return FAILED
+    from .directory.new import new_organisation_text  # not needed by `check`, which should answer at once
 
-    categories = load_categories(sources.organisations / CATEGORIES_FILE, CATEGORIES_FILE)
-    path.write_text(new_organisation_text(args.name, categories), encoding="utf-8")
-    print(f"Wrote {_relative(sources, slug)}. Fill in the fields, then run `torget check`.")
+    categories = load_categories(*project.categories_file)
+    address = project.urls.absolute(organisation_page(slug))
+    path.write_text(new_organisation_text(args.name, categories, address), encoding="utf-8")
+    print(f"Wrote {project.relative(slug)}; its page will be {address}. Fill in the fields, then run `torget check`.")
     return 0
 
 
-def _schema(sources: SiteSources, args: argparse.Namespace) -> int:
-    from .directory.schema import (
-        schema_text,  # pydantic's schema generator: only this command needs it
-    )
+def _schema(project: Project, args: argparse.Namespace) -> int:
+    from .directory.schema import schema_text  # pydantic's schema generator: only this command needs it
 
-    try:
-        categories = load_categories(sources.organisations / CATEGORIES_FILE, CATEGORIES_FILE)
-    except SourceError as error:
-        print(error.report(), file=sys.stderr)
-        return 1
-    text = schema_text(categories)
+    text = schema_text(load_categories(*project.categories_file))
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:
@@ -129,7 +143,19 @@ def _schema(sources: SiteSources, args: argparse.Namespace) -> int:
     return 0
 
 
-def _relative(sources: SiteSources, slug: str) -> str:
-    return (sources.organisations / f"{slug}.yaml").relative_to(sources.root).as_posix()
+def _editor_config(project: Project, args: argparse.Namespace) -> int:
+    """The config the editor would get; with the editor off, the one `make edit` (the local backend) uses."""
+    # The build's modules: only this command needs them.
+    from .build import editor_config_for
+    from .editor.collections import EditorOptions
+    from .editor.files import config_text
+    from .plugin import editor_options_from
+
+    site = load_site(project.sources)
+    options = editor_options_from(project.options) or EditorOptions()
+    sys.stdout.write(config_text(editor_config_for(site, project.sources, options, project.urls.site_url)))
+    return 0
+
+
 if __name__ == "__main__":
     raise SystemExit(main())

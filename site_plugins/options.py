@@ -1,6 +1,6 @@
 """From mkdocs.yml's values to the sources the core reads: shared by the plugin and `torget check`.
 
-`read_sources` reads mkdocs.yml with MkDocs's own YAML reader (`!ENV`, `INHERIT`) but does not load
+`read_project` reads mkdocs.yml with MkDocs's own YAML reader (`!ENV`, `INHERIT`) but does not load
 every plugin the file lists, as `mkdocs.config.load_config` does: checking the editors' files needs
 only the `torget` options, and loading Material's plugins and our page templates would take longer
 than the check itself.
@@ -15,6 +15,7 @@ from .hours.sources import HoursSources
 from .printing.options import PrintOptions
 from .site import SiteSources
 from .sources.config_location import PLUGIN
+from .web.urls import SiteUrls
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -54,8 +55,11 @@ class OptionsError(Exception):
     """mkdocs.yml cannot be read, or does not list the plugin; the message says which."""
 
 
-def read_sources(config_file: Path) -> SiteSources:
-    """The sources named in `config_file`, reading only the values the core needs."""
+def read_project(config_file: Path) -> tuple[TorgetConfig, SiteSources, SiteUrls]:
+    """The plugin's options, the sources and the site's addresses in `config_file`, reading only what the core needs.
+
+    `use_directory_urls` is read as written: like `mkdocs.config.load_config`, this runs no plugin's `on_config`.
+    """
     from mkdocs.exceptions import ConfigurationError
     from mkdocs.utils.yaml import yaml_load
 
@@ -76,8 +80,10 @@ def read_sources(config_file: Path) -> SiteSources:
         raise OptionsError("; ".join(f"plugins.{PLUGIN}.{name}: {error}" for name, error in errors))
     root = config_file.resolve().parent
     docs_dir = root / str(raw.get("docs_dir") or "docs")
-    return site_sources(config_file, docs_dir, options, site_name=str(raw.get("site_name") or ""),
-                        copyright=raw.get("copyright"))
+    sources = site_sources(config_file, docs_dir, options, site_name=str(raw.get("site_name") or ""),
+                           copyright=raw.get("copyright"))
+    directory_urls = raw.get("use_directory_urls", True)
+    return options, sources, SiteUrls(str(raw.get("site_url") or ""), directory_urls=directory_urls is not False)
 
 
 def _plugin_options(plugins: Any) -> dict[str, Any] | None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import html
-import itertools
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -22,11 +23,13 @@ from .events.pages import event_page_markdown
 from .kiosk.page import KIOSK_FOLDER
 from .options import sources_from
 from .printing.options import print_option_problems
+from .search.index import index_with_keywords, use_search_worker
 from .site import Site, load_site
 from .sources.problems import SourceError
 from .web.assets import SCRIPTS, STYLESHEETS
 from .web.json_ld import json_ld_to_head
 from .web.qr import site_url_problem
+from .web.urls import SiteUrls
 
 log = get_plugin_logger("torget")
 
@@ -58,6 +61,7 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
     site: Site | None = None
     rendered: dict[str, str]
     """Bodies the core rendered to HTML, by source path; `on_page_content` hands them to MkDocs."""
+    urls: SiteUrls | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if problem := site_url_problem(config.site_url):
@@ -73,7 +77,7 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
             self.site = load_site(self.sources)
         except SourceError as error:
             raise PluginError(error.report()) from None
-        for warning in self.site.hours.warnings:
+        for warning in (*self.site.hours.warnings, *self.site.directory.warnings):
             log.warning(warning)
         for path in STYLESHEETS:
             if path not in config.extra_css:
@@ -85,11 +89,17 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
+        # Read here, after every plugin's on_config: Material's offline plugin turns directory URLs off in its own.
+        self.urls = SiteUrls(config.site_url or "", directory_urls=config.use_directory_urls)
         self.rendered = {}
-        generated_files = site_files(self.site, config.site_url)
+        try:
+            generated_files = list(site_files(self.site, self.urls))
+        except SourceError as error:  # e.g. an event's text too long for its poster
+            raise PluginError(error.report()) from None
         if self.editor is not None:
-            generated_files = itertools.chain(generated_files, editor_site_files(
-                self.site, self.sources, self.editor, config.site_url, config.site_name, self.editor_assets))
+            generated_files += editor_site_files(
+                self.site, self.sources, self.editor, self.urls.site_url, config.site_name, self.editor_assets
+            )
         for generated in generated_files:
             existing = files.get_file_from_path(generated.path)
             if existing is not None:
@@ -106,22 +116,31 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """An event page gets its facts, next dates, agenda, calendar link and JSON-LD from the core;
         a page with the peer-support marker gets the list of organisations with peer supporters."""
-        assert self.site is not None
-        markdown = expand_peer_support_marker(markdown, page.file.src_uri, self.site.directory)
+        assert self.site is not None and self.urls is not None
+        markdown = expand_peer_support_marker(markdown, page.file.src_uri, self.site.directory, self.urls)
         event = self.site.events.by_src_path(page.file.src_uri)
         if event is None:
             return markdown
         page.meta.setdefault("title", html.escape(event.spec.title))
-        return event_page_markdown(markdown, event, self.site.directory, config.site_url, self.site.hours.now)
+        return event_page_markdown(markdown, event, self.site.directory, self.urls, self.site.hours.now)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """A generated page's body is the HTML the core rendered; its Markdown was front matter only."""
         return self.rendered.get(page.file.src_uri, html)
 
-    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
-        return json_ld_to_head(output)
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return use_search_worker(json_ld_to_head(output))
 
-    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
+    @event_priority(-50)  # after Material's search plugin has written its index
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Add the organisations' keywords (both languages, synonyms, phrases) to the search index."""
+        assert self.site is not None and self.urls is not None
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():
+            text = index_with_keywords(index.read_text(encoding="utf-8"), self.site.directory, self.urls)
+            index.write_text(text, encoding="utf-8")
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         server.watch(str(self.sources.organisations))
         server.watch(str(KIOSK_FOLDER))  # the kiosk's front end (template, stylesheet, script)
         if self.sources.hours is not None:

@@ -78,10 +78,13 @@ def load_site(sources: SiteSources) -> Site:
         except SourceError as error:
             problems += error.problems
         try:  # the plan names organisations and must fall on days the hours staff
-            shifts = load_shift_plan(sources.organisations, sources.root, directory, DeskDays(hours.rule, closed_days), now)
+            shifts = load_shift_plan(
+                sources.organisations, sources.root, directory, DeskDays(hours.rule, closed_days), now
+            )
         except SourceError as error:
             problems += error.problems
     if problems:
         raise SourceError(problems)
-    return Site(directory=directory, closed_days=closed_days, hours=hours, prints=sources.prints, events=events,
-                shifts=shifts)
+    return Site(
+        directory=directory, closed_days=closed_days, hours=hours, prints=sources.prints, events=events, shifts=shifts
+    )

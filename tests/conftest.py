@@ -1,11 +1,21 @@
-"""Shared fixtures: projects and real site builds in temporary folders, and headless Chromium."""
+"""Shared fixtures: projects and real site builds in temporary folders, and headless Chromium.
+
+Every test runs at a fixed moment: builds read `SOURCE_DATE_EPOCH` (set for the whole session to
+`BUILT_AT`), browser pages start their clock at `BROWSED_AT`, and core calls are handed `BUILT_AT`.
+Whole-site builds share one QR/print cache folder for the session, so a code or poster is drawn once;
+the tests of the cache itself build with a cache of their own.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import datetime as dt
 import functools
 import http.server
+import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -13,16 +23,44 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("TORGET_CHROMIUM", "/usr/bin/chromium"))
 # Flags a closed network needs: no background fetches from Google's hosts.
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
+
+# Monday 23 November 2026, 10:00 in Oslo: every date a test reads follows from this moment, not from today.
+BUILT_AT = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc)
+# The moment browser pages open at: half an hour after the build, as a visitor would come by.
+BROWSED_AT = BUILT_AT + dt.timedelta(minutes=30)
+
+
+def source_date_epoch(moment: dt.datetime) -> str:
+    """`moment` as mkdocs' SOURCE_DATE_EPOCH: the build's "now" (the plugin reads it through get_build_datetime)."""
+    return str(int(moment.timestamp()))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fixed_build_time() -> Iterator[dt.datetime]:
+    """Every build in the session, in-process or in a subprocess, is made as of BUILT_AT.
+
+    A test that needs another moment sets SOURCE_DATE_EPOCH itself (monkeypatch.setenv).
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", source_date_epoch(BUILT_AT))
+        yield BUILT_AT
+
+
+@pytest.fixture(scope="session")
+def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One QR/print cache folder for every whole-site build whose test checks something else than drawing."""
+    return tmp_path_factory.mktemp("torget-cache")
 
 
 @dataclass
@@ -59,25 +97,79 @@ class Project:
         """The built HTML of the page at a site-relative URL such as `organisasjoner/x/`."""
         return (self.site / url / "index.html").read_text(encoding="utf-8")
 
+    def share_cache(self, folder: Path) -> Project:
+        """Build with `folder` as the QR/print cache: the default `.cache/torget` becomes a link to it.
 
-def copy_bundled_project(target: Path) -> Project:
-    """A copy of the repository's own site sources (mkdocs.yml, docs/, organisations/)."""
+        The cache is content-addressed and writes atomically, so builds of different projects can share it.
+        """
+        link = self.root / ".cache" / "torget"
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(folder, target_is_directory=True)
+        return self
+
+    def sources(self, now: dt.datetime = BUILT_AT):
+        """The core's view of the project (`SiteSources`) as the plugin reads it from mkdocs.yml, as of `now`."""
+        from mkdocs.config import load_config
+
+        from site_plugins.plugin import sources_from
+
+        config = load_config(str(self.root / "mkdocs.yml"))
+        return dataclasses.replace(sources_from(config, config.plugins["torget"].config), now=now)
+
+    def problems(self, now: dt.datetime = BUILT_AT) -> str:
+        """What `mkdocs build` would stop with before it writes anything, asked without a build.
+
+        As the build does: mkdocs.yml is loaded and validated (the plugin's option types), then the
+        plugin's `on_config` checks its options and loads and validates the site (`load_site`) as of
+        `now`. Returns the messages the build would print. Fails the test if nothing stops the build;
+        any other exception (a traceback in a real build) fails it too.
+        """
+        from mkdocs.config import load_config
+        from mkdocs.exceptions import Abort, PluginError
+
+        errors: list[logging.LogRecord] = []
+        handler = logging.Handler(logging.ERROR)
+        handler.emit = errors.append  # type: ignore[method-assign]
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(handler)
+        try:
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setenv("SOURCE_DATE_EPOCH", source_date_epoch(now))
+                config = load_config(str(self.root / "mkdocs.yml"))
+                config.plugins["torget"].on_config(config)
+        except (Abort, PluginError) as stopped:
+            return "\n".join([record.getMessage() for record in errors] + [str(stopped)])
+        finally:
+            logger.removeHandler(handler)
+        pytest.fail("nothing stops the build")
+
+
+def copy_bundled_project(target: Path, cache: Path | None = None) -> Project:
+    """A copy of the repository's own site sources (mkdocs.yml, docs/, organisations/).
+
+    With `cache`, builds draw into that shared QR/print cache instead of a fresh one of their own.
+    """
     for name in ("docs", "organisations"):
         shutil.copytree(REPO / name, target / name)
     for name in ("mkdocs.yml",):
         shutil.copy(REPO / name, target / name)
-    return Project(target)
+    project = Project(target)
+    return project.share_cache(cache) if cache is not None else project
 
 
 @pytest.fixture
-def bundled_project(tmp_path: Path) -> Project:
-    return copy_bundled_project(tmp_path)
+def bundled_project(tmp_path: Path, shared_cache: Path) -> Project:
+    """A fresh copy of the bundled project to change and build; its codes come from the shared cache."""
+    return copy_bundled_project(tmp_path, cache=shared_cache)
 
 
 @pytest.fixture(scope="session")
-def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """The bundled site, built once for every test that only reads it."""
-    project = copy_bundled_project(tmp_path_factory.mktemp("bundled"))
+def bundled_site(tmp_path_factory: pytest.TempPathFactory, shared_cache: Path) -> Project:
+    """The bundled site, built once with `mkdocs build --strict` for every test that only reads it.
+
+    Read it, never change it: tests that change the project take `bundled_project` instead.
+    """
+    project = copy_bundled_project(tmp_path_factory.mktemp("bundled"), cache=shared_cache)
     result = project.build("--strict")
     assert result.returncode == 0, result.stderr
     return project
@@ -101,6 +193,52 @@ def serve_folder(folder: Path) -> Iterator[str]:
         server.shutdown()
 
 
+class LocalServer:
+    """One localhost address for the session, serving whichever built site a module points it at.
+
+    Sites that must know the address they are served from (Material's instant navigation follows
+    only links on the `site_url` host) are built with `site_url: {base}`; as every such build has the
+    same address, their QR codes and posters are drawn once into the shared cache.
+    """
+
+    def __init__(self, empty: Path):
+        self._empty = empty
+        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), self._handler(empty))
+        self.base = f"http://127.0.0.1:{self._server.server_address[1]}/"
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+
+    @staticmethod
+    def _handler(folder: Path):
+        return functools.partial(_QuietHandler, directory=str(folder))
+
+    def project(self, root: Path, cache: Path) -> Project:
+        """A copy of the bundled project whose `site_url` is this server's address."""
+        project = copy_bundled_project(root, cache=cache)
+        config = project.root / "mkdocs.yml"
+        config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {self.base}", config.read_text(encoding="utf-8")),
+                          encoding="utf-8")
+        return project
+
+    @contextlib.contextmanager
+    def serving(self, folder: Path) -> Iterator[str]:
+        """Serve `folder` at `base` until the block ends; yields `base`."""
+        self._server.RequestHandlerClass = self._handler(folder)
+        try:
+            yield self.base
+        finally:
+            self._server.RequestHandlerClass = self._handler(self._empty)
+
+    def close(self) -> None:
+        self._server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def local_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServer]:
+    server = LocalServer(tmp_path_factory.mktemp("nothing-served"))
+    yield server
+    server.close()
+
+
 @pytest.fixture(scope="session")
 def site_server(bundled_site: Project) -> Iterator[str]:
     """The bundled site served on localhost; yields its base URL."""
@@ -108,13 +246,55 @@ def site_server(bundled_site: Project) -> Iterator[str]:
         yield url
 
 
+# What the browser tests, the quality gates and the editor's tests need, and the Debian packages that
+# install it (.ci/run installs them).
+TOOLS = {
+    "Chromium": ("chromium fonts-dejavu-core", lambda: CHROMIUM.exists()),
+    "npm": ("npm", lambda: shutil.which("npm") is not None),
+    "Node.js": ("nodejs", lambda: shutil.which("node") is not None),
+    "Java": ("default-jre-headless", lambda: shutil.which("java") is not None),
+}
+_MISSING = re.compile(r"needs ([\w.]+), which is not installed")
+
+
+def missing_tool(tool: str) -> NoReturn:
+    """Skip a test whose tool (a key of TOOLS) is not installed; in CI, where .ci/run installs it, fail it."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{tool} is missing; .ci/run installs it (apt-get install {TOOLS[tool][0]})")
+    pytest.skip(f"needs {tool}, which is not installed")
+
+
+def _kind(report) -> str:
+    return "browser" if "browser" in report.keywords else "quality-gate" if "gate" in report.keywords else "other"
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    """At the end of the run: how many browser and gate tests were skipped for a missing tool, and the fix."""
+    skipped = {"browser": 0, "quality-gate": 0, "other": 0}
+    for report in terminalreporter.stats.get("skipped", []):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        if _MISSING.search(reason):
+            skipped[_kind(report)] += 1
+    if not any(skipped.values()):
+        return
+    missing = [tool for tool, (_, installed) in TOOLS.items() if not installed()]
+    if "npm" in missing and "Node.js" in missing:
+        missing.remove("Node.js")  # Debian's npm brings Node.js
+    packages = " ".join(TOOLS[tool][0] for tool in missing) or " ".join(package for package, _ in TOOLS.values())
+    counts = [f"{count} {kind} test(s)" for kind, count in skipped.items() if count or kind != "other"]
+    names = " and ".join(filter(None, [", ".join(missing[:-1]), missing[-1]])) if missing else "a tool"
+    terminalreporter.section("skipped: tools not installed", sep="=", yellow=True, bold=True)
+    terminalreporter.line(f"{' and '.join(filter(None, [', '.join(counts[:-1]), counts[-1]]))} were skipped, "
+                          f"because {names} {'are' if len(missing) > 1 else 'is'} not installed.", yellow=True, bold=True)
+    terminalreporter.line(f"Install what they need with:  sudo apt-get install {packages}", bold=True)
+    terminalreporter.line("With CI=true (as .ci/run sets it) these tests fail instead of skipping.")
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's headless Chromium through Playwright. Skips on a laptop without it, never in CI."""
     if not CHROMIUM.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{CHROMIUM} is missing; .ci/run installs it")
-        pytest.skip("Chromium is not installed (apt install chromium)")
+        missing_tool("Chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -125,9 +305,11 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    """A fresh browser page with Norwegian locale and Oslo time; fails the test on a script error."""
+    """A fresh browser page with Norwegian locale and Oslo time, its clock started at BROWSED_AT;
+    fails the test on a script error. A test may install another clock."""
     context = browser.new_context(locale="nb-NO", timezone_id="Europe/Oslo")
     tab = context.new_page()
+    tab.clock.install(time=BROWSED_AT)
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
     yield tab

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from quality import _missing
+from conftest import missing_tool
 
 REPO = Path(__file__).resolve().parent.parent
 EDITOR = REPO / "editor"
@@ -24,7 +24,7 @@ def editor_tools() -> Path:
     if not installed.exists() or installed.stat().st_mtime < lock.stat().st_mtime:
         npm = shutil.which("npm")
         if npm is None:
-            _missing("npm (apt install npm)")
+            missing_tool("npm")
         result = subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=EDITOR,
                                 capture_output=True, text=True, timeout=900)
         assert result.returncode == 0, f"npm ci in {EDITOR} failed:\n{result.stderr}"
@@ -48,7 +48,7 @@ def run_formats(jobs: list[tuple[str, str, Any]]) -> list[Any]:
     """Run the editor's formats under Node: each job is (format name, "toFile" or "fromFile", data or text)."""
     node = shutil.which("node")
     if node is None:
-        _missing("Node.js (apt install nodejs)")
+        missing_tool("Node.js")
     modules = editor_tools()
     result = subprocess.run([node, "-e", _RUNNER, str(modules / "js-yaml"), str(FORMATS_SCRIPT)],
                             input=json.dumps(jobs), capture_output=True, text=True, timeout=60)

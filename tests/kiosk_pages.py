@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 import pytest
+from conftest import BROWSED_AT
 from PIL import Image
 from qr_images import decode_image, rasterise_svg
 
@@ -57,11 +58,13 @@ def touch_context(browser, viewport: dict[str, int], **options):
 
 @pytest.fixture(params=list(SCREENS), ids=list(SCREENS))
 def kiosk(request, browser, site_server) -> Iterator[Kiosk]:
-    """The kiosk on a touch screen, landscape and portrait; fails on any console error or script error."""
+    """The kiosk on a touch screen, landscape and portrait, its clock started at BROWSED_AT (a test may
+    install another); fails on any console error or script error."""
     # Without the kiosk's service worker: Playwright's routing cannot see what a worker fetches, and the
     # tests that stand in for the server need it to. tests/test_kiosk_offline.py tests the worker.
     context = touch_context(browser, SCREENS[request.param], service_workers="block")
     page = context.new_page()
+    page.clock.install(time=BROWSED_AT)
     tab = Kiosk(page, site_server)
     page.on("console", lambda message: message.type == "error" and tab.console_errors.append(message.text))
     page.on("pageerror", lambda error: tab.console_errors.append(str(error)))

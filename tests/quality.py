@@ -9,7 +9,6 @@ The npm tools live in tests/node_modules, pinned by tests/package-lock.json.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -18,9 +17,16 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-import pytest
+from conftest import missing_tool
+from page_shapes import one_page_per_shape
 
 TESTS = Path(__file__).resolve().parent
+
+
+def _missing(what: str) -> None:
+    """Kept for callers not yet moved to conftest.missing_tool: `what` is "Tool (apt install package)"."""
+    missing_tool(what.split(" (")[0])
+
 NODE_MODULES = TESTS / "node_modules"
 AXE_SCRIPT = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -28,11 +34,6 @@ VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
 
 
-def _missing(what: str) -> None:
-    """Skip on a laptop without `what`; fail in CI, where .ci/run installs it."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{what} is missing; .ci/run installs it")
-    pytest.skip(f"{what} is not installed")
 
 
 def node_tools() -> Path:
@@ -42,7 +43,7 @@ def node_tools() -> Path:
     if not installed.exists() or installed.stat().st_mtime < lock.stat().st_mtime:
         npm = shutil.which("npm")
         if npm is None:
-            _missing("npm (apt install npm)")
+            missing_tool("npm")
         result = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=TESTS,
                                 capture_output=True, text=True, timeout=600)
         assert result.returncode == 0, f"npm ci in {TESTS} failed:\n{result.stderr}"
@@ -73,31 +74,39 @@ class PageAudit:
     foreign_requests: list[str] = field(default_factory=list)
 
 
-_AXE_RUN = """tags => axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})
+_AXE_START = """tags => { window.torgetAxe = axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})
   .then(result => result.violations.map(v =>
-    `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map(n => n.target.join(" ")).slice(0, 5).join(" | ")}`))"""
+    `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map(n => n.target.join(" ")).slice(0, 5).join(" | ")}`)); }"""
 
 
-def audit_pages(browser, base_url: str, pages: list[str]) -> list[PageAudit]:
+def audit_pages(browser, base_url: str, pages: list[str], at_once: int = 3) -> list[PageAudit]:
     """Open each page in its own browser context; run axe-core and record requests to other hosts.
 
-    Requests to other hosts are aborted, so the check needs no network and leaks nothing.
+    Requests to other hosts are aborted, so the check needs no network and leaks nothing. axe-core
+    runs in up to `at_once` pages at the same time (each page has its own renderer process): it is
+    started in each, then its results are collected.
     """
     node_tools()
     axe = AXE_SCRIPT.read_text(encoding="utf-8")
     audits = []
-    for page in pages:
-        audit = PageAudit(page)
-        context = browser.new_context(locale="nb-NO", timezone_id="Europe/Oslo")
-        context.add_init_script(script=axe)
-        context.route("**/*", _local_only(base_url, audit.foreign_requests))
+    for first in range(0, len(pages), at_once):
+        running = []
         try:
-            tab = context.new_page()
-            tab.goto(base_url + page, wait_until="load")
-            audit.violations = tab.evaluate(_AXE_RUN, list(AXE_TAGS))
+            for page in pages[first:first + at_once]:
+                audit = PageAudit(page)
+                context = browser.new_context(locale="nb-NO", timezone_id="Europe/Oslo")
+                running.append((audit, context))
+                context.add_init_script(script=axe)
+                context.route("**/*", _local_only(base_url, audit.foreign_requests))
+                tab = context.new_page()
+                tab.goto(base_url + page, wait_until="load")
+                tab.evaluate(_AXE_START, list(AXE_TAGS))
+            for audit, context in running:
+                audit.violations = context.pages[0].evaluate("() => window.torgetAxe")
+                audits.append(audit)
         finally:
-            context.close()
-        audits.append(audit)
+            for _, context in running:
+                context.close()
     return audits
 
 
@@ -119,8 +128,9 @@ _site_audits: dict[tuple[str, tuple[str, ...]], list[PageAudit]] = {}
 
 
 def site_audits(browser, base_url: str, site: Path) -> list[PageAudit]:
-    """`audit_pages` over every page of `site`, done once per test session and shared by the gates."""
-    key = (base_url, tuple(built_pages(site)))
+    """`audit_pages` over one page of every shape of `site` (see page_shapes.py), done once per test
+    session and shared by the gates."""
+    key = (base_url, tuple(one_page_per_shape(site, built_pages(site))))
     if key not in _site_audits:
         _site_audits[key] = audit_pages(browser, base_url, list(key[1]))
     return _site_audits[key]
@@ -144,7 +154,7 @@ def check_html(site: Path, pages: list[str]) -> list[HtmlError]:
     """Errors the Nu Html Checker finds in `pages`, checked in one run of vnu.jar."""
     java = shutil.which("java")
     if java is None:
-        _missing("java (apt install default-jre-headless)")
+        missing_tool("Java")
     node_tools()
     result = subprocess.run([java, "-jar", str(VNU_JAR), "--format", "json", "--errors-only", "--exit-zero-always",
                              *pages], cwd=site, capture_output=True, text=True, timeout=600)

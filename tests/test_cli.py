@@ -1,18 +1,34 @@
-"""The editors' commands: `torget check`, `torget new`, `torget schema`; and what a failed build says."""
+"""The editors' commands: `torget check`, `torget new`, `torget schema`; and what a failed build says.
+
+The commands are called in-process through `site_plugins.cli.main`, as the `torget` script calls it;
+tests/test_wheel.py runs the installed script itself.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
-import os
-import subprocess
-import sys
+from dataclasses import dataclass
 
 from conftest import REPO, Project
 
+from site_plugins.cli import main
 
-def torget(project: Project, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "site_plugins.cli", *args], cwd=project.root,
-                          capture_output=True, text=True, timeout=120)
+
+@dataclass
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def torget(project: Project, *args: str) -> Ran:
+    """`torget <args>` run on a project's mkdocs.yml: its exit status and what it printed."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["--config-file", str(project.root / "mkdocs.yml"), *args])
+    return Ran(code, out.getvalue(), err.getvalue())
 
 
 def test_check_passes_on_the_bundled_data_and_lists_entries_due_for_review(bundled_project: Project):
@@ -87,6 +103,5 @@ def test_every_bundled_file_points_editors_at_the_schema():
 
 
 def test_missing_config_file_is_reported(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "site_plugins.cli", "check"], cwd=tmp_path,
-                            capture_output=True, text=True, env={**os.environ})
-    assert result.returncode == 2 and "cannot read mkdocs.yml" in result.stderr
+    result = torget(Project(tmp_path), "check")
+    assert result.returncode == 1 and f"cannot read {tmp_path / 'mkdocs.yml'}" in result.stderr

@@ -6,8 +6,9 @@ import html
 import json
 import re
 
+import pytest
 import yaml
-from conftest import REPO, Project
+from conftest import REPO, Project, copy_bundled_project
 
 
 def _names_in_order(page: str) -> list[str]:
@@ -46,8 +47,11 @@ def test_organisation_page_shows_contact_peer_support_and_themes(bundled_site: P
     assert ld["mainEntityOfPage"] == "https://torget.example.no/organisasjoner/melanomforeningen/"
 
 
-def test_phone_numbers_become_tel_links(bundled_project: Project):
-    bundled_project.write("organisations/testforeningen.yaml", """\
+@pytest.fixture(scope="module")
+def edited_site(tmp_path_factory: pytest.TempPathFactory, shared_cache) -> Project:
+    """The bundled project with two entries an editor might write, built once for the tests that read them."""
+    project = copy_bundled_project(tmp_path_factory.mktemp("edited"), cache=shared_cache)
+    project.write("organisations/testforeningen.yaml", """\
 name: Testforeningen
 description: En forening for testing.
 categories: [Kreft]
@@ -60,23 +64,26 @@ local_chapters:
     region: Bodø
     email: nordland@test.no
 """)
-    assert bundled_project.build().returncode == 0
-    page = bundled_project.page("organisasjoner/testforeningen")
+    project.write("organisations/skummel.yaml", """\
+name: "<script>alert(1)</script> & Co"
+description: "Tekst med <b>tagger</b> og </script>."
+categories: [Kreft]
+""")
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def test_phone_numbers_become_tel_links(edited_site: Project):
+    page = edited_site.page("organisasjoner/testforeningen")
     assert '<a href="tel:+4775570014">75 57 00 14</a>' in page
     assert 'href="tel:+4681234567 8"' not in page and 'href="tel:+46812345678"' in page
     assert "Nordland fylkeslag</strong> (Bodø)" in page and 'href="mailto:nordland@test.no"' in page
     assert "Sist kontrollert med organisasjonen 5. januar 2026." in page
 
 
-def test_editor_text_is_escaped_everywhere(bundled_project: Project):
-    bundled_project.write("organisations/skummel.yaml", """\
-name: "<script>alert(1)</script> & Co"
-description: "Tekst med <b>tagger</b> og </script>."
-categories: [Kreft]
-""")
-    result = bundled_project.build()
-    assert result.returncode == 0, result.stderr
-    page = bundled_project.page("organisasjoner/skummel")
+def test_editor_text_is_escaped_everywhere(edited_site: Project):
+    page = edited_site.page("organisasjoner/skummel")
     assert "<script>alert(1)" not in page and "<b>tagger" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in page
     ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)

@@ -15,9 +15,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CHROMIUM, CHROMIUM_ARGS, REPO, Project, copy_bundled_project
+from conftest import Project, copy_bundled_project, missing_tool
 from editor_tools import EDITOR, editor_tools
-from quality import _missing
 
 pytestmark = pytest.mark.browser
 
@@ -59,15 +58,13 @@ def _wait_for(url: str, process: subprocess.Popen, seconds: float = 240) -> None
 
 
 @pytest.fixture
-def editing(tmp_path: Path) -> Iterator[tuple[Project, str]]:
+def editing(tmp_path: Path, shared_cache: Path) -> Iterator[tuple[Project, str]]:
     """`editor/edit.sh` (what `make edit` runs) on a copy of the bundled project; stopped at the end."""
     if shutil.which("node") is None:
-        _missing("Node.js (apt install nodejs)")
+        missing_tool("Node.js")
     editor_tools()
-    project = copy_bundled_project(tmp_path / "project")
-    warm = REPO / ".cache" / "torget"
-    if warm.is_dir():  # drawn codes and posters; the editor's test is not about drawing
-        shutil.copytree(warm, project.root / ".cache" / "torget")
+    # The session's drawn codes and posters: the editor's test is not about drawing.
+    project = copy_bundled_project(tmp_path / "project", cache=shared_cache)
     project.write("docs/arrangementer/testtreff.md", DRAFT_EVENT)
     site_port, api_port = _free_port(), _free_port()
     env = {**os.environ, "TORGET_PYTHON": sys.executable, "NO_MKDOCS_2_WARNING": "1"}
@@ -106,16 +103,14 @@ def _publish(page, path: Path) -> str:
     raise AssertionError(f"the editor did not save {path}")
 
 
-def test_an_editor_creates_edits_and_confirms_through_the_form(editing):
-    from playwright.sync_api import expect, sync_playwright
+def test_an_editor_creates_edits_and_confirms_through_the_form(editing, browser):
+    from playwright.sync_api import expect
 
-    if not CHROMIUM.exists():
-        _missing("Chromium (apt install chromium)")
     project, admin = editing
     requests: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    try:
+        page = context.new_page()
         page.on("request", lambda request: requests.append(request.url))
         page.goto(admin)
         page.get_by_role("button", name="Logg inn").click()
@@ -143,7 +138,8 @@ def test_an_editor_creates_edits_and_confirms_through_the_form(editing):
         expect(page.locator("[id^=title-field]").first).to_have_value("Testtreff", timeout=120_000)
         page.locator("[id^=draft-field]").click()
         _publish(page, project.docs / "arrangementer" / "testtreff.md")
-        browser.close()
+    finally:
+        context.close()
 
     assert not [url for url in requests if not url.startswith("http://127.0.0.1")], "the editor loaded another host"
     created = yaml.safe_load((project.organisations / "foreningen-for-testing.yaml").read_text(encoding="utf-8"))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import typing
 import textwrap
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -229,12 +229,12 @@ def test_the_editors_formats_round_trip_every_collection(tmp_path, capsys):
     files = sorted(project.organisations.glob("*.yaml")) + sorted(project.docs.rglob("*.md"))
     formats = ["torget-frontmatter" if path.suffix == ".md" else "torget-yaml" for path in files]
     texts = [path.read_text(encoding="utf-8") for path in files]
-    read = run_formats([(fmt, "fromFile", text) for fmt, text in zip(formats, texts)])
+    read = run_formats([(fmt, "fromFile", text) for fmt, text in zip(formats, texts, strict=True)])
     trap = {"name": "Nei-foreningen", "short_name": "no", "description": "Treff kl. 10:30.", "categories": ["Kreft"],
             "phone": "75 57 00 14", "website": "", "keywords": [], "peer_support": {"email": "", "url": ""},
             "reviewed": "2026-11-29", "torget_kind": "organisation"}
-    written = run_formats([(fmt, "toFile", data) for fmt, data in zip(formats, read)] + [("torget-yaml", "toFile", trap)])
-    for path, text in zip(files, written):
+    written = run_formats([(fmt, "toFile", data) for fmt, data in zip(formats, read, strict=True)] + [("torget-yaml", "toFile", trap)])
+    for path, text in zip(files, written, strict=False):  # the last one written is the trap
         path.write_text(text, encoding="utf-8")
     project.write("organisations/nei-foreningen.yaml", written[-1])
     assert torget(["-f", str(project.root / "mkdocs.yml"), "check"]) == 0, capsys.readouterr().err

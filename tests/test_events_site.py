@@ -274,7 +274,7 @@ def test_uids_are_stable_across_builds_and_shared_by_the_feeds(events_site, tmp_
 def _month_sections(project: Project) -> dict[str, str]:
     article = _article(project, "arrangementer/")
     parts = re.split(r'<h2 id="([^"]+)">', article)
-    return {anchor: _text(body) for anchor, body in zip(parts[1::2], parts[2::2])}
+    return {anchor: _text(body) for anchor, body in zip(parts[1::2], parts[2::2], strict=True)}
 
 
 def test_overview_groups_the_next_three_months_and_drops_past_one_off_events(events_site):
@@ -391,9 +391,7 @@ BAD_EVENTS = {
 
 def test_bad_events_stop_the_build_naming_file_line_and_field(tmp_path):
     project = make_events_project(tmp_path, {path: f"---\n{text}---\n# A\n" for path, (text, _) in BAD_EVENTS.items()})
-    result = build_at(project, BUILT_AT)
-    assert result.returncode != 0
-    assert "Traceback" not in result.stderr
+    problems = project.problems(now=BUILT_AT)
     for _, expected in BAD_EVENTS.values():
-        assert expected in result.stderr
-    assert f"{len(BAD_EVENTS)} problems in the source files" in result.stderr
+        assert expected in problems
+    assert f"{len(BAD_EVENTS)} problems in the source files" in problems

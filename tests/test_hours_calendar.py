@@ -15,7 +15,7 @@ from site_plugins.hours.closed_days import (
     ExtraClosedDay,
     parse_extra_closed_days,
 )
-from site_plugins.hours.public_holidays import public_holidays
+from site_plugins.hours.public_holidays import public_holiday
 from site_plugins.hours.school_holidays import (
     SchoolCalendar,
     SchoolHoliday,
@@ -62,17 +62,21 @@ def test_opening_hours_library_and_holidays_package_agree_on_public_holidays(yea
         while state == State.OPEN and day < finish.date():
             open_days.add(day)
             day += dt.timedelta(days=1)
-    assert open_days == set(public_holidays(dt.date(year, 1, 1), dt.date(year, 12, 31)))
+    days = (dt.date(year, 1, 1) + dt.timedelta(days=offset) for offset in range(366))
+    assert open_days == {day for day in days if day.year == year and public_holiday(day)}
 
 
-def test_closure_reason_prefers_public_holiday_then_extra_day_then_school_holiday():
+def test_each_kind_of_closed_day_is_looked_up_with_its_reason():
     days = calendar(SchoolHoliday(dt.date(2026, 12, 19), dt.date(2027, 1, 3), "juleferie"))
-    assert days.closure(dt.date(2026, 12, 25)) == "Første juledag"
-    assert days.closure(dt.date(2026, 12, 24)) == "julaften"
-    assert days.closure(dt.date(2026, 12, 23)) == "juleferie"
+    assert days.public_holiday(dt.date(2026, 12, 25)) == "Første juledag"
+    assert days.extra_closed_day(dt.date(2026, 12, 24)) == "julaften"
+    assert days.public_holiday(dt.date(2026, 12, 24)) is None
+    assert days.school_holiday(dt.date(2026, 12, 23)) == "juleferie"
+    assert days.extra_closed_day(dt.date(2026, 12, 23)) is None
     assert days.school_holiday(dt.date(2027, 1, 3)) == "juleferie"
     assert days.school_holiday(dt.date(2027, 1, 4)) is None
-    assert days.closure(dt.date(2027, 1, 6)) is None
+    day = dt.date(2027, 1, 6)
+    assert (days.public_holiday(day), days.extra_closed_day(day), days.school_holiday(day)) == (None, None, None)
 
 
 def test_bundled_school_calendar_covers_two_school_years_with_every_break():

@@ -13,7 +13,7 @@ from site_plugins.hours.desk import desk_hours
 from site_plugins.hours.pages import status_json
 from site_plugins.hours.rule import parse_hours_rule
 from site_plugins.hours.school_holidays import SchoolCalendar, SchoolHoliday
-from site_plugins.hours.text import describe_rule, status_text, weekdays_text
+from site_plugins.hours.text import describe_rule, weekdays_text
 from site_plugins.sources.config_location import OptionLocation
 
 OSLO = ZoneInfo("Europe/Oslo")
@@ -31,6 +31,16 @@ def hours_for(rule: str, now: dt.datetime, closed_days: ClosedDays = CLOSED_DAYS
 
 def oslo(*args: int) -> dt.datetime:
     return dt.datetime(*args, tzinfo=OSLO)
+
+
+def status_text(hours, now: dt.datetime) -> str:
+    """The status the page script shows at `now`: the first interval not yet ended, open once it has started."""
+    data = json.loads(status_json(hours))
+    for interval in data["intervals"]:
+        start, end = (dt.datetime.fromisoformat(interval[key].replace("Z", "+00:00")) for key in ("start", "end"))
+        if end > now:
+            return interval["open"] if start <= now else interval["closed"]
+    return data["none_ahead"]
 
 
 def problem_for(rule: str) -> str:
@@ -86,7 +96,7 @@ def test_next_eight_staffed_days_include_today_until_it_closes():
 ])
 def test_status_text_around_opening_and_closing(clock, expected):
     hours = hours_for("We 11:00-14:00; SH off; PH off", oslo(2026, 11, 23, 9, 0))
-    assert status_text(hours.intervals, oslo(2026, 12, 2, *clock)) == expected
+    assert status_text(hours, oslo(2026, 12, 2, *clock)) == expected
 
 
 def test_staffed_hours_keep_oslo_wall_time_across_both_daylight_saving_changes():
@@ -98,9 +108,9 @@ def test_staffed_hours_keep_oslo_wall_time_across_both_daylight_saving_changes()
     assert utc_starts[dt.date(2027, 11, 3)] == 10  # CET again
     # Between the change and the next opening, the status names the local time, not UTC.
     sunday_after_change = dt.datetime(2027, 3, 28, 1, 30, tzinfo=UTC)
-    assert status_text(hours.intervals, sunday_after_change) == "Stengt – åpner onsdag 31. mars kl. 11:00"
-    assert status_text(hours.intervals, dt.datetime(2027, 3, 31, 9, 0, tzinfo=UTC)) == "Åpent nå – til 14:00"
-    assert status_text(hours.intervals, dt.datetime(2027, 3, 31, 8, 59, tzinfo=UTC)).startswith("Stengt")
+    assert status_text(hours, sunday_after_change) == "Stengt – åpner onsdag 31. mars kl. 11:00"
+    assert status_text(hours, dt.datetime(2027, 3, 31, 9, 0, tzinfo=UTC)) == "Åpent nå – til 14:00"
+    assert status_text(hours, dt.datetime(2027, 3, 31, 8, 59, tzinfo=UTC)).startswith("Stengt")
 
 
 def test_status_json_holds_utc_instants_and_ready_texts_for_a_year():

@@ -7,41 +7,32 @@ the browser's clock is then set to other moments to show the status is decided a
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
 import json
 import re
-import threading
 from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import Project, _QuietHandler, copy_bundled_project
+from conftest import Project
 
 OSLO = ZoneInfo("Europe/Oslo")
 BUILT_AT = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc)
 
 
 @pytest.fixture(scope="module")
-def served_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Project, str]]:
+def served_project(tmp_path_factory: pytest.TempPathFactory, local_server, shared_cache) -> Iterator[tuple[Project, str]]:
     """The bundled site built as of BUILT_AT with `site_url` set to the local server's address.
 
     Material's instant navigation only follows links listed in sitemap.xml, which it matches by
     host but not by port, so the site must know the port it is served on.
     """
-    project = copy_bundled_project(tmp_path_factory.mktemp("hours"))
-    handler = functools.partial(_QuietHandler, directory=str(project.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    config = project.root / "mkdocs.yml"
-    config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {base}", config.read_text(encoding="utf-8")), encoding="utf-8")
+    project = local_server.project(tmp_path_factory.mktemp("hours"), shared_cache)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", str(int(BUILT_AT.timestamp())))
         result = project.build("--strict")
     assert result.returncode == 0, result.stderr
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield project, base
-    server.shutdown()
+    with local_server.serving(project.site) as base:
+        yield project, base
 
 
 @pytest.fixture(scope="module")

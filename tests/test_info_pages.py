@@ -12,7 +12,9 @@ from site_plugins.directory.peer_support import (
     PEER_SUPPORT_MARKER,
     expand_peer_support_marker,
 )
+from site_plugins.web.urls import SiteUrls
 
+URLS = SiteUrls("https://torget.example.no/")
 CANCER = Category(name="Kreft", description="For alle som er berørt av kreft.")
 INFO_PAGES = {
     "bli-frivillig/": "Bli frivillig på torget",
@@ -41,7 +43,7 @@ def test_marker_becomes_list_of_organisations_with_peer_supporters():
                                                               "description": "Samtaler <på> telefon."}),
     )
     markdown = f"# Likepersoner\n\n{PEER_SUPPORT_MARKER}\n"
-    html = expand_peer_support_marker(markdown, "likepersoner.md", directory)
+    html = expand_peer_support_marker(markdown, "likepersoner.md", directory, URLS)
     assert PEER_SUPPORT_MARKER not in html
     names = re.findall(r'<a class="torget-peer-list__name" href="([^"]+)">([^<]+)</a>', html)
     assert names == [("../organisasjoner/alfa/#likeperson", "Alfa"), ("../organisasjoner/gamma/#likeperson", "Gamma (GF)")]
@@ -54,18 +56,21 @@ def test_marker_becomes_list_of_organisations_with_peer_supporters():
 
 def test_links_are_relative_to_the_page_holding_the_marker():
     directory = _directory(_organisation("alfa", peer_support={"email": "a@alfa.example.no"}))
-    html = expand_peer_support_marker(PEER_SUPPORT_MARKER, "om/likepersoner.md", directory)
+    html = expand_peer_support_marker(PEER_SUPPORT_MARKER, "om/likepersoner.md", directory, URLS)
     assert 'href="../../organisasjoner/alfa/#likeperson"' in html
+    files = SiteUrls(URLS.site_url, directory_urls=False)  # use_directory_urls: false
+    html = expand_peer_support_marker(PEER_SUPPORT_MARKER, "om/likepersoner.md", directory, files)
+    assert 'href="../organisasjoner/alfa.html#likeperson"' in html
 
 
 def test_without_peer_supporters_the_list_says_so():
-    html = expand_peer_support_marker(PEER_SUPPORT_MARKER, "likepersoner.md", _directory(_organisation("beta")))
+    html = expand_peer_support_marker(PEER_SUPPORT_MARKER, "likepersoner.md", _directory(_organisation("beta")), URLS)
     assert "Ingen organisasjoner" in html and "<ul" not in html
 
 
 def test_pages_without_the_marker_are_untouched():
     markdown = "# Om torget\n\n<!-- en vanlig kommentar -->\n"
-    assert expand_peer_support_marker(markdown, "om-torget.md", _directory()) is markdown
+    assert expand_peer_support_marker(markdown, "om-torget.md", _directory(), URLS) is markdown
 
 
 def test_peer_support_page_lists_every_organisation_with_peer_supporters(bundled_site: Project):

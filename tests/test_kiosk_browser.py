@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterator
@@ -9,7 +10,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from kiosk_pages import (  # noqa: F401
+from conftest import BROWSED_AT
+from kiosk_pages import (
     SCREENS,
     SITE_URL,
     SMALL_TARGETS,
@@ -71,8 +73,11 @@ def tour(kiosk: Kiosk, *, load: bool = True) -> Iterator[str]:
         kiosk.open("?attract=1")
         page.wait_for_function("() => document.body.dataset.screen === 'attract'")
         yield "attract"
+        # The clock stands still until the tap is done, so a slow machine cannot ask before the visitor taps.
+        page.clock.set_fixed_time(BROWSED_AT)
         kiosk.open("?idle=1")
         kiosk.tap("[data-view=home] [data-action=events]")
+        page.clock.set_fixed_time(BROWSED_AT + dt.timedelta(seconds=5))
         page.wait_for_function("() => document.querySelector('[data-idle-dialog]').open")
         yield "idle-dialog"
 
@@ -333,8 +338,7 @@ def test_upcoming_events_show_their_page_as_a_qr_code(kiosk):
     kiosk.open()
     kiosk.tap("[data-view=home] [data-action=events]")
     events = kiosk.page.locator("[data-events] .event")
-    if events.count() == 0:
-        pytest.skip("the bundled site has no events in the coming weeks")
+    assert events.count() > 0, "the bundled site, built and viewed on BUILT_AT, has events in the coming weeks"
     events.first.tap()
     [address] = decode_svg_element(kiosk.page.locator("[data-qr-dialog] svg"))
     assert address.startswith(f"{SITE_URL}arrangementer/")

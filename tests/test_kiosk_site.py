@@ -17,6 +17,7 @@ from site_plugins.kiosk.qr import packed_code
 from site_plugins.web.cache import FileCache
 from site_plugins.web.qr import QUIET_ZONE, encode
 from site_plugins.web.text import fold
+from site_plugins.web.urls import SiteUrls
 
 SITE_URL = "https://torget.example.no/"
 
@@ -55,8 +56,8 @@ def test_packed_codes_hold_exactly_the_sites_qr_modules():
 
 
 def test_contacts_are_text_and_a_code_never_a_link(directory):
-    data = kiosk_data(directory, SITE_URL, [], FileCache(None))
-    cards = kiosk_details(directory, SITE_URL, FileCache(None))
+    data = kiosk_data(directory, SiteUrls(SITE_URL), [], FileCache(None))
+    cards = kiosk_details(directory, SiteUrls(SITE_URL), FileCache(None))
     contacts = [contact for org in cards["organisations"].values()
                 for contact in [*org["contacts"], org["page"], *org.get("peer", {}).get("contacts", []),
                                 *(c for chapter in org.get("chapters", []) for c in chapter["contacts"])]]
@@ -70,7 +71,7 @@ def test_contacts_are_text_and_a_code_never_a_link(directory):
 
 
 def test_themes_list_their_organisations_in_a_to_aa_order(directory):
-    data = kiosk_data(directory, SITE_URL, [], FileCache(None))
+    data = kiosk_data(directory, SiteUrls(SITE_URL), [], FileCache(None))
     order = [org["slug"] for org in data["organisations"]]
     assert order == [org.slug for org in directory.organisations]
     for theme in data["themes"]:

@@ -143,20 +143,13 @@ def test_cache_is_kept_beside_mkdocs_yml_and_outside_the_site(tmp_path: Path):
     assert project.build().returncode == 0
     assert any((project.root / ".cache" / "torget").rglob("*.pdf"))
     assert not list(project.docs.rglob("*.png"))
-    inside = small_project(tmp_path / "inside", options="      cache_dir: docs/.qr\n")
-    result = inside.build()
-    assert result.returncode != 0
-    assert "cache_dir" in result.stderr and "docs_dir" in result.stderr
+    problems = small_project(tmp_path / "inside", options="      cache_dir: docs/.qr\n").problems()
+    assert "cache_dir" in problems and "docs_dir" in problems
 
 
 @pytest.mark.parametrize("site_url", ["/torget/", "ftp://torget.example.no/", None])
 def test_relative_or_missing_site_url_stops_the_build(tmp_path: Path, site_url: str | None):
-    project = small_project(tmp_path, site_url=site_url)
-    result = project.build()
-    assert result.returncode != 0
-    assert "site_url" in result.stderr
-    assert "Traceback" not in result.stderr
-    assert not (project.site / "qr").exists()
+    assert "site_url" in small_project(tmp_path, site_url=site_url).problems()
 
 
 @pytest.mark.browser

@@ -54,7 +54,7 @@ def test_a_failed_make_leaves_nothing_behind(tmp_path: Path):
         raise ValueError("layout")
 
     cache = FileCache(tmp_path)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="layout"):
         cache.fetch({"a": 1}, ".pdf", broken)
     assert not [path for path in tmp_path.rglob("*") if path.is_file()]
     assert cache.fetch({"a": 1}, ".pdf", Maker(b"ok")) == b"ok"

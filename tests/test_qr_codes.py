@@ -19,6 +19,7 @@ from site_plugins.web.qr import (
     site_url_problem,
     svg,
 )
+from site_plugins.web.urls import SiteUrls
 
 ADDRESSES = [
     "https://torget.example.no/",
@@ -71,12 +72,12 @@ def test_svg_without_its_white_background_does_not_scan():
 
 
 def test_page_code_paths_and_target():
-    code = page_qr("organisasjoner/melanomforeningen.md", "https://torget.example.no/")
+    code = page_qr("organisasjoner/melanomforeningen.md", SiteUrls("https://torget.example.no/"))
     assert code.page == "organisasjoner/melanomforeningen/"
     assert code.target == "https://torget.example.no/organisasjoner/melanomforeningen/"
     assert (code.svg, code.png) == ("qr/organisasjoner/melanomforeningen.svg", "qr/organisasjoner/melanomforeningen.png")
-    assert page_qr("arrangementer/kafe.md", "https://www.nlsh.no/torget/").target == "https://www.nlsh.no/torget/arrangementer/kafe/"
-    assert page_qr("index.md", "https://torget.example.no/").svg == "qr/forside.svg"
+    assert page_qr("arrangementer/kafe.md", SiteUrls("https://www.nlsh.no/torget/")).target == "https://www.nlsh.no/torget/arrangementer/kafe/"
+    assert page_qr("index.md", SiteUrls("https://torget.example.no/")).svg == "qr/forside.svg"
 
 
 @pytest.mark.parametrize("site_url", ["", None, "/torget/", "torget.example.no", "ftp://torget.example.no/", "https:///torget/"])

@@ -9,6 +9,8 @@ from conftest import Project
 from quality import built_pages, check_html
 from vnu_allowlist import ALLOWED, allowance_for
 
+pytestmark = pytest.mark.gate
+
 
 @pytest.fixture(scope="module")
 def html_errors(bundled_site: Project):

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import Project
 from quality import broken_links, built_pages, site_url_of
+
+pytestmark = pytest.mark.gate
 
 
 def test_every_internal_link_and_anchor_resolves(bundled_site: Project):

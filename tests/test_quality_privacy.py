@@ -8,7 +8,7 @@ import pytest
 from conftest import Project, serve_folder
 from quality import audit_pages, built_pages, foreign_references, site_audits
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.gate]
 
 FOREIGN_PAGE = """<!doctype html><html lang="nb"><head><title>Lekker</title>
 <link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">

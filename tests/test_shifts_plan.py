@@ -22,6 +22,7 @@ from site_plugins.shifts.feeds import shift_feed_files
 from site_plugins.shifts.load import load_shift_plan
 from site_plugins.shifts.model import PLAN_FILE, ShiftPlan
 from site_plugins.sources.problems import SourceError
+from site_plugins.web.urls import SiteUrls
 
 NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc)  # a Monday; the desk is staffed on Wednesdays
 PLAN = f"organisations/{PLAN_FILE}"
@@ -193,7 +194,7 @@ def test_feed_uids_are_the_same_in_every_build(tmp_path):
 
     def uids(now: dt.datetime) -> dict[str, list[str]]:
         return {file.path: [str(event["UID"]) for event in icalendar.Calendar.from_ical(file.content).walk("VEVENT")]
-                for file in shift_feed_files(plan, directory(), "https://torget.example.no/", now)}
+                for file in shift_feed_files(plan, directory(), SiteUrls("https://torget.example.no/"), now)}
 
     first, later = uids(NOW), uids(NOW + dt.timedelta(days=1))
     assert first == later

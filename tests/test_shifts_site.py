@@ -8,16 +8,13 @@ browser's clock is then set to other days to show the text is decided at viewing
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
 import re
-import threading
 from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-from conftest import Project, _QuietHandler, copy_bundled_project
+from conftest import Project
 
 OSLO = ZoneInfo("Europe/Oslo")
 BUILT_AT = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc)
@@ -35,21 +32,15 @@ shifts:
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Project, str]]:
-    project = copy_bundled_project(tmp_path_factory.mktemp("shifts"))
+def served(tmp_path_factory: pytest.TempPathFactory, local_server, shared_cache) -> Iterator[tuple[Project, str]]:
+    project = local_server.project(tmp_path_factory.mktemp("shifts"), shared_cache)
     project.write("organisations/_vaktplan.yaml", PLAN)
-    handler = functools.partial(_QuietHandler, directory=str(project.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    config = project.root / "mkdocs.yml"
-    config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {base}", config.read_text(encoding="utf-8")), encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", str(int(BUILT_AT.timestamp())))
         result = project.build("--strict")
     assert result.returncode == 0, result.stderr
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield project, base
-    server.shutdown()
+    with local_server.serving(project.site) as base:
+        yield project, base
 
 
 @pytest.fixture(scope="module")

@@ -1,42 +1,60 @@
 // Instant filter for the organisation directory. Without JavaScript the page is a plain A–Å list.
-// Matching uses the folded text the build wrote into data-search, so the rule lives in Python.
+// It matches the folded text the build wrote into data-search (names, keywords in both languages,
+// synonyms) with the site's one search rule, search_rule.js, which the kiosk shares.
 (function () {
   "use strict";
+
+  var rule = window.TorgetSearch;
 
   function setUp(form) {
     if (form.dataset.torgetReady) return;
     form.dataset.torgetReady = "1";
-    var folds = JSON.parse(form.dataset.folds || "{}");
     var query = form.querySelector("input[type=search]");
     var theme = form.querySelector("select");
     var count = form.querySelector("[data-torget-count]");
     var root = form.parentElement;
     var groups = root.querySelectorAll("[data-torget-group]");
     var empty = root.querySelector("[data-torget-empty]");
-    var total = root.querySelectorAll("[data-search]").length;
+    var suggestions = root.querySelector("[data-torget-suggestions]");
+    var items = Array.prototype.slice.call(root.querySelectorAll("[data-search]"));
+    var entries = items.map(function (item) { return rule.entry(item.dataset.search); });
+    var total = items.length;
+    var terms = null;  // the directory's words for "Mente du …?", gathered when first needed
 
-    function fold(text) {
-      return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-        .replace(/./g, function (ch) { return folds[ch] || ch; });
+    function suggest(text) {
+      if (!terms) terms = rule.vocabulary(items.map(function (item) { return item.textContent + " " + item.dataset.search; }));
+      var found = rule.suggest(text, terms, 3);
+      suggestions.replaceChildren();
+      suggestions.hidden = !found.length;
+      if (!found.length) return;
+      suggestions.append("Mente du ");
+      found.forEach(function (word, index) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "torget-search-help__suggestion";
+        button.textContent = word;
+        button.addEventListener("click", function () { query.value = word; apply(); query.focus(); });
+        if (index) suggestions.append(index === found.length - 1 ? " eller " : ", ");
+        suggestions.append(button);
+      });
+      suggestions.append("?");
     }
 
     function apply() {
-      var words = fold(query.value).split(/\s+/).filter(Boolean);
       var slug = theme.value;
-      var shown = 0;
-      groups.forEach(function (group) {
-        var inGroup = 0;
-        group.querySelectorAll("[data-search]").forEach(function (item) {
-          var text = item.dataset.search;
-          var match = words.every(function (w) { return text.indexOf(w) !== -1; }) &&
-            (!slug || (" " + item.dataset.categories + " ").indexOf(" " + slug + " ") !== -1);
-          item.hidden = !match;
-          if (match) inGroup += 1;
-        });
-        group.hidden = inGroup === 0;
-        shown += inGroup;
+      var inTheme = [];
+      items.forEach(function (item, index) {
+        if (!slug || (" " + item.dataset.categories + " ").indexOf(" " + slug + " ") !== -1) inTheme.push(index);
       });
+      var shownIndexes = new Set(rule.filter(query.value, inTheme.map(function (index) { return entries[index]; }))
+        .map(function (position) { return inTheme[position]; }));
+      items.forEach(function (item, index) { item.hidden = !shownIndexes.has(index); });
+      groups.forEach(function (group) {
+        group.hidden = !group.querySelector("[data-search]:not([hidden])");
+      });
+      var shown = shownIndexes.size;
       empty.hidden = shown !== 0;
+      if (shown === 0) suggest(query.value);
       count.textContent = shown === total
         ? "Viser alle " + total + " organisasjonene."
         : "Viser " + shown + " av " + total + " organisasjoner.";
@@ -61,12 +79,5 @@
     document.querySelectorAll("[data-torget-filter]").forEach(setUp);
   }
 
-  // Material's instant navigation swaps pages without reloading; document$ announces each page.
-  if (window.document$ && window.document$.subscribe) {
-    window.document$.subscribe(start);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  window.torgetOnPage(start);
 })();

@@ -5,20 +5,12 @@
 (function () {
   "use strict";
 
-  var script = document.currentScript;
-  var source = new URL("hours.json", script ? script.src : window.location.href).href;
+  var fetchHours = window.torgetJson("hours.json", document.currentScript);
   var hours = null;
-  var loading = null;
   var timer = null;
 
   function load() {
-    if (!loading) {
-      loading = fetch(source, { cache: "no-cache" })
-        .then(function (response) { return response.ok ? response.json() : null; })
-        .then(function (data) { hours = data; return data; })
-        .catch(function () { return null; });
-    }
-    return loading;
+    return fetchHours().then(function (data) { hours = data; return data; });
   }
 
   // The first interval that has not ended: open once it has started, else the next opening.
@@ -68,12 +60,5 @@
     if (!timer) timer = window.setInterval(show, 30000);
   }
 
-  // Material's instant navigation swaps pages without reloading; document$ announces each page.
-  if (window.document$ && window.document$.subscribe) {
-    window.document$.subscribe(start);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  window.torgetOnPage(start);
 })();

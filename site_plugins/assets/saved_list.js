@@ -19,11 +19,5 @@
   }
 
   window.addEventListener("hashchange", start);
-  if (window.document$ && window.document$.subscribe) {
-    window.document$.subscribe(start);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  window.torgetOnPage(start);
 })();

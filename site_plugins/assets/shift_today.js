@@ -8,20 +8,13 @@
 
   var script = document.currentScript;
   var here = script ? script.src : window.location.href;
-  var source = new URL("shifts.json", here).href;
+  var fetchPlan = window.torgetJson("shifts.json", script);
   var root = new URL("../../", here).href; // the script lives in assets/torget/
   var plan = null;
-  var loading = null;
   var timer = null;
 
   function load() {
-    if (!loading) {
-      loading = fetch(source, { cache: "no-cache" })
-        .then(function (response) { return response.ok ? response.json() : null; })
-        .then(function (data) { plan = data; return data; })
-        .catch(function () { return null; });
-    }
-    return loading;
+    return fetchPlan().then(function (data) { plan = data; return data; });
   }
 
   function partsAt(now) {
@@ -68,12 +61,5 @@
     if (!timer) timer = window.setInterval(show, 60000);
   }
 
-  // Material's instant navigation swaps pages without reloading; document$ announces each page.
-  if (window.document$ && window.document$.subscribe) {
-    window.document$.subscribe(start);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  window.torgetOnPage(start);
 })();

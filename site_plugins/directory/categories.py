@@ -20,7 +20,9 @@ def load_categories(path: Path, display: str) -> dict[str, Category]:
     categories: dict[str, Category] = {}
     for index, entry in enumerate(doc.data or []):
         if not isinstance(entry, dict):
-            problems.append(Problem(display, doc.line_of((index,)), f"[{index + 1}]", "each entry needs `name:` and `description:`"))
+            problems.append(
+                Problem(display, doc.line_of((index,)), f"[{index + 1}]", "each entry needs `name:` and `description:`")
+            )
             continue
         entry_doc = YamlDocument(display, entry, _shift(doc.lines, index), _shift(doc.plain_scalars, index))
         category, found = validate(Category, entry_doc, {}, {})
@@ -28,7 +30,9 @@ def load_categories(path: Path, display: str) -> dict[str, Category]:
         if category is None:
             continue
         if category.name in categories or any(c.slug == category.slug for c in categories.values()):
-            problems.append(Problem(display, doc.line_of((index, "name")), "name", f"{category.name!r} is listed twice"))
+            problems.append(
+                Problem(display, doc.line_of((index, "name")), "name", f"{category.name!r} is listed twice")
+            )
         categories[category.name] = category
     if problems:
         raise SourceError(problems)

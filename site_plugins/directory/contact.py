@@ -7,9 +7,9 @@ from urllib.parse import urlsplit
 
 from pydantic_core import PydanticCustomError
 
+from ..web.urls import tel_uri
+
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-_NORWEGIAN = re.compile(r"^(\+47)?(\d{8})$")
-_INTERNATIONAL = re.compile(r"^\+[1-9]\d{6,14}$")
 
 
 def web_address(value: str) -> str:
@@ -24,7 +24,9 @@ def web_address(value: str) -> str:
 
 def email_address(value: str) -> str:
     if not _EMAIL.match(value):
-        raise PydanticCustomError("email_address", f"{value!r} is not an e-mail address; write it like post@forening.no")
+        raise PydanticCustomError(
+            "email_address", f"{value!r} is not an e-mail address; write it like post@forening.no"
+        )
     return value
 
 
@@ -37,11 +39,3 @@ def phone_number(value: str) -> str:
             "optionally starting with +47) or an international number starting with + and the country code",
         )
     return value
-
-
-def tel_uri(phone: str) -> str | None:
-    """The `tel:` link for a valid phone number, or None when it is not one."""
-    compact = re.sub(r"[\s-]", "", phone)
-    if match := _NORWEGIAN.match(compact):
-        return f"tel:+47{match.group(2)}"
-    return f"tel:{compact}" if _INTERNATIONAL.match(compact) else None

@@ -7,7 +7,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..sources.problems import Problem, SourceError
+from ..search.synonyms import (
+    NO_SYNONYMS,
+    SYNONYMS_FILE,
+    Synonyms,
+    load_synonyms,
+    unused_synonym_problems,
+)
+from ..search.terms import directory_words
+from ..sources.problems import Problem, SourceError, display_path
 from ..sources.validation import validate
 from ..sources.yaml_lines import read_yaml
 from ..web.text import fold, slugify, sort_key
@@ -24,6 +32,10 @@ class Directory:
 
     organisations: tuple[Organisation, ...]
     categories: tuple[Category, ...]
+    synonyms: Synonyms = NO_SYNONYMS
+    """Visitors' words for the directory's words (`organisations/_synonyms.yaml`), for search."""
+    warnings: tuple[str, ...] = ()
+    """What an editor should look at although the site can be built (e.g. a synonym nobody's keywords use)."""
 
     def organisation(self, slug: str) -> Organisation | None:
         return next((org for org in self.organisations if org.slug == slug), None)
@@ -41,17 +53,25 @@ class Directory:
 
 def load_directory(folder: Path, root: Path) -> Directory:
     """Read `folder` (organisations/); raise SourceError listing every problem in every file."""
-    categories = load_categories(folder / CATEGORIES_FILE, _display(folder / CATEGORIES_FILE, root))
+    categories = load_categories(folder / CATEGORIES_FILE, display_path(folder / CATEGORIES_FILE, root))
     problems: list[Problem] = []
+    synonyms_display = display_path(folder / SYNONYMS_FILE, root)
+    try:
+        synonyms = load_synonyms(folder / SYNONYMS_FILE, synonyms_display)
+    except SourceError as error:
+        problems += error.problems
+        synonyms = NO_SYNONYMS
     organisations: list[Organisation] = []
     names: dict[str, str] = {}
     for path in sorted(folder.iterdir()):
-        display = _display(path, root)
+        display = display_path(path, root)
         if path.name.startswith(("_", ".")) or path.suffix not in (".yaml", ".yml"):
             continue
         if path.suffix == ".yml" or not SLUG.match(path.stem):
-            message = (f"the file name becomes the page address, so it may hold only lower-case a-z, digits "
-                       f"and single hyphens, and end in .yaml: rename it, e.g. to {slugify(path.stem) or 'navn-pa-forening'}.yaml")
+            message = (
+                "the file name becomes the page address, so it may hold only lower-case a-z, digits and single "
+                f"hyphens, and end in .yaml: rename it, e.g. to {slugify(path.stem) or 'navn-pa-forening'}.yaml"
+            )
             problems.append(Problem(display, None, None, message))
             continue
         doc, read_problems = read_yaml(path, display)
@@ -59,12 +79,16 @@ def load_directory(folder: Path, root: Path) -> Directory:
         if doc.data is None:
             continue
         if "slug" in doc.data:
-            problems.append(Problem(display, doc.line_of(("slug",)), "slug", "is taken from the file name; remove this field"))
+            problems.append(
+                Problem(display, doc.line_of(("slug",)), "slug", "is taken from the file name; remove this field")
+            )
             continue
         organisation, found = validate(Organisation, doc, {"categories": categories}, {"slug": path.stem})
         # A value YAML could not read was already reported; do not report it again as missing or empty.
         unreadable = {p.field for p in read_problems}
-        problems += [p for p in found if not any(p.field == f or (p.field or "").startswith(f"{f}.") for f in unreadable)]
+        problems += [
+            p for p in found if not any(p.field == f or (p.field or "").startswith(f"{f}.") for f in unreadable)
+        ]
         if organisation is None or read_problems:
             continue
         key = fold(organisation.name)
@@ -77,11 +101,8 @@ def load_directory(folder: Path, root: Path) -> Directory:
     if problems:
         raise SourceError(problems)
     organisations.sort(key=lambda org: sort_key(org.name))
-    return Directory(tuple(organisations), tuple(categories.values()))
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
+    # A synonym no organisation uses finds nothing but harms nothing: a warning, so that removing
+    # an organisation never stops the build.
+    words = [fold(" ".join(directory_words(org))) for org in organisations]
+    warnings = tuple(str(problem) for problem in unused_synonym_problems(synonyms, words, synonyms_display))
+    return Directory(tuple(organisations), tuple(categories.values()), synonyms, warnings)

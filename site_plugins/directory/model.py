@@ -6,15 +6,12 @@ tools use (see `schema.py`); field descriptions are written for editors.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     Field,
     StrictBool,
     ValidationInfo,
@@ -24,21 +21,11 @@ from pydantic import (
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
+from ..sources.fields import Date, Fields, Text, one_or_many
 from ..web.text import slugify
 from . import contact
 
 DESCRIPTION_MAX = 300
-
-
-def _iso_date(value: Any) -> Any:
-    if isinstance(value, dt.datetime):
-        raise PydanticCustomError("date_only", "write a date without a time, like 2025-03-01")
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            raise PydanticCustomError("date_format", f"{value!r} is not a date; write it like 2025-03-01") from None
-    return value
 
 
 def _known_category(name: str, info: ValidationInfo) -> str:
@@ -54,22 +41,12 @@ def _known_category(name: str, info: ValidationInfo) -> str:
     return name
 
 
-def _one_or_many(value: Any) -> Any:
-    return [value] if isinstance(value, str) else value
-
-
-Text = Annotated[str, Field(min_length=1)]
 WebAddress = Annotated[str, AfterValidator(contact.web_address), Field(json_schema_extra={"format": "uri", "pattern": "^https?://"})]
 Email = Annotated[str, AfterValidator(contact.email_address), Field(json_schema_extra={"format": "email"})]
 Phone = Annotated[str, AfterValidator(contact.phone_number)]
-Date = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 
-class _Fields(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
-class PeerSupport(_Fields):
+class PeerSupport(Fields):
     """How to reach the organisation's peer supporters (likepersoner)."""
 
     email: Email | None = Field(None, description="E-mail address for peer support.")
@@ -82,11 +59,13 @@ class PeerSupport(_Fields):
     @model_validator(mode="after")
     def _reachable(self) -> PeerSupport:
         if not (self.email or self.phone or self.url):
-            raise PydanticCustomError("peer_support_contact", "give at least one way to reach a peer supporter: email, phone or url")
+            raise PydanticCustomError(
+                "peer_support_contact", "give at least one way to reach a peer supporter: email, phone or url"
+            )
         return self
 
 
-class LocalChapter(_Fields):
+class LocalChapter(Fields):
     """A local or regional branch (lokallag, fylkeslag)."""
 
     name: Text = Field(description="Name of the branch, e.g. 'Nordland fylkeslag'.")
@@ -96,7 +75,7 @@ class LocalChapter(_Fields):
     website: WebAddress | None = None
 
 
-class Category(_Fields):
+class Category(Fields):
     """One theme of the controlled vocabulary (organisations/_categories.yaml)."""
 
     name: Text = Field(description="The theme as editors write it in `categories`.")
@@ -109,7 +88,7 @@ class Category(_Fields):
         return slugify(self.name)
 
 
-class Organisation(_Fields):
+class Organisation(Fields):
     """One patient or user organisation, read from organisations/<slug>.yaml."""
 
     slug: SkipJsonSchema[str] = Field(exclude=True)
@@ -124,18 +103,23 @@ class Organisation(_Fields):
         description="One or more themes from organisations/_categories.yaml."
     )
     keywords: list[Text] = Field([], description="Diagnoses and everyday words a visitor might search for.")
+    keywords_en: list[Text] = Field(
+        [], description="Common English names of the diagnoses and themes, for visitors who search in English. "
+                        "Search finds them; pages do not show them.")
     website: WebAddress | None = Field(None, description="The organisation's own web site, starting with https://.")
     email: Email | None = None
     phone: Phone | None = Field(None, description="8 digits (optionally +47), or + and a country code.")
     address: Text | None = Field(None, description="Postal or visiting address.")
     membership_url: WebAddress | None = Field(None, description="Page where one becomes a member.")
     peer_support: PeerSupport | None = None
-    local_chapters: list[LocalChapter] = []
+    local_chapters: list[LocalChapter] = []  # noqa: RUF012 (pydantic copies a default for every instance)
     at_torget: StrictBool = Field(False, description="true when the organisation sends volunteers to the desk.")
-    umbrella: Annotated[list[Text], BeforeValidator(_one_or_many)] = Field(
+    umbrella: Annotated[list[Text], BeforeValidator(one_or_many)] = Field(
         [], description="Umbrella bodies the organisation belongs to, e.g. FFO or SAFO."
     )
-    reviewed: Date | None = Field(None, description="Date the entry was last checked with the organisation (YYYY-MM-DD).")
+    reviewed: Date | None = Field(
+        None, description="Date the entry was last checked with the organisation (YYYY-MM-DD)."
+    )
 
     @field_validator("categories")
     @classmethod

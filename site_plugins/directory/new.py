@@ -5,17 +5,15 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from ..web.text import slugify
-from ..web.urls import DIRECTORY
 from .schema import SCHEMA_FILE
 
 
-def new_organisation_text(name: str, category_names: Iterable[str]) -> str:
-    """A file that fails `torget check` until the editor fills in the required fields."""
+def new_organisation_text(name: str, category_names: Iterable[str], address: str) -> str:
+    """A file that fails `torget check` until the editor fills in the required fields; `address` is its page's."""
     themes = "\n".join(f"#   - {category}" for category in category_names)
     return f"""\
 # yaml-language-server: $schema=./{SCHEMA_FILE}
-# New organisation: the page will be /{DIRECTORY}/{slugify(name)}/.
+# New organisation: the page will be {address}
 # Fill in the fields, delete the lines you do not need, then run `torget check`.
 # Put text with a colon (:) or that looks like a number, a date or yes/no in "quotes".
 
@@ -31,6 +29,8 @@ categories: []
 
 # Diagnoses and everyday words a visitor might search for.
 keywords: []
+# Common English names of the diagnoses, for visitors who search in English (not shown on the page).
+# keywords_en: []
 
 # website: https://
 # email: post@example.no

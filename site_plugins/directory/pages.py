@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator, Sequence
 from itertools import groupby
 from typing import Any
 
+from ..search.terms import search_text
 from ..web.output import GeneratedFile, markdown_page
 from ..web.qr import page_qr
 from ..web.render import render
-from ..web.text import LETTER_FOLDS, fold, index_letter
-from ..web.urls import (
-    DIRECTORY,
-    absolute_url,
-    organisation_path,
-    page_url,
-    relative_url,
-)
+from ..web.text import index_letter
+from ..web.urls import DIRECTORY_INDEX, SiteUrls, organisation_path
 from .load import Directory
 from .model import Category, Organisation
 
@@ -30,12 +24,6 @@ def category_path(category: Category) -> str:
     return f"{THEMES}/{category.slug}.md"
 
 
-def search_text(org: Organisation) -> str:
-    """What the directory's instant filter matches: names, description, keywords and themes, folded."""
-    parts = [org.name, org.short_name or "", org.description, *org.keywords, *org.categories]
-    return fold(" ".join(parts))
-
-
 def _no_events(slug: str) -> list[Any]:
     return []
 
@@ -44,30 +32,28 @@ def _no_shifts(slug: str) -> Any:
     return None
 
 
-def directory_pages(directory: Directory, site_url: str,
-                    events_of: Callable[[str], list[Any]] = _no_events,
-                    shifts_of: Callable[[str], Any] = _no_shifts) -> Iterator[GeneratedFile]:
-    """`events_of(slug)` lists an organisation's events for its page (`event_pages.EventListing`);
+def directory_pages(
+    directory: Directory,
+    urls: SiteUrls,
+    events_of: Callable[[str], list[Any]] = _no_events,
+    shifts_of: Callable[[str], Any] = _no_shifts,
+) -> Iterator[GeneratedFile]:
+    """`events_of(slug)` lists an organisation's events for its page (`events.pages.EventListing`);
     `shifts_of(slug)` gives its shifts at the desk (`shifts.pages.OrganisationShifts`) or None."""
-    yield _directory_index(directory)
-    yield _themes_index(directory)
+    yield _directory_index(directory, urls)
+    yield _themes_index(directory, urls)
     for category in directory.categories:
-        yield _category_page(directory, category)
+        yield _category_page(directory, category, urls)
     for org in directory.organisations:
-        yield organisation_page(directory, org, site_url, events_of(org.slug), shifts_of(org.slug))
+        yield organisation_page(directory, org, urls, events_of(org.slug), shifts_of(org.slug))
 
 
-def _linker(src_path: str):
-    here = page_url(src_path)
-    return lambda target_src: relative_url(here, page_url(target_src))
-
-
-def _list_context(src_path: str) -> dict[str, Any]:
+def _list_context(src_path: str, urls: SiteUrls) -> dict[str, Any]:
     return {
-        "link": _linker(src_path),
+        "link": lambda target_src: urls.link(src_path, target_src),
         "organisation_path": organisation_path,
         "category_path": category_path,
-        "directory_path": f"{DIRECTORY}/index.md",
+        "directory_path": DIRECTORY_INDEX,
         "themes_path": f"{THEMES}/index.md",
     }
 
@@ -77,8 +63,8 @@ def letter_anchor(letter: str) -> str:
     return "bokstav-" + {"Æ": "ae", "Ø": "oe", "Å": "aa", "#": "tall"}.get(letter, letter.lower())
 
 
-def _directory_index(directory: Directory) -> GeneratedFile:
-    path = f"{DIRECTORY}/index.md"
+def _directory_index(directory: Directory, urls: SiteUrls) -> GeneratedFile:
+    path = DIRECTORY_INDEX
     groups = groupby(directory.organisations, key=lambda org: index_letter(org.name))
     letters = [(letter, letter_anchor(letter), list(orgs)) for letter, orgs in groups]
     present = {letter for letter, _, _ in letters}
@@ -87,43 +73,46 @@ def _directory_index(directory: Directory) -> GeneratedFile:
         letters=letters,
         alphabet=[(letter, letter_anchor(letter) if letter in present else None) for letter in ALPHABET],
         directory=directory,
-        search_text=search_text,
+        search_text=lambda org: search_text(org, directory.synonyms),
         category_slugs=lambda org: " ".join(directory.category(name).slug for name in org.categories),
-        folds=json.dumps(LETTER_FOLDS, ensure_ascii=False),
-        **_list_context(path),
+        **_list_context(path, urls),
     )
-    return markdown_page(path, "Organisasjoner", body, description="Alle pasient- og brukerorganisasjonene, fra A til Å.",
-                         hide=("toc",))
+    return markdown_page(
+        path, "Organisasjoner", body, description="Alle pasient- og brukerorganisasjonene, fra A til Å.", hide=("toc",)
+    )
 
 
-def _themes_index(directory: Directory) -> GeneratedFile:
+def _themes_index(directory: Directory, urls: SiteUrls) -> GeneratedFile:
     path = f"{THEMES}/index.md"
-    body = render("themes.html", directory=directory, **_list_context(path))
+    body = render("themes.html", directory=directory, **_list_context(path, urls))
     return markdown_page(path, "Tema", body, description="Organisasjonene ordnet etter tema.", hide=("toc",))
 
 
-def _category_page(directory: Directory, category: Category) -> GeneratedFile:
+def _category_page(directory: Directory, category: Category, urls: SiteUrls) -> GeneratedFile:
     path = category_path(category)
-    body = render("category.html", category=category, organisations=directory.in_category(category),
-                  **_list_context(path))
+    body = render(
+        "category.html", category=category, organisations=directory.in_category(category), **_list_context(path, urls)
+    )
     return markdown_page(path, category.name, body, description=category.description, hide=("toc",))
 
 
-def organisation_page(directory: Directory, org: Organisation, site_url: str, events: Sequence[Any] = (),
-                      shifts: Any = None) -> GeneratedFile:
+def organisation_page(
+    directory: Directory, org: Organisation, urls: SiteUrls, events: Sequence[Any] = (), shifts: Any = None
+) -> GeneratedFile:
     path = organisation_path(org)
     body = render(
         "organisation.html",
         org=org,
         categories=[directory.category(name) for name in org.categories],
-        json_ld=_organisation_json_ld(org, absolute_url(site_url, page_url(path))),
-        qr_image=relative_url(page_url(path), page_qr(path, site_url).svg),
+        json_ld=_organisation_json_ld(org, urls.absolute(path)),
+        qr_image=urls.file_link(path, page_qr(path, urls).svg),
         events=events,
         shifts=shifts,
-        **_list_context(path),
+        **_list_context(path, urls),
     )
-    return markdown_page(path, org.display_name, body, description=org.description,
-                         search_boost=ORGANISATION_SEARCH_BOOST, hide=("toc",))
+    return markdown_page(
+        path, org.display_name, body, description=org.description, search_boost=ORGANISATION_SEARCH_BOOST, hide=("toc",)
+    )
 
 
 def _organisation_json_ld(org: Organisation, page: str) -> dict[str, Any]:
@@ -139,7 +128,10 @@ def _organisation_json_ld(org: Organisation, page: str) -> dict[str, Any]:
         "address": org.address,
         "keywords": ", ".join(org.keywords) or None,
         "memberOf": [{"@type": "Organization", "name": name} for name in org.umbrella] or None,
-        "subOrganization": [{"@type": "Organization", "name": c.name, "areaServed": c.region} for c in org.local_chapters] or None,
+        "subOrganization": [
+            {"@type": "Organization", "name": c.name, "areaServed": c.region} for c in org.local_chapters
+        ]
+        or None,
         "mainEntityOfPage": page,
     }
     return {key: value for key, value in data.items() if value}

@@ -7,7 +7,7 @@ marker; the list under it is made from the directory, so it is never out of step
 from __future__ import annotations
 
 from ..web.render import render
-from ..web.urls import organisation_path, page_url, relative_url
+from ..web.urls import SiteUrls, organisation_path
 from .load import Directory
 from .model import Organisation
 
@@ -19,19 +19,18 @@ def peer_support_organisations(directory: Directory) -> list[Organisation]:
     return [org for org in directory.organisations if org.peer_support]
 
 
-def peer_support_list(directory: Directory, src_path: str) -> str:
+def peer_support_list(directory: Directory, src_path: str, urls: SiteUrls) -> str:
     """The list's HTML for the page at `src_path` (links are relative to that page)."""
-    here = page_url(src_path)
     return render(
         "peer_support.html",
         organisations=peer_support_organisations(directory),
-        link=lambda org: relative_url(here, page_url(organisation_path(org))),
+        link=lambda org: urls.link(src_path, organisation_path(org)),
     )
 
 
-def expand_peer_support_marker(markdown: str, src_path: str, directory: Directory) -> str:
+def expand_peer_support_marker(markdown: str, src_path: str, directory: Directory, urls: SiteUrls) -> str:
     """`markdown` with the marker replaced by the list; pages without the marker are returned as they are."""
     if PEER_SUPPORT_MARKER not in markdown:
         return markdown
     # Blank lines around the HTML keep Markdown from wrapping it in a paragraph.
-    return markdown.replace(PEER_SUPPORT_MARKER, f"\n\n{peer_support_list(directory, src_path)}\n\n")
+    return markdown.replace(PEER_SUPPORT_MARKER, f"\n\n{peer_support_list(directory, src_path, urls)}\n\n")

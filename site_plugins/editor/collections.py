@@ -54,7 +54,9 @@ class EditorSources:
     """Folders under docs/ that hold event pages, relative to the repository root."""
 
 
-def editor_config(options: EditorOptions, sources: EditorSources, categories: Sequence[str], site_url: str) -> dict[str, Any]:
+def editor_config(
+    options: EditorOptions, sources: EditorSources, categories: Sequence[str], site_url: str
+) -> dict[str, Any]:
     """The whole `config.yml` Decap reads."""
     config: dict[str, Any] = {
         "backend": _backend(options),
@@ -82,8 +84,13 @@ def _backend(options: EditorOptions) -> dict[str, Any]:
     if options.backend == "local":
         # Only used until the local server answers; Decap then saves through decap-server.
         return {"name": "git-gateway", "branch": options.branch}
-    backend: dict[str, Any] = {"name": options.backend, "repo": options.repo, "branch": options.branch,
-                               "auth_type": "pkce", "app_id": options.app_id}
+    backend: dict[str, Any] = {
+        "name": options.backend,
+        "repo": options.repo,
+        "branch": options.branch,
+        "auth_type": "pkce",
+        "app_id": options.app_id,
+    }
     if options.base_url:
         base = options.base_url.rstrip("/")
         backend["base_url"] = base
@@ -116,10 +123,21 @@ def _organisations(sources: EditorSources, categories: Sequence[str]) -> dict[st
 
 def _page_fields(extra: list[Field]) -> list[Field]:
     return [
-        {"name": "description", "label": LABELS["description"], "widget": "string", "required": False,
-         "hint": "Én setning som vises i søkemotorer og kalendere."},
-        {"name": "draft", "label": LABELS["draft"], "widget": "boolean", "required": False, "default": False,
-         "hint": HINTS["draft"]},
+        {
+            "name": "description",
+            "label": LABELS["description"],
+            "widget": "string",
+            "required": False,
+            "hint": "Én setning som vises i søkemotorer og kalendere.",
+        },
+        {
+            "name": "draft",
+            "label": LABELS["draft"],
+            "widget": "boolean",
+            "required": False,
+            "default": False,
+            "hint": HINTS["draft"],
+        },
         *extra,
         {"name": "body", "label": LABELS["body"], "widget": "markdown", "required": False},
     ]
@@ -127,8 +145,13 @@ def _page_fields(extra: list[Field]) -> list[Field]:
 
 def _events(folder: str) -> dict[str, Any]:
     name = Path(folder).name
-    event = {"name": "event", "label": LABELS["event"], "widget": "object", "required": True,
-             "fields": model_fields(EventSpec)}
+    event = {
+        "name": "event",
+        "label": LABELS["event"],
+        "widget": "object",
+        "required": True,
+        "fields": model_fields(EventSpec),
+    }
     return {
         "name": f"events-{name}",
         "label": "Verdensdager" if name == "verdensdager" else "Arrangementer",
@@ -152,8 +175,16 @@ def _info_pages(sources: EditorSources) -> dict[str, Any]:
         "label": "Informasjonssider",
         "label_singular": "side",
         "editor": {"preview": False},
-        "files": [{"name": Path(page).stem, "label": Path(page).stem.replace("-", " ").capitalize(), "file": page,
-                   "format": PAGE_FORMAT, "fields": _page_fields([])} for page in sources.info_pages],
+        "files": [
+            {
+                "name": Path(page).stem,
+                "label": Path(page).stem.replace("-", " ").capitalize(),
+                "file": page,
+                "format": PAGE_FORMAT,
+                "fields": _page_fields([]),
+            }
+            for page in sources.info_pages
+        ],
     }
 
 
@@ -163,26 +194,55 @@ def _data_files(sources: EditorSources, categories: Sequence[str]) -> dict[str, 
         "label": "Vaktplan, skolerute og tema",
         "editor": {"preview": False},
         "files": [
-            {"name": "shifts", "label": "Vaktplanen (hvilke organisasjoner som har vakt)",
-             "file": f"{sources.organisations}/{PLAN_FILE}", "format": ORGANISATION_FORMAT, "fields": model_fields(PlanFile)},
-            {"name": "school_holidays", "label": "Skoleruten (stengte dager i skoleferier)", "file": sources.school_holidays,
-             "format": ORGANISATION_FORMAT, "fields": model_fields(CalendarFile)},
-            {"name": "categories", "label": "Temaliste", "file": f"{sources.organisations}/{CATEGORIES_FILE}",
-             "format": ORGANISATION_FORMAT,
-             "fields": [{"name": "items", "label": LABELS["items"], "widget": "list", "collapsed": True,
-                         "summary": "{{fields.name}}", "fields": model_fields(Category)}]},
+            {
+                "name": "shifts",
+                "label": "Vaktplanen (hvilke organisasjoner som har vakt)",
+                "file": f"{sources.organisations}/{PLAN_FILE}",
+                "format": ORGANISATION_FORMAT,
+                "fields": model_fields(PlanFile),
+            },
+            {
+                "name": "school_holidays",
+                "label": "Skoleruten (stengte dager i skoleferier)",
+                "file": sources.school_holidays,
+                "format": ORGANISATION_FORMAT,
+                "fields": model_fields(CalendarFile),
+            },
+            {
+                "name": "categories",
+                "label": "Temaliste",
+                "file": f"{sources.organisations}/{CATEGORIES_FILE}",
+                "format": ORGANISATION_FORMAT,
+                "fields": [
+                    {
+                        "name": "items",
+                        "label": LABELS["items"],
+                        "widget": "list",
+                        "collapsed": True,
+                        "summary": "{{fields.name}}",
+                        "fields": model_fields(Category),
+                    }
+                ],
+            },
         ],
     }
 
 
-def editor_sources(root: Path, organisations: Path, docs: Path, school_holidays: Path,
-                   event_pages: Sequence[str]) -> EditorSources:
+def editor_sources(
+    root: Path, organisations: Path, docs: Path, school_holidays: Path, event_pages: Sequence[str]
+) -> EditorSources:
     """The collections' files: `event_pages` are the event pages' paths under `docs` (they get the event form)."""
+
     def relative(path: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
 
     events = set(event_pages)
     info = sorted(relative(page) for page in docs.glob("*.md") if page.name not in events)
     folders = {relative((docs / page).parent) for page in events if "/" in page}
-    return EditorSources(organisations=relative(organisations), docs=relative(docs),
-                         school_holidays=relative(school_holidays), info_pages=info, event_folders=sorted(folders))
+    return EditorSources(
+        organisations=relative(organisations),
+        docs=relative(docs),
+        school_holidays=relative(school_holidays),
+        info_pages=info,
+        event_folders=sorted(folders),
+    )

@@ -34,7 +34,9 @@ def model_fields(model: type[BaseModel], *, choices: dict[str, list[str]] | None
     return _object_fields(schema, schema, choices or {})
 
 
-def _object_fields(root: Schema, schema: Schema, choices: dict[str, list[str]], *, optional: bool = False) -> list[Field]:
+def _object_fields(
+    root: Schema, schema: Schema, choices: dict[str, list[str]], *, optional: bool = False
+) -> list[Field]:
     """The fields of an object. In an `optional` group (one the editor may leave empty) nothing is required:
     Decap would otherwise refuse to save without the group; the build still checks a filled-in group."""
     required = set() if optional else set(schema.get("required", ()))
@@ -48,7 +50,11 @@ def _field(root: Schema, name: str, prop: Schema, required: bool, choices: dict[
     if hint:
         field["hint"] = hint
     field.update(_widget(root, name, prop, choices, field["required"]))
-    if "default" in prop and prop["default"] not in (None, [], "") and field["widget"] in ("boolean", "number", "select"):
+    if (
+        "default" in prop
+        and prop["default"] not in (None, [], "")
+        and field["widget"] in ("boolean", "number", "select")
+    ):
         field["default"] = prop["default"]
     return field
 
@@ -64,8 +70,11 @@ def _resolve(root: Schema, prop: Schema) -> tuple[Schema, bool]:
             prop = {**{k: v for k, v in prop.items() if k != "anyOf"}, **rest[0]}
         else:  # a date or a date and time (an event's start)
             formats = {option.get("format") for option in rest}
-            prop = {**{k: v for k, v in prop.items() if k != "anyOf"}, "type": "string",
-                    "format": "date-or-date-time" if formats == {"date", "date-time"} else None}
+            prop = {
+                **{k: v for k, v in prop.items() if k != "anyOf"},
+                "type": "string",
+                "format": "date-or-date-time" if formats == {"date", "date-time"} else None,
+            }
     ref = prop.get("$ref")
     if ref:
         target = root["$defs"][ref.rsplit("/", 1)[-1]]
@@ -87,13 +96,30 @@ def _widget(root: Schema, name: str, prop: Schema, choices: dict[str, list[str]]
         if RELATION in items or RELATION in prop:
             return {**_relation(items.get(RELATION) or prop[RELATION], multiple=True), **_counts(prop)}
         if items.get("type") == "object":
-            return {"widget": "list", "fields": _object_fields(root, items, choices), "collapsed": True, **_counts(prop)}
+            return {
+                "widget": "list",
+                "fields": _object_fields(root, items, choices),
+                "collapsed": True,
+                **_counts(prop),
+            }
         if name in choices or "enum" in items:
-            return {"widget": "select", "multiple": True, "options": choices.get(name) or items["enum"], **_counts(prop)}
-        return {"widget": "list", "field": {"name": name, "label": label_for(name, None), **_widget(root, name, items, {})},
-                **_counts(prop)}
+            return {
+                "widget": "select",
+                "multiple": True,
+                "options": choices.get(name) or items["enum"],
+                **_counts(prop),
+            }
+        return {
+            "widget": "list",
+            "field": {"name": name, "label": label_for(name, None), **_widget(root, name, items, {})},
+            **_counts(prop),
+        }
     if kind == "object":
-        return {"widget": "object", "fields": _object_fields(root, prop, choices, optional=not required), "collapsed": True}
+        return {
+            "widget": "object",
+            "fields": _object_fields(root, prop, choices, optional=not required),
+            "collapsed": True,
+        }
     if kind == "boolean":
         return {"widget": "boolean"}
     if kind == "integer":
@@ -104,11 +130,21 @@ def _widget(root: Schema, name: str, prop: Schema, choices: dict[str, list[str]]
 def _text_widget(prop: Schema) -> Field:
     fmt = prop.get("format")
     if fmt == "date":
-        return {"widget": "datetime", "format": DATE_FORMAT, "date_format": "DD.MM.YYYY", "time_format": False,
-                "picker_utc": True}
+        return {
+            "widget": "datetime",
+            "format": DATE_FORMAT,
+            "date_format": "DD.MM.YYYY",
+            "time_format": False,
+            "picker_utc": True,
+        }
     if fmt == "date-or-date-time":
-        return {"widget": "string", "pattern": [DATETIME_PATTERN, "Skriv dato og klokkeslett som 2026-08-18 12:00, "
-                                                "eller bare datoen for et heldagsarrangement"]}
+        return {
+            "widget": "string",
+            "pattern": [
+                DATETIME_PATTERN,
+                "Skriv dato og klokkeslett som 2026-08-18 12:00, eller bare datoen for et heldagsarrangement",
+            ],
+        }
     if fmt == "time":
         return {"widget": "string", "pattern": [CLOCK_PATTERN, "Skriv klokkeslettet som 14:00"]}
     if fmt == "uri":
@@ -124,8 +160,14 @@ def _text_widget(prop: Schema) -> Field:
 
 def _relation(collection: str, *, multiple: bool) -> Field:
     """A choice among another collection's entries, saved as their file names (`{{slug}}`)."""
-    return {"widget": "relation", "collection": collection, "value_field": "{{slug}}",
-            "search_fields": ["name", "short_name"], "display_fields": ["name"], "multiple": multiple}
+    return {
+        "widget": "relation",
+        "collection": collection,
+        "value_field": "{{slug}}",
+        "search_fields": ["name", "short_name"],
+        "display_fields": ["name"],
+        "multiple": multiple,
+    }
 
 
 def _counts(prop: Schema) -> Field:

@@ -13,10 +13,12 @@ from urllib.parse import urlsplit
 
 import icalendar
 
+from ..web.clock import OSLO
+from ..web.norwegian import clock
 from ..web.output import GeneratedFile
-from ..web.urls import absolute_url
+from ..web.urls import SiteUrls
 from .load import ALL_EVENTS_FEED, Event, Events
-from .recurrence import OSLO, Occurrence
+from .recurrence import Occurrence
 from .text import day_label, schedule_summary
 
 PRODID = "-//Pasient- og pårørendetorget//torget//NB"
@@ -27,21 +29,25 @@ TIMEZONE_YEARS_AHEAD = 10
 _ICAL_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
-def event_feed_files(events: Events, site_url: str, today: dt.date, now: dt.datetime) -> Iterator[GeneratedFile]:
+def event_feed_files(events: Events, urls: SiteUrls, today: dt.date, now: dt.datetime) -> Iterator[GeneratedFile]:
     """`<page>.ics` for every event and `arrangementer/alle.ics` with all of them."""
     for event in events:
-        yield GeneratedFile(event.feed_path, calendar([event], f"{SITE_NAME}: {event.spec.title}", site_url, today, now).to_ical())
-    yield GeneratedFile(ALL_EVENTS_FEED, calendar(events, f"{SITE_NAME}: arrangementer", site_url, today, now).to_ical())
+        yield GeneratedFile(
+            event.feed_path, calendar([event], f"{SITE_NAME}: {event.spec.title}", urls, today, now).to_ical()
+        )
+    yield GeneratedFile(ALL_EVENTS_FEED, calendar(events, f"{SITE_NAME}: arrangementer", urls, today, now).to_ical())
 
 
-def calendar(events: Iterable[Event], name: str, site_url: str, today: dt.date, now: dt.datetime) -> icalendar.Calendar:
+def calendar(
+    events: Iterable[Event], name: str, urls: SiteUrls, today: dt.date, now: dt.datetime
+) -> icalendar.Calendar:
     """A VCALENDAR with every event in `events`; `now` is the DTSTAMP."""
     cal = feed_calendar(name)
     stamp = dtstamp(now)
     first_years = []
     for event in events:
         first_years.append(event.spec.first_day.year)
-        for component in event_components(event, site_url, today, stamp):
+        for component in event_components(event, urls, today, stamp):
             cal.add_component(component)
     if first_years:
         add_timezones(cal, min(first_years), today)
@@ -68,8 +74,9 @@ def dtstamp(now: dt.datetime) -> dt.datetime:
 
 def add_timezones(cal: icalendar.Calendar, first_year: int, today: dt.date) -> None:
     """The VTIMEZONE of every TZID used (Europe/Oslo), from `first_year` to ten years ahead."""
-    cal.add_missing_timezones(first_date=dt.date(first_year, 1, 1),
-                              last_date=dt.date(today.year + TIMEZONE_YEARS_AHEAD, 1, 1))
+    cal.add_missing_timezones(
+        first_date=dt.date(first_year, 1, 1), last_date=dt.date(today.year + TIMEZONE_YEARS_AHEAD, 1, 1)
+    )
 
 
 def feed_uid(name: str, site_url: str) -> str:
@@ -77,10 +84,10 @@ def feed_uid(name: str, site_url: str) -> str:
     return f"{name}@{urlsplit(site_url).hostname or 'localhost'}"
 
 
-def event_components(event: Event, site_url: str, today: dt.date, stamp: dt.datetime) -> list[icalendar.Event]:
+def event_components(event: Event, urls: SiteUrls, today: dt.date, stamp: dt.datetime) -> list[icalendar.Event]:
     """The series' VEVENT, then one VEVENT per moved date."""
     spec, schedule = event.spec, event.schedule
-    master = _vevent(event, site_url, stamp, _series_occurrence(event, spec.first_day))
+    master = _vevent(event, urls, stamp, _series_occurrence(event, spec.first_day))
     if spec.recurrence is not None:
         master.add("rrule", _rrule(event))
         horizon = max([today + EXCEPTIONS_AHEAD, *schedule.cancelled])
@@ -89,18 +96,14 @@ def event_components(event: Event, site_url: str, today: dt.date, stamp: dt.date
     components = [master]
     for original, moved_to in sorted(schedule.moved.items()):
         occurrence = _series_occurrence(event, moved_to, moved_from=original)
-        override = _vevent(event, site_url, stamp, occurrence)
+        override = _vevent(event, urls, stamp, occurrence)
         override.add("recurrence-id", _value(event, original))
         components.append(override)
     return components
 
 
 def _series_occurrence(event: Event, day: dt.date, moved_from: dt.date | None = None) -> Occurrence:
-    spec = event.spec
-    if not isinstance(spec.start, dt.datetime):
-        return Occurrence(day, None, None, moved_from)
-    end = (spec.start + spec.length).time() if spec.length else None
-    return Occurrence(day, spec.start.time(), end, moved_from)
+    return Occurrence(day, event.spec.start_time, event.spec.end_time, moved_from)
 
 
 def _value(event: Event, day: dt.date) -> dt.date | dt.datetime:
@@ -109,10 +112,11 @@ def _value(event: Event, day: dt.date) -> dt.date | dt.datetime:
     return dt.datetime.combine(day, start.time(), OSLO) if isinstance(start, dt.datetime) else day
 
 
-def _vevent(event: Event, site_url: str, stamp: dt.datetime, occurrence: Occurrence) -> icalendar.Event:
+def _vevent(event: Event, urls: SiteUrls, stamp: dt.datetime, occurrence: Occurrence) -> icalendar.Event:
     spec = event.spec
     vevent = icalendar.Event()
-    vevent.add("uid", event.uid(site_url))
+    # The page's source path and the site's host: the same in every build.
+    vevent.add("uid", feed_uid(event.src_path.removesuffix(".md").replace("/", "-"), urls.site_url))
     vevent.add("dtstamp", stamp)
     vevent.add("summary", spec.title)
     if occurrence.start is not None:
@@ -124,7 +128,7 @@ def _vevent(event: Event, site_url: str, stamp: dt.datetime, occurrence: Occurre
         vevent.add("dtend", occurrence.day + dt.timedelta(days=1))
     vevent.add("location", spec.location)
     vevent.add("description", _description(event, occurrence))
-    vevent.add("url", absolute_url(site_url, event.url))
+    vevent.add("url", urls.absolute(event.src_path))
     return vevent
 
 
@@ -137,7 +141,7 @@ def _description(event: Event, occurrence: Occurrence) -> str:
     if event.description:
         lines.append(event.description)
     lines.append(schedule_summary(spec) + ".")
-    lines += [f"{item.time.strftime('%H:%M')} {item.item}" for item in spec.agenda]
+    lines += [f"{clock(item.time)} {item.item}" for item in spec.agenda]
     return "\n".join(lines)
 
 

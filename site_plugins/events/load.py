@@ -6,20 +6,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..directory.load import Directory
 from ..sources.front_matter import read_front_matter
-from ..sources.problems import Problem, SourceError
+from ..sources.problems import Problem, SourceError, display_path
 from ..sources.validation import validate
-from ..sources.yaml_lines import YamlDocument
-from ..web.urls import page_url
+from ..sources.yaml_lines import Loc, YamlDocument, field_name
+from ..web.clock import OSLO
 from .checks import check_event
 from .model import EventPage, EventSpec, clock_text
-from .recurrence import OSLO, HolidayCalendar, Occurrence, Schedule
+from .recurrence import HolidayCalendar, Occurrence, Schedule
 
 EVENT_KEY = "event"
 EVENTS_FOLDER = "arrangementer"
@@ -35,21 +35,20 @@ class Event:
     spec: EventSpec
     description: str | None
     schedule: Schedule
+    display: str = ""
+    """The page's file as messages name it (`docs/arrangementer/kafe.md`)."""
+    lines: Mapping[Loc, int] = field(default_factory=dict)
+    """The line of each front-matter value, so a problem found later (on a poster) names it."""
 
-    @property
-    def url(self) -> str:
-        """The page's address relative to the site, e.g. `arrangementer/parorendekafe/`."""
-        return page_url(self.src_path)
+    def problem(self, loc: Loc, message: str) -> Problem:
+        """A problem with the front-matter value at `loc`, e.g. `("description",)`, naming file, line and field."""
+        line = next((self.lines[loc[:end]] for end in range(len(loc), 0, -1) if loc[:end] in self.lines), None)
+        return Problem(self.display or self.src_path, line, field_name(loc), message)
 
     @property
     def feed_path(self) -> str:
         """The event's own calendar file, next to its page: `arrangementer/parorendekafe.ics`."""
         return self.src_path.removesuffix(".md") + ".ics"
-
-    def uid(self, site_url: str) -> str:
-        """The iCalendar UID: the page's source path and the site's host, so it is the same in every build."""
-        host = urlsplit(site_url).hostname or "localhost"
-        return f"{self.src_path.removesuffix('.md').replace('/', '-')}@{host}"
 
     def is_over(self, today: dt.date) -> bool:
         """Whether the series has no date left on or after `today`."""
@@ -66,7 +65,6 @@ class UpcomingOccurrence:
     start: dt.datetime | None
     end: dt.datetime | None
     location: str
-    url: str
     event: Event
     occurrence: Occurrence
 
@@ -77,7 +75,7 @@ class Events:
 
     events: tuple[Event, ...] = ()
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Event]:
         return iter(self.events)
 
     def __len__(self) -> int:
@@ -92,26 +90,36 @@ class Events:
 
     def occurrences(self, first: dt.date, last: dt.date) -> list[UpcomingOccurrence]:
         """Every meeting of every event from `first` to `last` (both included), in time order."""
-        found = [_upcoming(event, occurrence) for event in self.events for occurrence in event.schedule.occurrences(first, last)]
-        return sorted(found, key=lambda item: (item.day, item.start is not None, item.start or dt.datetime.min, item.title))
+        found = [
+            _upcoming(event, occurrence)
+            for event in self.events
+            for occurrence in event.schedule.occurrences(first, last)
+        ]
+        return sorted(
+            found, key=lambda item: (item.day, item.start is not None, item.start or dt.datetime.min, item.title)
+        )
 
 
 def _upcoming(event: Event, occurrence: Occurrence) -> UpcomingOccurrence:
-    return UpcomingOccurrence(event.spec.title, occurrence.day, occurrence.start, occurrence.end, event.spec.location,
-                              event.url, event, occurrence)
+    return UpcomingOccurrence(
+        event.spec.title, occurrence.day, occurrence.start, occurrence.end, event.spec.location, event, occurrence
+    )
 
 
 def upcoming_occurrences(events: Events, now: dt.datetime, days: int) -> list[UpcomingOccurrence]:
     """The meetings that have not ended at `now` (an aware time) and start within the next `days` days.
 
     Each has title, day, start and end (aware Europe/Oslo datetimes; None for a day-long event),
-    location and url (the event page, relative to the site root), in time order.
+    location and the event (whose `src_path` names its page), in time order.
     """
     local = now.astimezone(OSLO)
     until = local + dt.timedelta(days=days)
     found = events.occurrences(local.date(), until.date())
-    return [item for item in found
-            if (item.end or item.start or local) >= local and (item.start is None or item.start <= until)]
+    return [
+        item
+        for item in found
+        if (item.end or item.start or local) >= local and (item.start is None or item.start <= until)
+    ]
 
 
 def load_events(docs: Path, root: Path, directory: Directory, holidays: HolidayCalendar) -> Events:
@@ -122,7 +130,7 @@ def load_events(docs: Path, root: Path, directory: Directory, holidays: HolidayC
         relative = path.relative_to(docs)
         if any(part.startswith(".") for part in relative.parts):
             continue
-        display = _display(path, root)
+        display = display_path(path, root)
         doc, found = read_front_matter(path, display, EVENT_KEY)
         problems += found
         if doc is None or doc.data is None or found:
@@ -136,19 +144,27 @@ def load_events(docs: Path, root: Path, directory: Directory, holidays: HolidayC
     return Events(tuple(events))
 
 
-def _event(doc: YamlDocument, src_path: str, directory: Directory, holidays: HolidayCalendar) -> tuple[Event | None, list[Problem]]:
+def _event(
+    doc: YamlDocument, src_path: str, directory: Directory, holidays: HolidayCalendar
+) -> tuple[Event | None, list[Problem]]:
     _read_clock_times(doc)
     page, problems = validate(EventPage, doc, {"directory": directory}, {})
     if page is None:
         return None, problems
     if src_path.removesuffix(".md") + ".ics" == ALL_EVENTS_FEED:
         line = doc.line_of((EVENT_KEY,))
-        return None, [Problem(doc.path, line, EVENT_KEY, f"this page's calendar file would replace {ALL_EVENTS_FEED}, "
-                                                           "the feed of all events; rename the page")]
+        return None, [
+            Problem(
+                doc.path,
+                line,
+                EVENT_KEY,
+                f"this page's calendar file would replace {ALL_EVENTS_FEED}, the feed of all events; rename the page",
+            )
+        ]
     schedule = Schedule(page.event, holidays)
     problems = check_event(page.event, doc, schedule)
     description = page.description if isinstance(page.description, str) else None
-    return (None if problems else Event(src_path, page.event, description, schedule)), problems
+    return (None if problems else Event(src_path, page.event, description, schedule, doc.path, doc.lines)), problems
 
 
 def _read_clock_times(doc: YamlDocument) -> None:
@@ -167,10 +183,3 @@ def _value_at(data: Any, loc: tuple) -> Any:
 
 def _set_value_at(data: Any, loc: tuple, value: Any) -> None:
     _value_at(data, loc[:-1])[loc[-1]] = value
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -8,27 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Protocol
-from zoneinfo import ZoneInfo
+from typing import Literal, Protocol
 
 from dateutil import rrule
 
+from ..web.clock import OSLO
 from .model import EventSpec
 
-OSLO = ZoneInfo("Europe/Oslo")
 CANCELLED = "avlyst"
 
-
-def oslo_date(moment: dt.datetime) -> dt.date:
-    """The day it is in Norway at `moment` (an aware time)."""
-    return moment.astimezone(OSLO).date()
-
-_FREQUENCY = {"weekly": rrule.WEEKLY, "monthly": rrule.MONTHLY, "yearly": rrule.YEARLY}
+_FREQUENCY: dict[str, Literal[0, 1, 2]] = {"weekly": rrule.WEEKLY, "monthly": rrule.MONTHLY, "yearly": rrule.YEARLY}
 _WEEKDAYS = (rrule.MO, rrule.TU, rrule.WE, rrule.TH, rrule.FR, rrule.SA, rrule.SU)
 
 
 class HolidayCalendar(Protocol):
-    """What the schedule needs to know about holidays (`closed_days.ClosedDays` provides it)."""
+    """What the schedule needs to know about holidays (`hours.closed_days.ClosedDays` provides it)."""
 
     def school_holiday(self, day: dt.date) -> str | None: ...
 
@@ -112,7 +106,9 @@ class Schedule:
         """The dates the rule gives from `first` to `last`, both included, before any exception."""
         if self._rule is None:
             return [self.spec.first_day] if first <= self.spec.first_day <= last else []
-        found = self._rule.between(dt.datetime.combine(first, dt.time()), dt.datetime.combine(last, dt.time()), inc=True)
+        found = self._rule.between(
+            dt.datetime.combine(first, dt.time()), dt.datetime.combine(last, dt.time()), inc=True
+        )
         return [moment.date() for moment in found]
 
     def is_series_date(self, day: dt.date) -> bool:
@@ -137,10 +133,7 @@ class Schedule:
         """The meetings held from `first` to `last` (both included), moved ones on their new day."""
         reach = max((abs((to - day).days) for day, to in self.moved.items()), default=0)
         margin = dt.timedelta(days=reach)
-        start_time = self.spec.start.time() if isinstance(self.spec.start, dt.datetime) else None
-        end_time = None
-        if isinstance(self.spec.start, dt.datetime) and self.spec.length is not None:
-            end_time = (self.spec.start + self.spec.length).time()
+        start_time, end_time = self.spec.start_time, self.spec.end_time
         found = []
         for day in self.series_dates(first - margin, last + margin):
             if self.skip_reason(day) is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ..web.text import MONTHS, WEEKDAYS
+from ..web.norwegian import clock, date_text, weekday_name, weekday_plural
 from .model import EventSpec
 from .recurrence import Occurrence
 
@@ -13,24 +13,11 @@ if TYPE_CHECKING:
     from .load import UpcomingOccurrence
 
 _NTH = {1: "første", 2: "andre", 3: "tredje", 4: "fjerde", 5: "femte", -1: "siste"}
-_WEEKDAYS_PLURAL = ("mandager", "tirsdager", "onsdager", "torsdager", "fredager", "lørdager", "søndager")
-
-
-def clock(value: dt.time) -> str:
-    return value.strftime("%H:%M")
 
 
 def day_label(day: dt.date, *, year: bool = False, weekday: bool = True) -> str:
-    """tirsdag 22. desember (2026)"""
-    text = f"{day.day}. {MONTHS[day.month - 1]}"
-    if year:
-        text += f" {day.year}"
-    return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
-
-
-def month_label(year: int, month: int) -> str:
-    """Desember 2026"""
-    return f"{MONTHS[month - 1].capitalize()} {year}"
+    """tirsdag 22. desember (2026): events name the weekday and leave out the year unless asked."""
+    return date_text(day, weekday=weekday, year=year)
 
 
 def time_span(occurrence: Occurrence) -> str:
@@ -43,16 +30,15 @@ def time_span(occurrence: Occurrence) -> str:
 
 
 def _times(spec: EventSpec) -> str:
-    if not isinstance(spec.start, dt.datetime) or spec.length is None:
+    if spec.start_time is None or spec.end_time is None:
         return ""
-    end = spec.start + spec.length
-    return f" kl. {clock(spec.start.time())}–{clock(end.time())}"
+    return f" kl. {clock(spec.start_time)}–{clock(spec.end_time)}"
 
 
 def rhythm(spec: EventSpec) -> str:
     """How often the event takes place: "Annenhver tirsdag", "Andre torsdag i måneden", "Hvert år 10. oktober"."""
     start = spec.first_day
-    weekday = WEEKDAYS[start.weekday()]
+    weekday = weekday_name(start.weekday())
     recurrence = spec.recurrence
     if recurrence is None:
         return day_label(start, year=True).capitalize()
@@ -60,7 +46,7 @@ def rhythm(spec: EventSpec) -> str:
     if recurrence.frequency == "weekly":
         if every == 1:
             return f"Hver {weekday}"
-        return "Annenhver " + weekday if every == 2 else f"Hver {every}. uke på {_WEEKDAYS_PLURAL[start.weekday()]}"
+        return "Annenhver " + weekday if every == 2 else f"Hver {every}. uke på {weekday_plural(start.weekday())}"
     if recurrence.frequency == "monthly":
         months = "i måneden" if every == 1 else ("annenhver måned" if every == 2 else f"hver {every}. måned")
         if recurrence.weekday_of_month:

@@ -1,7 +1,7 @@
 """The days the desk can be closed for, with their reason: public holidays, school holidays, extra days.
 
 This is a calendar only; whether the desk actually closes follows from its opening-hours rule
-(`SH off`, `PH off`), see `hours_rule.py`. Events use the same calendar to skip holidays.
+(`SH off`, `PH off`), see `rule.py`. Events use the same calendar to skip holidays.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 
 from ..sources.config_location import OptionLocation
 from ..sources.problems import Problem
-from ..web.text import MONTHS
+from ..web.norwegian import date_nb, day_of_year_text
 from .public_holidays import public_holiday
 from .school_holidays import SchoolCalendar
 
@@ -43,8 +43,9 @@ class ExtraClosedDay:
 
     def label(self) -> str:
         """24. desember (every year) or 24. desember 2026."""
-        text = f"{self.day}. {MONTHS[self.month - 1]}"
-        return f"{text} {self.year}" if self.year else text
+        if self.year is None:
+            return day_of_year_text(self.month, self.day)
+        return date_nb(dt.date(self.year, self.month, self.day))
 
 
 @dataclass(frozen=True)
@@ -66,10 +67,6 @@ class ClosedDays:
     def extra_closed_day(self, day: dt.date) -> str | None:
         """The reason of a configured extra closed day ("julaften"), or None."""
         return next((extra.reason for extra in self.extra if extra.falls_on(day)), None)
-
-    def closure(self, day: dt.date) -> str | None:
-        """The most specific reason the day is special: public holiday, then extra day, then school holiday."""
-        return self.public_holiday(day) or self.extra_closed_day(day) or self.school_holiday(day)
 
 
 def parse_extra_closed_days(raw: Any, where: OptionLocation) -> tuple[tuple[ExtraClosedDay, ...], list[Problem]]:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..web.clock import OSLO
+from ..web.norwegian import english_weekday
 from .closed_days import ClosedDays
 from .desk import Interval, _merged, _open
-from .rule import TIMEZONE, HoursRule
+from .rule import HoursRule
 
 NEAREST_WITHIN = dt.timedelta(days=92)
-WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 class DeskDays:
@@ -26,8 +27,8 @@ class DeskDays:
 
     def spans(self, first: dt.date, last: dt.date | None = None) -> list[Interval]:
         """The staffed intervals from the start of `first` to the end of `last` (default: `first`)."""
-        start = dt.datetime.combine(first, dt.time(), TIMEZONE)
-        end = dt.datetime.combine((last or first) + dt.timedelta(days=1), dt.time(), TIMEZONE)
+        start = dt.datetime.combine(first, dt.time(), OSLO)
+        end = dt.datetime.combine((last or first) + dt.timedelta(days=1), dt.time(), OSLO)
         return _merged(_open(self._evaluator.intervals(start, end)))
 
     def is_staffed(self, day: dt.date) -> bool:
@@ -41,8 +42,8 @@ class DeskDays:
         """
         staffed_weekdays = {weekday for hours in self.rule.usual_week for weekday in hours.weekdays}
         if day.weekday() not in staffed_weekdays:
-            usual = " and ".join(f"{WEEKDAYS_EN[weekday]}s" for weekday in sorted(staffed_weekdays))
-            return (f"it is a {WEEKDAYS_EN[day.weekday()]}, and the hours rule ({self.rule.written}) "
+            usual = " and ".join(f"{english_weekday(weekday)}s" for weekday in sorted(staffed_weekdays))
+            return (f"it is a {english_weekday(day.weekday())}, and the hours rule ({self.rule.written}) "
                     f"staffs the desk on {usual} only")
         if self.rule.public_holidays_off and (holiday := self.closed_days.public_holiday(day)):
             return f"it is a public holiday ({holiday})"
@@ -50,7 +51,7 @@ class DeskDays:
             return f"it is an extra closed day ({extra}, under extra_closed_days in mkdocs.yml)"
         if self.rule.school_holidays_off and (school := self.closed_days.school_holiday(day)):
             return f"it is in a school holiday ({school})"
-        start = dt.datetime.combine(day, dt.time(12), TIMEZONE)
+        start = dt.datetime.combine(day, dt.time(12), OSLO)
         comment = next((comment for _, _, _, comment in
                         self._evaluator.intervals(start, start + dt.timedelta(minutes=1)) if comment), None)
         why = f" ({comment})" if comment else ""
@@ -58,7 +59,7 @@ class DeskDays:
 
     def nearest_staffed(self, day: dt.date) -> list[dt.date]:
         """The staffed days just before and just after `day`, within three months each way."""
-        days = sorted({interval.start.astimezone(TIMEZONE).date()
+        days = sorted({interval.start.astimezone(OSLO).date()
                        for interval in self.spans(day - NEAREST_WITHIN, day + NEAREST_WITHIN)})
         before = [other for other in days if other < day][-1:]
         after = [other for other in days if other > day][:1]

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
 
 from opening_hours import State
 
+from ..web.clock import OSLO
 from .closed_days import ClosedDays
-from .rule import TIMEZONE, HoursRule
+from .rule import HoursRule
 
 HORIZON_DAYS = 366
 """The staffed intervals cover the next 12 months, so a page built long ago still tells the truth."""
@@ -23,6 +25,9 @@ CHANGES_DAYS = 183
 STAFFED_DAYS_SHOWN = 8
 LISTED_AHEAD = 2 * STAFFED_DAYS_SHOWN
 """Staffed days written into a page; its script hides those past and shows the first eight left."""
+
+Span = tuple[dt.datetime, dt.datetime, State, str]
+"""One stretch of the evaluated rule, as opening-hours-py gives it: start, end, state and comment."""
 
 
 @dataclass(frozen=True)
@@ -66,9 +71,9 @@ class DeskHours:
 
 def desk_hours(rule: HoursRule, closed_days: ClosedDays, now: dt.datetime) -> DeskHours:
     """Evaluate `rule` from the start of `now`'s day in Oslo for the next 12 months."""
-    now = now.astimezone(TIMEZONE)
-    start = dt.datetime.combine(now.date(), dt.time(), TIMEZONE)
-    until = dt.datetime.combine(now.date() + dt.timedelta(days=HORIZON_DAYS), dt.time(), TIMEZONE)
+    now = now.astimezone(OSLO)
+    start = dt.datetime.combine(now.date(), dt.time(), OSLO)
+    until = dt.datetime.combine(now.date() + dt.timedelta(days=HORIZON_DAYS), dt.time(), OSLO)
     evaluator = rule.evaluator()
     spans = list(evaluator.intervals(start, until))
     intervals = _merged(_open(spans))
@@ -87,8 +92,10 @@ def desk_hours(rule: HoursRule, closed_days: ClosedDays, now: dt.datetime) -> De
     return DeskHours(rule, now, until, tuple(intervals), tuple(changes), tuple(warnings))
 
 
-def _open(spans) -> list[Interval]:
-    return [Interval(start.astimezone(TIMEZONE), end.astimezone(TIMEZONE)) for start, end, state, _ in spans if state == State.OPEN]
+def _open(spans: Iterable[Span]) -> list[Interval]:
+    return [
+        Interval(start.astimezone(OSLO), end.astimezone(OSLO)) for start, end, state, _ in spans if state == State.OPEN
+    ]
 
 
 def _merged(intervals: list[Interval]) -> list[Interval]:
@@ -113,13 +120,13 @@ def _times(intervals: list[Interval]) -> list[tuple[dt.time, dt.time]]:
     return [(interval.start.time(), interval.end.time()) for interval in intervals]
 
 
-def _comments_by_day(spans) -> dict[dt.date, str]:
+def _comments_by_day(spans: Iterable[Span]) -> dict[dt.date, str]:
     """The comment (`off "juleferie"`) the rule gives each day that is closed by a commented rule."""
     comments: dict[dt.date, str] = {}
-    for start, end, state, comment in spans:
+    for start, end, _state, comment in spans:
         if not comment:
             continue
-        day, last = start.astimezone(TIMEZONE).date(), (end.astimezone(TIMEZONE) - dt.timedelta(microseconds=1)).date()
+        day, last = start.astimezone(OSLO).date(), (end.astimezone(OSLO) - dt.timedelta(microseconds=1)).date()
         while day <= last:
             comments.setdefault(day, comment)
             day += dt.timedelta(days=1)

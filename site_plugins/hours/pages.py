@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterator
 from typing import Any
 
+from ..web.clock import OSLO, day_end, utc_stamp
+from ..web.norwegian import clock, english_weekday
 from ..web.output import GeneratedFile, markdown_page
 from ..web.render import render
-from ..web.urls import absolute_url, page_url, relative_url
+from ..web.urls import DIRECTORY_INDEX, SiteUrls
 from .closed_days import ClosedDays
 from .desk import LISTED_AHEAD, STAFFED_DAYS_SHOWN, DeskHours
-from .rule import TIMEZONE
 from .text import (
     CLOSED_NO_DATE,
     closed_label,
@@ -26,12 +26,11 @@ HOURS_PAGE = "apningstider.md"
 HOURS_JSON = "assets/torget/hours.json"
 DESK_NAME = "Pasient- og pårørendetorget"
 HOSPITAL_NAME = "Nordlandssykehuset Bodø"
-SCHEMA_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def hours_files(hours: DeskHours, closed_days: ClosedDays, site_url: str) -> Iterator[GeneratedFile]:
+def hours_files(hours: DeskHours, closed_days: ClosedDays, urls: SiteUrls) -> Iterator[GeneratedFile]:
     yield GeneratedFile(HOURS_JSON, status_json(hours))
-    yield hours_page(hours, closed_days, site_url)
+    yield hours_page(hours, closed_days, urls)
 
 
 def status_json(hours: DeskHours) -> str:
@@ -42,12 +41,12 @@ def status_json(hours: DeskHours) -> str:
     ended gives `open` once it has started and `closed` before.
     """
     data = {
-        "timezone": str(TIMEZONE),
-        "generated": _utc(hours.now),
-        "valid_until": _utc(hours.until),
+        "timezone": str(OSLO),
+        "generated": utc_stamp(hours.now),
+        "valid_until": utc_stamp(hours.until),
         "none_ahead": CLOSED_NO_DATE,
         "intervals": [
-            {"start": _utc(interval.start), "end": _utc(interval.end),
+            {"start": utc_stamp(interval.start), "end": utc_stamp(interval.end),
              "open": open_label(interval), "closed": closed_label(interval)}
             for interval in hours.intervals
         ],
@@ -55,37 +54,57 @@ def status_json(hours: DeskHours) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def hours_page(hours: DeskHours, closed_days: ClosedDays, site_url: str) -> GeneratedFile:
-    here = page_url(HOURS_PAGE)
+def hours_page(hours: DeskHours, closed_days: ClosedDays, urls: SiteUrls) -> GeneratedFile:
     days = list(_days_with_spans(hours))
     body = render(
         "hours.html",
         description=describe_rule(hours.rule, closed_days),
         days=days,
         shown=STAFFED_DAYS_SHOWN,
-        changes=[(change, day_text(change.day), span_text(change.spans) if change.spans else None, _utc(_day_end(change.day)))
-                 for change in hours.changes],
-        directory=relative_url(here, "organisasjoner/"),
+        changes=[
+            (
+                change,
+                day_text(change.day),
+                span_text(change.spans) if change.spans else None,
+                utc_stamp(day_end(change.day)),
+            )
+            for change in hours.changes
+        ],
+        directory=urls.link(HOURS_PAGE, DIRECTORY_INDEX),
         built=day_text(hours.now.date()),
-        json_ld=hours_json_ld(hours, absolute_url(site_url, here)),
+        json_ld=hours_json_ld(hours, urls.absolute(HOURS_PAGE)),
     )
-    return markdown_page(HOURS_PAGE, "Åpningstider", body,
-                         description="Når Pasient- og pårørendetorget er bemannet, og når det er stengt.")
+    return markdown_page(
+        HOURS_PAGE,
+        "Åpningstider",
+        body,
+        description="Når Pasient- og pårørendetorget er bemannet, og når det er stengt.",
+    )
 
 
 def hours_json_ld(hours: DeskHours, page: str) -> dict[str, Any]:
     """schema.org Place with its usual week and the closures and changed days ahead."""
     regular = [
-        {"@type": "OpeningHoursSpecification", "dayOfWeek": [f"https://schema.org/{SCHEMA_DAYS[day]}" for day in weekly.weekdays],
-         "opens": start, "closes": end}
-        for weekly in hours.rule.usual_week for start, end in weekly.spans
+        {
+            "@type": "OpeningHoursSpecification",
+            "dayOfWeek": [f"https://schema.org/{english_weekday(day)}" for day in weekly.weekdays],
+            "opens": start,
+            "closes": end,
+        }
+        for weekly in hours.rule.usual_week
+        for start, end in weekly.spans
     ]
     special = []
     for change in hours.changes:
-        spans = [(f"{span.start:%H:%M}", f"{span.end:%H:%M}") for span in change.spans] or [("00:00", "00:00")]
+        spans = [(clock(span.start), clock(span.end)) for span in change.spans] or [("00:00", "00:00")]
         for opens, closes in spans:
-            entry = {"@type": "OpeningHoursSpecification", "validFrom": change.day.isoformat(),
-                     "validThrough": change.day.isoformat(), "opens": opens, "closes": closes}
+            entry = {
+                "@type": "OpeningHoursSpecification",
+                "validFrom": change.day.isoformat(),
+                "validThrough": change.day.isoformat(),
+                "opens": opens,
+                "closes": closes,
+            }
             if change.reason:
                 entry["description"] = change.reason
             special.append(entry)
@@ -103,13 +122,4 @@ def hours_json_ld(hours: DeskHours, page: str) -> dict[str, Any]:
 def _days_with_spans(hours: DeskHours) -> Iterator[tuple[str, str, str]]:
     """(day text, times text, end of the day's last span in UTC) for the staffed days ahead."""
     for day, spans in hours.staffed_days(LISTED_AHEAD):
-        yield day_text(day), span_text(spans), _utc(spans[-1].end)
-
-
-def _day_end(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), TIMEZONE)
-
-
-def _utc(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
+        yield day_text(day), span_text(spans), utc_stamp(spans[-1].end)

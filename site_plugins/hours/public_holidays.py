@@ -24,9 +24,3 @@ def public_holiday(day: dt.date) -> str | None:
     """
     name = _calendar().get(day)
     return name.replace("; ", " og ") if name else None
-
-
-def public_holidays(first: dt.date, last: dt.date) -> dict[dt.date, str]:
-    """Every public holiday from `first` to `last` (both included), by date."""
-    found = holidays.country_holidays(COUNTRY, years=range(first.year, last.year + 1), language="no")
-    return {day: name.replace("; ", " og ") for day, name in sorted(found.items()) if first <= day <= last}

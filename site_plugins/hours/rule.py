@@ -10,20 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 import opening_hours
 
 from ..sources.config_location import OptionLocation
 from ..sources.problems import Problem
+from ..web.clock import OSLO
 from .closed_days import OSM_MONTHS, ClosedDays
 from .school_holidays import SchoolHoliday
 
-TIMEZONE = ZoneInfo("Europe/Oslo")
 COUNTRY = "NO"
 OSM_WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
-WEEKDAYS_PLURAL = ("mandager", "tirsdager", "onsdager", "torsdager", "fredager", "lørdager", "søndager")
-WEEKDAY_NAMES = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 
 _DAY = "|".join(OSM_WEEKDAYS)
 _MONTH = "|".join(OSM_MONTHS)
@@ -73,16 +70,22 @@ class HoursRule:
         return [WeeklyHours(tuple(days), spans) for spans, days in merged.items()]
 
     def evaluator(self, rule: str | None = None) -> opening_hours.OpeningHours:
-        return opening_hours.OpeningHours(rule or self.expanded, timezone=TIMEZONE, country=COUNTRY)
+        return opening_hours.OpeningHours(rule or self.expanded, timezone=OSLO, country=COUNTRY)
 
 
-def parse_hours_rule(written: str, closed_days: ClosedDays, where: OptionLocation) -> tuple[HoursRule | None, list[Problem]]:
+def parse_hours_rule(
+    written: str, closed_days: ClosedDays, where: OptionLocation
+) -> tuple[HoursRule | None, list[Problem]]:
     """Check `written` and expand it with the school calendar and extra closed days."""
     if not written.strip():
-        return None, [where.problem(f"is empty; write the desk's hours, e.g. `We 11:00-14:00; SH off; PH off`. Allowed: {SUPPORTED}")]
+        return None, [
+            where.problem(
+                f"is empty; write the desk's hours, e.g. `We 11:00-14:00; SH off; PH off`. Allowed: {SUPPORTED}"
+            )
+        ]
     try:
-        normalized = str(opening_hours.OpeningHours(written, timezone=TIMEZONE, country=COUNTRY).normalize())
-    except opening_hours.ParserError as error:
+        normalized = str(opening_hours.OpeningHours(written, timezone=OSLO, country=COUNTRY).normalize())
+    except opening_hours.ParserError as error:  # type: ignore[attr-defined]  # missing from the library's stubs
         return None, [where.problem(_syntax_message(written, str(error)))]
     parts = split_rules(normalized)
     problems: list[Problem] = []
@@ -90,16 +93,24 @@ def parse_hours_rule(written: str, closed_days: ClosedDays, where: OptionLocatio
     kept: list[str] = []
     for separator, text in parts:
         if separator not in ("", "; "):
-            problems.append(where.problem(f"cannot use {separator.strip()!r} before {text!r}: separate the rules with `;` "
-                                          "(`,` between rules and `||` fallbacks are not supported)"))
+            problems.append(
+                where.problem(
+                    f"cannot use {separator.strip()!r} before {text!r}: separate the rules with `;` "
+                    "(`,` between rules and `||` fallbacks are not supported)"
+                )
+            )
         elif match := WEEKLY.fullmatch(text):
             weekly.append(WeeklyHours(_weekdays(match["days"]), _spans(match["times"])))
         elif SCHOOL_HOLIDAYS_OFF.fullmatch(text):
             kept += [_school_rule(holiday) for holiday in closed_days.school.holidays]
             continue
         elif not (PUBLIC_HOLIDAYS_OFF.fullmatch(text) or DATED.fullmatch(text)):
-            problems.append(where.problem(f"the part {text!r} is valid opening_hours syntax, but the site cannot "
-                                          f"explain it to visitors. Allowed: {SUPPORTED}"))
+            problems.append(
+                where.problem(
+                    f"the part {text!r} is valid opening_hours syntax, but the site cannot "
+                    f"explain it to visitors. Allowed: {SUPPORTED}"
+                )
+            )
         kept.append(text)
     if not weekly and not problems:
         problems.append(where.problem("names no weekday with hours; start with the usual week, e.g. `We 11:00-14:00`"))
@@ -156,6 +167,7 @@ def _spans(times: str) -> tuple[tuple[str, str], ...]:
 def _school_rule(holiday: SchoolHoliday) -> str:
     def osm(day: dt.date) -> str:
         return f"{day.year} {OSM_MONTHS[day.month - 1]} {day.day:02d}"
+
     return f'{osm(holiday.first)}-{osm(holiday.last)} closed "{holiday.reason}"'
 
 
@@ -172,5 +184,7 @@ def _syntax_message(written: str, error: str) -> str:
         what = f"cannot read {part!r} (character {column + 1} of the rule)"
     else:
         what = f"cannot read {part!r}: it goes wrong at {rest!r} (character {column + 1} of the rule)"
-    return (f"{what}. Write the rule in OpenStreetMap opening_hours syntax: weekdays Mo Tu We Th Fr Sa Su, "
-            f"times as 11:00-14:00, `PH`/`SH` in capitals. Allowed: {SUPPORTED}")
+    return (
+        f"{what}. Write the rule in OpenStreetMap opening_hours syntax: weekdays Mo Tu We Th Fr Sa Su, "
+        f"times as 11:00-14:00, `PH`/`SH` in capitals. Allowed: {SUPPORTED}"
+    )

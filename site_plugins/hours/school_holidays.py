@@ -1,20 +1,21 @@
 """The local school calendar: dated holiday ranges with their reason, read from one YAML file.
 
 opening-hours-py knows no Norwegian school holidays, so `SH off` in the desk's rule is
-expanded from this file (see `hours_rule.py`), and events can skip these ranges too.
+expanded from this file (see `hours/rule.py`), and events can skip these ranges too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..directory.model import Date
+from ..sources.fields import Date, Fields, Text
 from ..sources.problems import Problem, SourceError
 from ..sources.validation import validate
 from ..sources.yaml_lines import read_yaml
@@ -58,13 +59,13 @@ class SchoolCalendar:
         if until is not None and until >= needed:
             return None
         reach = f"ends on {until.isoformat()}" if until else "lists no holidays"
-        return (f"{display}: the school calendar {reach}, but the opening hours need it at least to "
-                f"{needed.isoformat()}; add the next school year's holidays (see the file's first lines for where to find them)")
+        return (
+            f"{display}: the school calendar {reach}, but the opening hours need it at least to {needed.isoformat()}; "
+            "add the next school year's holidays (see the file's first lines for where to find them)"
+        )
 
 
-class _HolidayEntry(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
+class _HolidayEntry(Fields):
     first_day: Date = Field(description="First day off school (YYYY-MM-DD).")
     last_day: Date = Field(description="Last day off school (YYYY-MM-DD); the same as `first_day` for a single day.")
     reason: Annotated[str, Field(min_length=1, max_length=60)] = Field(
@@ -81,19 +82,22 @@ class _HolidayEntry(BaseModel):
     @model_validator(mode="after")
     def _in_order(self) -> _HolidayEntry:
         if self.last_day < self.first_day:
-            raise PydanticCustomError("holiday_order", f"last_day ({self.last_day}) is before first_day ({self.first_day})")
+            raise PydanticCustomError(
+                "holiday_order", f"last_day ({self.last_day}) is before first_day ({self.first_day})"
+            )
         if self.last_day - self.first_day > LONGEST_HOLIDAY:
-            raise PydanticCustomError("holiday_length", f"lasts {(self.last_day - self.first_day).days + 1} days; "
-                                      f"no school holiday is longer than {LONGEST_HOLIDAY.days}, check the years")
+            raise PydanticCustomError(
+                "holiday_length",
+                f"lasts {(self.last_day - self.first_day).days + 1} days; "
+                f"no school holiday is longer than {LONGEST_HOLIDAY.days}, check the years",
+            )
         return self
 
 
-class CalendarFile(BaseModel):
+class CalendarFile(Fields):
     """The school calendar file as editors write it."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-    source: Annotated[str, Field(min_length=1)] | None = Field(
+    source: Text | None = Field(
         None, description="Where the school calendar is published (the municipality's skolerute)."
     )
     holidays: list[_HolidayEntry] = Field(description="One entry per holiday: first_day, last_day, reason.")
@@ -102,8 +106,10 @@ class CalendarFile(BaseModel):
 def load_school_calendar(path: Path, display: str) -> SchoolCalendar:
     """Read the school calendar; raise SourceError naming file, line and field of every problem."""
     if not path.is_file():
-        message = ("the school calendar is missing; create it with a `holidays:` list of `first_day`, `last_day` and `reason`, "
-                   "or point `plugins.torget.school_holidays` in mkdocs.yml at it")
+        message = (
+            "the school calendar is missing; create it with a `holidays:` list of `first_day`, `last_day` and "
+            "`reason`, or point `plugins.torget.school_holidays` in mkdocs.yml at it"
+        )
         raise SourceError([Problem(display, None, None, message)])
     doc, problems = read_yaml(path, display)
     if doc.data is None:
@@ -114,11 +120,17 @@ def load_school_calendar(path: Path, display: str) -> SchoolCalendar:
     if parsed is None or problems:
         raise SourceError(problems)
     entries = sorted(enumerate(parsed.holidays), key=lambda pair: (pair[1].first_day, pair[1].last_day))
-    for (earlier_index, earlier), (later_index, later) in zip(entries, entries[1:]):
+    for (earlier_index, earlier), (later_index, later) in pairwise(entries):
         if later.first_day <= earlier.last_day:
             earlier_line = doc.line_of(("holidays", earlier_index))
-            problems.append(Problem(display, doc.line_of(("holidays", later_index)), f"holidays[{later_index + 1}]",
-                                    _overlap(earlier, earlier_line, later)))
+            problems.append(
+                Problem(
+                    display,
+                    doc.line_of(("holidays", later_index)),
+                    f"holidays[{later_index + 1}]",
+                    _overlap(earlier, earlier_line, later),
+                )
+            )
     if problems:
         raise SourceError(problems)
     holidays = tuple(SchoolHoliday(entry.first_day, entry.last_day, entry.reason) for _, entry in entries)
@@ -129,5 +141,7 @@ def _overlap(earlier: _HolidayEntry, earlier_line: int, later: _HolidayEntry) ->
     span = f"{earlier.first_day}–{earlier.last_day}"
     if earlier.reason.casefold() == later.reason.casefold():
         return f"overlaps the {earlier.reason!r} range {span} on line {earlier_line}; merge the two into one entry"
-    return (f"{later.reason!r} ({later.first_day}–{later.last_day}) overlaps {earlier.reason!r} ({span}, line {earlier_line}); "
-            "a day can only have one reason, so correct the dates")
+    return (
+        f"{later.reason!r} ({later.first_day}–{later.last_day}) overlaps {earlier.reason!r} "
+        f"({span}, line {earlier_line}); a day can only have one reason, so correct the dates"
+    )

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..sources.config_location import option_location
-from ..sources.problems import SourceError
+from ..sources.problems import SourceError, display_path
 from .closed_days import ClosedDays, parse_extra_closed_days
 from .desk import DeskHours, desk_hours
 from .rule import parse_hours_rule
@@ -29,13 +29,6 @@ class HoursSources:
     config_file: Path | None = None
 
 
-def display_path(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def load_hours(sources: HoursSources, root: Path, now: dt.datetime) -> tuple[ClosedDays, DeskHours]:
     """The closed-days calendar and the desk's hours evaluated from `now`.
 
@@ -52,7 +45,9 @@ def load_hours(sources: HoursSources, root: Path, now: dt.datetime) -> tuple[Clo
         problems += error.problems
         school = SchoolCalendar(())
     closed_days = ClosedDays(school, extra)
-    rule, rule_problems = parse_hours_rule(sources.rule, closed_days, option_location(sources.config_file, config_name, "hours"))
+    rule, rule_problems = parse_hours_rule(
+        sources.rule, closed_days, option_location(sources.config_file, config_name, "hours")
+    )
     problems += rule_problems
     if problems or rule is None:
         raise SourceError(problems)

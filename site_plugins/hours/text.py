@@ -5,33 +5,24 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from ..web.text import MONTHS
+from ..web.clock import OSLO
+from ..web.norwegian import clock, date_text, join_and, weekday_name, weekday_plural
 from .closed_days import ClosedDays
 from .desk import Interval
-from .rule import TIMEZONE, WEEKDAY_NAMES, WEEKDAYS_PLURAL, HoursRule
+from .rule import HoursRule
 
 CLOSED_NO_DATE = "Stengt – ingen bemannede dager er satt opp"
 
 
-def clock(moment: dt.datetime | dt.time | str) -> str:
-    """14:00 (24-hour clock, as the desk's signs write it); midnight at the end of a day is 24:00."""
-    if isinstance(moment, str):
-        return moment
-    if isinstance(moment, dt.datetime):
-        moment = moment.astimezone(TIMEZONE).time()
-    return f"{moment.hour:02d}:{moment.minute:02d}"
-
-
 def span_text(spans: Sequence[Interval] | Sequence[tuple[str, str]]) -> str:
     """"kl. 11:00–14:00", or "kl. 09:00–11:00 og 12:00–15:00"."""
-    texts = [f"{clock(_start(span))}–{_end_clock(span)}" for span in spans]
-    return "kl. " + join_nb(texts)
+    texts = [f"{_start_clock(span)}–{_end_clock(span)}" for span in spans]
+    return "kl. " + join_and(texts)
 
 
 def day_text(day: dt.date, year: bool = True) -> str:
     """onsdag 2. desember 2026 (or without the year)."""
-    text = f"{WEEKDAY_NAMES[day.weekday()]} {day.day}. {MONTHS[day.month - 1]}"
-    return f"{text} {day.year}" if year else text
+    return date_text(day, weekday=True, year=year)
 
 
 def open_label(interval: Interval) -> str:
@@ -41,21 +32,13 @@ def open_label(interval: Interval) -> str:
 
 def closed_label(interval: Interval) -> str:
     """The status before `interval` starts: "Stengt – åpner onsdag 2. desember kl. 11:00"."""
-    start = interval.start.astimezone(TIMEZONE)
+    start = interval.start.astimezone(OSLO)
     return f"Stengt – åpner {day_text(start.date(), year=False)} kl. {clock(start)}"
-
-
-def status_text(intervals: Sequence[Interval], now: dt.datetime) -> str:
-    """What the desk's status says at `now`; the page script picks the same label from the same intervals."""
-    upcoming = next((interval for interval in intervals if interval.end > now), None)
-    if upcoming is None:
-        return CLOSED_NO_DATE
-    return open_label(upcoming) if upcoming.start <= now else closed_label(upcoming)
 
 
 def describe_rule(rule: HoursRule, closed_days: ClosedDays) -> list[str]:
     """The rule as two or three plain sentences."""
-    weekly = join_nb([f"{weekdays_text(hours.weekdays)} {span_text(hours.spans)}" for hours in rule.usual_week])
+    weekly = join_and([f"{weekdays_text(hours.weekdays)} {span_text(hours.spans)}" for hours in rule.usual_week])
     sentences = [f"Torget er bemannet {weekly}."]
     closed = []
     if rule.school_holidays_off:
@@ -64,9 +47,11 @@ def describe_rule(rule: HoursRule, closed_days: ClosedDays) -> list[str]:
         closed.append("på helligdager")
     closed += [f"på {extra.reason} ({extra.label()})" for extra in closed_days.extra]
     if closed:
-        sentences.append(f"Det er stengt {join_nb(closed)}.")
+        sentences.append(f"Det er stengt {join_and(closed)}.")
     if rule.dated_exceptions:
-        sentences.append("Enkelte dager er det stengt eller andre tider enn vanlig; se listen «Stengt eller andre tider».")
+        sentences.append(
+            "Enkelte dager er det stengt eller andre tider enn vanlig; se listen «Stengt eller andre tider»."
+        )
     return sentences
 
 
@@ -81,25 +66,20 @@ def weekdays_text(weekdays: Sequence[int]) -> str:
     parts: list[str] = []
     for run in runs:
         if len(run) >= 3:
-            parts.append(f"{WEEKDAY_NAMES[run[0]]}–{WEEKDAY_NAMES[run[-1]]}")
+            parts.append(f"{weekday_name(run[0])}–{weekday_name(run[-1])}")
         else:
-            parts += [WEEKDAYS_PLURAL[day] for day in run]
-    return join_nb(parts)
+            parts += [weekday_plural(day) for day in run]
+    return join_and(parts)
 
 
-def join_nb(items: Sequence[str]) -> str:
-    """["a", "b", "c"] -> "a, b og c"."""
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} og {items[-1]}"
-
-
-def _start(span: Interval | tuple[str, str]) -> dt.datetime | str:
-    return span.start if isinstance(span, Interval) else span[0]
+def _start_clock(span: Interval | tuple[str, str]) -> str:
+    """The start of a staffed interval, or of a span of the rule as written ("11:00")."""
+    return clock(span.start) if isinstance(span, Interval) else span[0]
 
 
 def _end_clock(span: Interval | tuple[str, str]) -> str:
+    """Like `_start_clock`; midnight at the end of a day is 24:00."""
     if isinstance(span, Interval):
-        end = span.end.astimezone(TIMEZONE)
+        end = span.end.astimezone(OSLO)
         return "24:00" if end.time() == dt.time() else clock(end)
     return span[1]

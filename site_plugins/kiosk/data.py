@@ -6,26 +6,26 @@ labels, addresses, QR modules) is decided in Python.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import Any
 
-from ..directory.contact import tel_uri
 from ..directory.load import Directory
 from ..directory.model import Organisation
 from ..directory.pages import ALPHABET
 from ..events.load import UpcomingOccurrence
-from ..events.recurrence import OSLO
 from ..events.text import upcoming_label
+from ..search.terms import search_words
 from ..web.cache import FileCache
+from ..web.clock import day_end, utc_stamp
 from ..web.qr import QUIET_ZONE, page_qr, qr_renderer_version
 from ..web.render import web_label
-from ..web.text import LETTER_FOLDS, fold, index_letter
-from ..web.urls import absolute_url, organisation_path
+from ..web.text import fold, index_letter
+from ..web.urls import SiteUrls, organisation_path, tel_uri
 from .qr import QR_LEVEL, packed_code
 
 KIOSK_FOLDER_URL = "kiosk/"
-SAVED_LIST_URL = "kiosk/liste/"
+SAVED_LIST_PAGE = "kiosk/liste/index.md"
+"""The phone page the "Min liste" code opens."""
 DETAILS_FILE = "organisasjoner.json"
 """The organisations' cards, next to the kiosk page (`kiosk/organisasjoner.json`)."""
 VOLUNTEER_PAGE = "bli-frivillig.md"
@@ -76,9 +76,9 @@ def _contacts(qr: QrTable, *, website: str | None = None, email: str | None = No
     return found
 
 
-def _page_contact(src_path: str, label: str, site_url: str, qr: QrTable) -> dict[str, str]:
+def _page_contact(src_path: str, label: str, urls: SiteUrls, qr: QrTable) -> dict[str, str]:
     """A page of the public site, as text and QR code."""
-    target = page_qr(src_path, site_url).target
+    target = page_qr(src_path, urls).target
     return _contact(qr, "web", label, web_label(target), target)
 
 
@@ -90,20 +90,21 @@ def _summary(directory: Directory, org: Organisation) -> dict[str, Any]:
         "letter": index_letter(org.name),
         "description": org.description,
         "themes": [directory.category(name).slug for name in org.categories],
-        # The folded search words the list does not show; the kiosk adds the name and description it has.
-        "search": fold(" ".join([org.short_name or "", *org.keywords, *org.categories])).strip(),
+        # The folded search words the list does not show (short name, keywords in both languages, themes,
+        # synonyms); the kiosk folds the name and description it has with the same rule and adds them.
+        "search": fold(" ".join(search_words(org, directory.synonyms))).strip(),
     }
     if org.at_torget:
         entry["at_torget"] = True
     return entry
 
 
-def _details(org: Organisation, site_url: str, qr: QrTable) -> dict[str, Any]:
+def _details(org: Organisation, urls: SiteUrls, qr: QrTable) -> dict[str, Any]:
     """What only the organisation's card shows: contacts with their codes, peer support, local chapters."""
     entry: dict[str, Any] = {
         "contacts": _contacts(qr, website=org.website, email=org.email, phone=org.phone,
                               membership_url=org.membership_url),
-        "page": _page_contact(organisation_path(org), "Denne siden på nettet", site_url, qr),
+        "page": _page_contact(organisation_path(org), "Denne siden på nettet", urls, qr),
     }
     if org.address:
         entry["address"] = org.address
@@ -122,19 +123,19 @@ def _details(org: Organisation, site_url: str, qr: QrTable) -> dict[str, Any]:
     return entry
 
 
-def _occurrence(item: UpcomingOccurrence, site_url: str, qr: QrTable) -> dict[str, Any]:
+def _occurrence(item: UpcomingOccurrence, urls: SiteUrls, qr: QrTable) -> dict[str, Any]:
     # A day-long event (no times) lasts until midnight in Oslo.
-    end = item.end or item.start or dt.datetime.combine(item.day + dt.timedelta(days=1), dt.time(), OSLO)
+    end = item.end or item.start or day_end(item.day)
     return {
         "title": item.title,
         "when": upcoming_label(item),
         "where": item.location,
-        "end": end.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "page": _page_contact(item.event.src_path, item.title, site_url, qr),
+        "end": utc_stamp(end),
+        "page": _page_contact(item.event.src_path, item.title, urls, qr),
     }
 
 
-def kiosk_data(directory: Directory, site_url: str, occurrences: list[UpcomingOccurrence],
+def kiosk_data(directory: Directory, urls: SiteUrls, occurrences: list[UpcomingOccurrence],
                cache: FileCache) -> dict[str, Any]:
     """The JSON the kiosk page carries: what its first screens need, and the codes of events and volunteering.
 
@@ -150,15 +151,14 @@ def kiosk_data(directory: Directory, site_url: str, occurrences: list[UpcomingOc
     return {
         "timeouts": TIMEOUTS,
         "reload_hours": list(RELOAD_HOURS),
-        "folds": LETTER_FOLDS,
         # The letters of the A–Å bar and of the on-screen keyboard.
         "alphabet": list(ALPHABET),
         "organisations": [_summary(directory, org) for org in directory.organisations],
         "details": DETAILS_FILE,
         "themes": [theme for theme in themes if theme["organisations"]],
-        "events": [_occurrence(item, site_url, qr) for item in occurrences],
-        "volunteer": {"contacts": [_page_contact(VOLUNTEER_PAGE, "Les mer på nettsiden", site_url, qr)]},
-        "saved_list_url": absolute_url(site_url, SAVED_LIST_URL),
+        "events": [_occurrence(item, urls, qr) for item in occurrences],
+        "volunteer": {"contacts": [_page_contact(VOLUNTEER_PAGE, "Les mer på nettsiden", urls, qr)]},
+        "saved_list_url": urls.absolute(SAVED_LIST_PAGE),
         "list_limit": LIST_LIMIT,
         "qr_level": QR_LEVEL,
         "qr_quiet_zone": QUIET_ZONE,
@@ -166,8 +166,8 @@ def kiosk_data(directory: Directory, site_url: str, occurrences: list[UpcomingOc
     }
 
 
-def kiosk_details(directory: Directory, site_url: str, cache: FileCache) -> dict[str, Any]:
+def kiosk_details(directory: Directory, urls: SiteUrls, cache: FileCache) -> dict[str, Any]:
     """Every organisation's card by slug, and the QR modules of every address the cards show."""
     qr = QrTable(cache)
-    cards = {org.slug: _details(org, site_url, qr) for org in directory.organisations}
+    cards = {org.slug: _details(org, urls, qr) for org in directory.organisations}
     return {"organisations": cards, "qr": qr.codes}

@@ -148,36 +148,49 @@
     },
   };
 
-  // A–Å with the optional on-screen keyboard. The folded search text comes from the build;
-  // typed letters are folded with the build's own table, as the directory page does.
-  const fold = (text) => text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-    .replace(/./g, (ch) => data.folds[ch] || ch);
-
-  // The build sends only the search words a list does not show (short name, keywords, themes), folded;
-  // the name and description are folded here once, with the build's table, rather than sent twice.
-  let haystacks = null;
+  // A–Å with the optional on-screen keyboard. The site's one search rule (search_rule.js) matches, as on
+  // the directory page: letters with or without accents, inflections and near misses. The build sends
+  // only the folded search words a list does not show (short name, keywords in both languages, themes,
+  // synonyms); the name and description the list has are folded here, by the same rule, not sent twice.
+  const rule = window.TorgetSearch;
+  let entries = null;  // gathered at the first search
+  let terms = null;  // the organisations' words for "Mente du …?", gathered when first needed
 
   function renderAz() {
-    haystacks ||= new Map(data.organisations.map((org) => [org.slug, `${fold(org.name)} ${fold(org.description)} ${org.search}`]));
-    const words = fold(state.query).split(/\s+/).filter(Boolean);
+    entries ??= data.organisations.map((org) => rule.entry(rule.fold(`${org.name} ${org.description} ${org.search}`)));
+    const words = rule.words(state.query);
+    const found = new Set(rule.filter(state.query, entries));
     const groups = new Map();
     let shown = 0;
-    for (const org of data.organisations) {
-      if (!words.every((word) => haystacks.get(org.slug).includes(word))) continue;
+    data.organisations.forEach((org, index) => {
+      if (!found.has(index)) return;
       if (!groups.has(org.letter)) groups.set(org.letter, []);
       groups.get(org.letter).push(org.slug);
       shown += 1;
-    }
+    });
     fill(find("[data-az-groups]"), ...[...groups].map(([letter, slugs]) => el("section", { "aria-labelledby": `bokstav-${letter}` },
       el("h2", { class: "letter-heading", id: `bokstav-${letter}`, tabindex: "-1", text: letter }),
       el("ul", { class: "org-list" }, ...orgItems(slugs)))));
     fill(find("[data-letters]"), ...data.alphabet.map((letter) => el("button",
       { type: "button", text: letter, disabled: !groups.has(letter), "aria-label": `Bokstaven ${letter}`, onclick: () => jumpTo(letter) })));
     find("[data-az-count]").textContent = shown === 0
-      ? "Ingen organisasjoner passer. Slett noen bokstaver, eller trykk «Tøm»."
+      ? "Ingen treff. Slett noen bokstaver, eller trykk «Tøm»."
       : `Viser ${words.length ? "" : "alle "}${count(shown)}.`;
+    renderSuggestions(shown === 0 ? state.query : "");
     find("[data-query]").textContent = state.query;
     find("[data-query-line]").hidden = !state.query;
+  }
+
+  // No match is never a dead end: the closest words of the directory, and the themes.
+  function renderSuggestions(query) {
+    const box = find("[data-az-help]");
+    box.hidden = !query;
+    if (!query) return;
+    terms ??= rule.vocabulary(data.organisations.map((org) => `${org.name} ${org.description} ${org.search}`));
+    const found = rule.suggest(query, terms, 3);
+    fill(find("[data-az-suggestions]"), ...found.map((text) => el("button",
+      { type: "button", class: "chip", text: text.toUpperCase(), "data-suggestion": text, onclick: () => typeQuery(text.toUpperCase()) })));
+    find("[data-az-suggestions-line]").hidden = !found.length;
   }
 
   function jumpTo(letter) {

@@ -1,22 +1,19 @@
 """The kiosk for the lobby touchscreen: a standalone page (no theme) and the phone page for "Min liste".
 
-The kiosk's front end (template, stylesheet, scripts) lives in the repository's top-level
-`kiosk/` folder, next to its launcher; this module renders the template with the site's data
-and copies the rest into `site/kiosk/`.
+The kiosk's front end (template, stylesheet, scripts) is package data beside this module (the
+repository's top-level `kiosk/` keeps the launcher and the device guide); this module renders the
+template with the site's data and copies the rest into `site/kiosk/`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from jinja2 import Environment, FileSystemLoader
-from markupsafe import Markup
 
 from ..directory.load import Directory
 from ..events.load import Events, upcoming_occurrences
@@ -24,16 +21,17 @@ from ..hours.desk import LISTED_AHEAD, DeskHours
 from ..hours.pages import HOURS_JSON
 from ..hours.text import day_text, span_text
 from ..shifts.pages import SHIFTS_JSON
-from ..web.assets import ASSET_FOLDER, asset_files
+from ..web.assets import ASSET_FOLDER, SEARCH_RULE, asset_files
 from ..web.cache import FileCache
+from ..web.clock import utc_stamp
 from ..web.output import GeneratedFile, markdown_page
-from ..web.render import environment, render
-from ..web.urls import organisation_path, page_url, relative_url
+from ..web.render import environment, render, script_json
+from ..web.urls import DIRECTORY_INDEX, SiteUrls, organisation_path, relative_url
 from .data import (
     DETAILS_FILE,
     EVENT_DAYS,
     KIOSK_FOLDER_URL,
-    SAVED_LIST_URL,
+    SAVED_LIST_PAGE,
     kiosk_data,
     kiosk_details,
 )
@@ -43,10 +41,13 @@ KIOSK_FOLDER = Path(__file__).resolve().parent
 STATIC_FILES = ("kiosk.css", "vendor/qrcode-generator.js", "kiosk.js")
 # The service worker that keeps the kiosk working offline; it must sit in the kiosk's folder to serve it.
 SERVICE_WORKER = "sw.js"
-# The site's "Åpent nå" script (it reads the staffed intervals the hours page's build wrote).
+# The site's "Åpent nå" script (it reads the staffed intervals the hours page's build wrote), the
+# site's search rule (search_rule.js), which the kiosk shares with the directory page, and the
+# start-up rule they use (on_page.js).
 STATUS_SCRIPT = f"{ASSET_FOLDER}/opening_status.js"
 # «I dag på torget»: the site's script that picks today's organisations from shifts.json.
 SHIFT_SCRIPT = f"{ASSET_FOLDER}/shift_today.js"
+SITE_SCRIPTS = (f"{ASSET_FOLDER}/on_page.js", SEARCH_RULE, STATUS_SCRIPT, SHIFT_SCRIPT)
 
 
 @cache
@@ -57,21 +58,16 @@ def _kiosk_environment() -> Environment:
     return environment().overlay(loader=FileSystemLoader(KIOSK_FOLDER))
 
 
-def script_json(data: Any) -> Markup:
-    """JSON for a `<script type="application/json">`; `<` is escaped so text cannot close the script."""
-    return Markup(json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c"))
-
-
-def kiosk_files(directory: Directory, events: Events, hours: DeskHours, site_url: str,
+def kiosk_files(directory: Directory, events: Events, hours: DeskHours, urls: SiteUrls,
                 cache: FileCache) -> Iterator[GeneratedFile]:
     """`kiosk/index.html` with its assets, and the phone page the list QR code opens."""
     statics = {name: (KIOSK_FOLDER / name).read_bytes() for name in STATIC_FILES}
-    site_scripts = [file.content for file in asset_files() if file.path in (STATUS_SCRIPT, SHIFT_SCRIPT)]
+    site_scripts = {file.path: file.data for file in asset_files() if file.path in SITE_SCRIPTS}
     occurrences = upcoming_occurrences(events, hours.now, EVENT_DAYS)
-    data = script_json(kiosk_data(directory, site_url, occurrences, cache))
-    details = json.dumps(kiosk_details(directory, site_url, cache), ensure_ascii=False, separators=(",", ":"))
+    data = script_json(kiosk_data(directory, urls, occurrences, cache))
+    details = json.dumps(kiosk_details(directory, urls, cache), ensure_ascii=False, separators=(",", ":"))
     template = _kiosk_environment().get_template("index.html")
-    shared = (relative_url(KIOSK_FOLDER_URL, STATUS_SCRIPT), relative_url(KIOSK_FOLDER_URL, SHIFT_SCRIPT))
+    shared = tuple(relative_url(KIOSK_FOLDER_URL, path) for path in SITE_SCRIPTS)
     # The data the site's scripts fetch: the staffed intervals and today's organisations.
     fetched = (relative_url(KIOSK_FOLDER_URL, HOURS_JSON), relative_url(KIOSK_FOLDER_URL, SHIFTS_JSON))
 
@@ -84,7 +80,7 @@ def kiosk_files(directory: Directory, events: Events, hours: DeskHours, site_url
     # The build stamp follows everything the kiosk loads. An idle kiosk compares it with the server's
     # at night to see a newer build; on the assets' addresses it makes the reload fetch them anew.
     digest = hashlib.sha256(page("").encode("utf-8"))
-    for content in (*statics.values(), *site_scripts, details.encode("utf-8")):
+    for content in (*statics.values(), *site_scripts.values(), details.encode("utf-8")):
         digest.update(content)
     build = digest.hexdigest()[:16]
     yield GeneratedFile(f"{KIOSK_FOLDER_URL}index.html", page(build))
@@ -96,7 +92,7 @@ def kiosk_files(directory: Directory, events: Events, hours: DeskHours, site_url
     worker = _kiosk_environment().get_template(SERVICE_WORKER)
     yield GeneratedFile(f"{KIOSK_FOLDER_URL}{SERVICE_WORKER}",
                         worker.render(build=build, files=script_json(offline)))
-    yield saved_list_page(directory)
+    yield saved_list_page(directory, urls)
 
 
 def staffed_days(hours: DeskHours) -> list[tuple[str, str, str]]:
@@ -104,24 +100,27 @@ def staffed_days(hours: DeskHours) -> list[tuple[str, str, str]]:
 
     The site's status script hides the days that are over when the kiosk shows them.
     """
-    return [(day_text(day, year=False), span_text(spans), _utc(spans[-1].end))
-            for day, spans in hours.staffed_days(LISTED_AHEAD)]
+    return [
+        (day_text(day, year=False), span_text(spans), utc_stamp(spans[-1].end))
+        for day, spans in hours.staffed_days(LISTED_AHEAD)
+    ]
 
 
-def _utc(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def saved_list_page(directory: Directory) -> GeneratedFile:
+def saved_list_page(directory: Directory, urls: SiteUrls) -> GeneratedFile:
     """The public page a visitor's phone opens from the list QR code: the chosen organisations, with links."""
-    path = f"{SAVED_LIST_URL}index.md"
-    here = page_url(path)
+    path = SAVED_LIST_PAGE
     body = render(
         "saved_list.html",
         directory=directory,
-        link=lambda org: relative_url(here, page_url(organisation_path(org))),
-        directory_link=relative_url(here, "organisasjoner/"),
+        link=lambda org: urls.link(path, organisation_path(org)),
+        directory_link=urls.link(path, DIRECTORY_INDEX),
     )
     # Out of the site search: the page holds every organisation, hidden until the address names it.
-    return markdown_page(path, "Listen din fra torget", body, searchable=False,
-                         description="Organisasjonene du merket på skjermen i foajeen.", hide=("toc", "navigation"))
+    return markdown_page(
+        path,
+        "Listen din fra torget",
+        body,
+        searchable=False,
+        description="Organisasjonene du merket på skjermen i foajeen.",
+        hide=("toc", "navigation"),
+    )

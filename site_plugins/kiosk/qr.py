@@ -1,6 +1,6 @@
 """QR codes for the kiosk screen, packed one bit per module for the kiosk's script to draw as SVG.
 
-The codes themselves are `qr_codes.encode`'s (the site's one rule for codes: level, quiet zone).
+The codes themselves are `web.qr.encode`'s (the site's one rule for codes: level, quiet zone).
 Hundreds of addresses are shown on the kiosk; as SVG markup they would weigh megabytes,
 packed they weigh a few kilobytes.
 """

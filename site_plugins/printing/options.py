@@ -30,13 +30,19 @@ def print_option_problems(options: PrintOptions, docs_dir: Path, site_dir: Path)
             problems.append(f"cache_dir {cache} is inside {name} ({folder}); keep the cache outside both, "
                             "like the default .cache/torget beside mkdocs.yml")
     if not 30 <= options.rollup_width_cm <= 300:
-        problems.append(f"rollup_width_cm is {options.rollup_width_cm:g}; give the print's width in centimetres, 30 to 300")
+        problems.append(
+            f"rollup_width_cm is {options.rollup_width_cm:g}; give the print's width in centimetres, 30 to 300"
+        )
     # 500 cm is close to the largest page a PDF reader must accept (200 inches).
     if not 50 <= options.rollup_height_cm <= 500:
-        problems.append(f"rollup_height_cm is {options.rollup_height_cm:g}; give the print's height in centimetres, 50 to 500")
+        problems.append(
+            f"rollup_height_cm is {options.rollup_height_cm:g}; give the print's height in centimetres, 50 to 500"
+        )
     widest = 0.8 * options.rollup_width_cm
     if not ROLLUP_QR_MIN_CM <= options.rollup_qr_cm <= max(widest, ROLLUP_QR_MIN_CM):
-        problems.append(f"rollup_qr_cm is {options.rollup_qr_cm:g}; the roll-up's QR code must be at least "
-                        f"{ROLLUP_QR_MIN_CM} cm wide to scan from a few metres, and at most {widest:g} cm "
-                        "(80 % of the roll-up's width)")
+        problems.append(
+            f"rollup_qr_cm is {options.rollup_qr_cm:g}; the roll-up's QR code must be at least "
+            f"{ROLLUP_QR_MIN_CM} cm wide to scan from a few metres, and at most {widest:g} cm "
+            "(80 % of the roll-up's width)"
+        )
     return [f"torget: {problem}" for problem in problems]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..web.norwegian import decimal
 from ..web.qr import Modules, dark_runs
 
 if TYPE_CHECKING:
@@ -71,8 +72,8 @@ def poster_pdf(poster: Poster, sheet: Sheet, modules: Modules) -> bytes:
         if free >= 2 * layout.gap and sheet.qr_mm <= layout.width:
             break
     else:
-        raise LayoutError(f"the text and a {_cm(sheet.qr_mm)} cm QR code do not fit on a {_cm(sheet.width_mm)} × "
-                          f"{_cm(sheet.height_mm)} cm sheet; make the code smaller or the sheet larger")
+        raise LayoutError(f"the text and a {cm(sheet.qr_mm)} cm QR code do not fit on a {cm(sheet.width_mm)} × "
+                          f"{cm(sheet.height_mm)} cm sheet; make the code smaller or the sheet larger")
     pdf.set_y(layout.top)
     layout.write(pdf, above)
     # A quarter of the free space above the code: on a roll-up that puts it at chest height.
@@ -159,6 +160,7 @@ class _Layout:
         from fpdf.enums import MethodReturnValue
 
         lines = pdf.multi_cell(self.width, text=text, dry_run=True, output=MethodReturnValue.LINES)
+        assert isinstance(lines, list)
         return _Block(style, size, text, gap, len(lines) * _line_height(size))
 
     def write(self, pdf: FPDF, blocks: list[_Block]) -> None:
@@ -172,10 +174,10 @@ class _Layout:
 
 
 def _draw_code(pdf: FPDF, modules: Modules, x: float, y: float, width: float) -> None:
+    """The code as a single filled path of rectangles, so no seam shows between rows."""
     from fpdf.drawing import DeviceGray
     from fpdf.enums import PathPaintRule
 
-    """The code as a single filled path of rectangles, so no seam shows between rows."""
     module = width / len(modules)
     with pdf.new_path(paint_rule=PathPaintRule.FILL_NONZERO) as path:
         path.style.fill_color = DeviceGray(BLACK)
@@ -188,5 +190,6 @@ def _line_height(size_pt: float) -> float:
     return 1.25 * size_pt * MM_PER_PT
 
 
-def _cm(mm: float) -> str:
-    return f"{mm / 10:g}".replace(".", ",")
+def cm(mm: float) -> str:
+    """A length given in millimetres, as centimetres for people: 85 -> "8,5"."""
+    return decimal(mm / 10)

@@ -21,6 +21,8 @@ def shift_warnings(plan: ShiftPlan | None, today: dt.date) -> list[str]:
                          f"no organisation is on duty yet ({ON_DUTY} places open)")
         else:
             taken = ", ".join(day.organisations) or "none"
-            lines.append(f"{plan.source}:{day.shift.line}: {day.day} has {len(day.organisations)} of {ON_DUTY} "
-                         f"organisations on duty ({taken}); {day.open_slots} place{'s' if day.open_slots > 1 else ''} open")
+            lines.append(
+                f"{plan.source}:{day.shift.line}: {day.day} has {len(day.organisations)} of {ON_DUTY} "
+                f"organisations on duty ({taken}); {day.open_slots} place{'s' if day.open_slots > 1 else ''} open"
+            )
     return lines

@@ -13,8 +13,9 @@ import icalendar
 
 from ..directory.load import Directory
 from ..events.feeds import SITE_NAME, add_timezones, dtstamp, feed_calendar, feed_uid
+from ..web.clock import oslo_date
 from ..web.output import GeneratedFile
-from ..web.urls import absolute_url, page_url
+from ..web.urls import SiteUrls
 from .model import ShiftDay, ShiftPlan
 from .pages import ALL_SHIFTS_FEED, SHIFTS_PAGE, organisation_feed
 from .text import NO_RESERVE, names_text, open_slots_text, short_name
@@ -22,31 +23,35 @@ from .text import NO_RESERVE, names_text, open_slots_text, short_name
 LOCATION = "Pasient- og pårørendetorget, foajeen, Nordlandssykehuset Bodø"
 
 
-def shift_feed_files(plan: ShiftPlan | None, directory: Directory, site_url: str, now: dt.datetime) -> Iterator[GeneratedFile]:
+def shift_feed_files(
+    plan: ShiftPlan | None, directory: Directory, urls: SiteUrls, now: dt.datetime
+) -> Iterator[GeneratedFile]:
     """`ledige-vakter/vakter.ics` and `ledige-vakter/<slug>.ics` for every organisation (empty without shifts),
     so a coordinator's subscription keeps working before the first shift and after the last."""
     planned = list(plan.days) if plan else []
     stamp = dtstamp(now)
-    today = now.date()
+    today = oslo_date(now)
     cal = feed_calendar(f"{SITE_NAME}: vakter")
     for day in planned:
-        cal.add_component(_all_event(day, directory, site_url, stamp))
+        cal.add_component(_all_event(day, directory, urls, stamp))
     yield GeneratedFile(ALL_SHIFTS_FEED, _finished(cal, planned, today))
     for org in directory.organisations:
         cal = feed_calendar(f"{SITE_NAME}: vaktene til {short_name(org)}")
         mine = plan.of_organisation(org.slug) if plan else []
         for day, role in mine:
-            cal.add_component(_organisation_event(day, role, org.slug, directory, site_url, stamp))
+            cal.add_component(_organisation_event(day, role, org.slug, directory, urls, stamp))
         yield GeneratedFile(organisation_feed(org.slug), _finished(cal, [day for day, _ in mine], today))
 
 
 def _finished(cal: icalendar.Calendar, days: list[ShiftDay], today: dt.date) -> bytes:
     if days:
         add_timezones(cal, days[0].day.year, today)
-    return cal.to_ical()
+    return bytes(cal.to_ical())
 
 
-def _vevent(day: ShiftDay, uid: str, summary: str, description: list[str], site_url: str, stamp: dt.datetime) -> icalendar.Event:
+def _vevent(
+    day: ShiftDay, uid: str, summary: str, description: list[str], urls: SiteUrls, stamp: dt.datetime
+) -> icalendar.Event:
     vevent = icalendar.Event()
     vevent.add("uid", uid)
     vevent.add("dtstamp", stamp)
@@ -54,7 +59,7 @@ def _vevent(day: ShiftDay, uid: str, summary: str, description: list[str], site_
     vevent.add("dtstart", day.spans[0].start)
     vevent.add("dtend", day.ends)
     vevent.add("location", LOCATION)
-    url = absolute_url(site_url, page_url(SHIFTS_PAGE))
+    url = urls.absolute(SHIFTS_PAGE)
     vevent.add("description", "\n".join([*description, f"Vaktplanen: {url}"]))
     vevent.add("url", url)
     return vevent
@@ -70,15 +75,28 @@ def _status_lines(day: ShiftDay, directory: Directory) -> list[str]:
     ]
 
 
-def _all_event(day: ShiftDay, directory: Directory, site_url: str, stamp: dt.datetime) -> icalendar.Event:
+def _all_event(day: ShiftDay, directory: Directory, urls: SiteUrls, stamp: dt.datetime) -> icalendar.Event:
     needs = open_slots_text(day.open_slots) if day.open_slots else (NO_RESERVE if day.reserve is None else "fullt")
-    return _vevent(day, feed_uid(f"vakt-{day.day.isoformat()}", site_url), f"Vakt på torget ({needs})",
-                   _status_lines(day, directory), site_url, stamp)
+    return _vevent(
+        day,
+        feed_uid(f"vakt-{day.day.isoformat()}", urls.site_url),
+        f"Vakt på torget ({needs})",
+        _status_lines(day, directory),
+        urls,
+        stamp,
+    )
 
 
-def _organisation_event(day: ShiftDay, role: str, slug: str, directory: Directory, site_url: str,
-                        stamp: dt.datetime) -> icalendar.Event:
+def _organisation_event(
+    day: ShiftDay, role: str, slug: str, directory: Directory, urls: SiteUrls, stamp: dt.datetime
+) -> icalendar.Event:
     name = names_text(directory, (slug,))
     summary = f"Reserve på torget: {name}" if role == "reserve" else f"Vakt på torget: {name}"
-    return _vevent(day, feed_uid(f"vakt-{day.day.isoformat()}-{slug}", site_url), summary,
-                   _status_lines(day, directory), site_url, stamp)
+    return _vevent(
+        day,
+        feed_uid(f"vakt-{day.day.isoformat()}-{slug}", urls.site_url),
+        summary,
+        _status_lines(day, directory),
+        urls,
+        stamp,
+    )

@@ -13,15 +13,15 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BeforeValidator, Field
 
 from ..directory.load import Directory
-from ..directory.model import Date
 from ..hours.day import DeskDays
-from ..hours.rule import TIMEZONE
-from ..sources.problems import Problem, SourceError
+from ..sources.fields import Date, Fields, one_or_many
+from ..sources.problems import Problem, SourceError, display_path
 from ..sources.validation import validate_at
 from ..sources.yaml_lines import Loc, YamlDocument, field_name, read_yaml
+from ..web.clock import OSLO
 from ..web.text import slugify
 from .model import LISTED_AHEAD, ON_DUTY, PLAN_FILE, Shift, ShiftDay, ShiftPlan
 
@@ -29,41 +29,35 @@ ENTRY_FIELDS = ("date", "organisations", "reserve")
 _EXAMPLE = "shifts:\n  - date: 2026-12-02\n    organisations: [kreftforeningen, mental-helse]"
 
 
-def _one_or_many(value: Any) -> Any:
-    return [value] if isinstance(value, str) else value
-
-
 # The web editor offers the directory's organisations for these (a relation to its `organisations` collection).
 Slug = Annotated[str, Field(min_length=1, json_schema_extra={"x-torget-relation": "organisations"})]
 
 
-class _Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
+class _Entry(Fields):
     date: Date = Field(description="The staffed day (YYYY-MM-DD).")
-    organisations: Annotated[list[Slug], BeforeValidator(_one_or_many)] = Field(
+    organisations: Annotated[list[Slug], BeforeValidator(one_or_many)] = Field(
         default_factory=list, description="The organisations on duty, by file name: at most two, each once.")
     reserve: Slug | None = Field(None, description="The organisation that stands in, by file name; not one on duty.")
 
 
-class PlanFile(BaseModel):
+class PlanFile(Fields):
     """The whole file: the messages about unknown fields, and the web editor's form."""
-
-    model_config = ConfigDict(extra="forbid")
 
     shifts: list[_Entry] | None = None
 
 
-def load_shift_plan(folder: Path, root: Path, directory: Directory, desk: DeskDays, now: dt.datetime) -> ShiftPlan | None:
+def load_shift_plan(
+    folder: Path, root: Path, directory: Directory, desk: DeskDays, now: dt.datetime
+) -> ShiftPlan | None:
     """The plan in `folder/_vaktplan.yaml` from `now`'s day in Oslo on; None when there is no file."""
     path = folder / PLAN_FILE
-    display = _display(path, root)
+    display = display_path(path, root)
     if not path.is_file() or _only_comments(path):
         return None
     doc, problems = read_yaml(path, display)
     if doc.data is None:
         raise SourceError(problems)
-    today = now.astimezone(TIMEZONE).date()
+    today = now.astimezone(OSLO).date()
     shifts, found = _Reader(doc, directory, desk, today, {p.field for p in problems}).shifts()
     problems += found
     if problems:
@@ -76,13 +70,15 @@ def _days(desk: DeskDays, shifts: list[Shift], today: dt.date) -> list[ShiftDay]
     until = max([today + LISTED_AHEAD, *(shift.day for shift in shifts)])
     by_day: dict[dt.date, list[Any]] = defaultdict(list)
     for interval in desk.spans(today, until):
-        by_day[interval.start.astimezone(TIMEZONE).date()].append(interval)
+        by_day[interval.start.astimezone(OSLO).date()].append(interval)
     planned = {shift.day: shift for shift in shifts}
     return [ShiftDay(day, tuple(spans), planned.get(day)) for day, spans in sorted(by_day.items())]
 
 
 class _Reader:
-    def __init__(self, doc: YamlDocument, directory: Directory, desk: DeskDays, today: dt.date, unreadable: set[str | None]):
+    def __init__(
+        self, doc: YamlDocument, directory: Directory, desk: DeskDays, today: dt.date, unreadable: set[str | None]
+    ):
         self.doc, self.directory, self.desk, self.today = doc, directory, desk, today
         self.unreadable = unreadable
         self.problems: list[Problem] = []
@@ -97,7 +93,9 @@ class _Reader:
             if key != "shifts":
                 close = difflib.get_close_matches(key, ["shifts"], n=1)
                 hint = " Did you mean 'shifts'?" if close else ""
-                self.problem((key,), f"is not a known field.{hint} The file holds one field, `shifts:`, a list like\n{_EXAMPLE}")
+                self.problem(
+                    (key,), f"is not a known field.{hint} The file holds one field, `shifts:`, a list like\n{_EXAMPLE}"
+                )
         entries = data.get("shifts")
         if entries is None:
             return [], self.problems
@@ -111,8 +109,11 @@ class _Reader:
             if shift is None or shift.day < self.today:
                 continue  # past shifts are history: not checked, not shown
             if shift.day in first_line:
-                self.problem(("shifts", index, "date"), f"{shift.day} is planned twice (first on line {first_line[shift.day]}); "
-                                                        "keep one entry per day, with both organisations in it")
+                self.problem(
+                    ("shifts", index, "date"),
+                    f"{shift.day} is planned twice (first on line {first_line[shift.day]}); "
+                    "keep one entry per day, with both organisations in it",
+                )
                 continue
             first_line[shift.day] = shift.line
             if self.checked(index, shift):
@@ -127,8 +128,11 @@ class _Reader:
         for key in [key for key in raw if key not in ENTRY_FIELDS]:
             close = difflib.get_close_matches(key, ENTRY_FIELDS, n=1)
             hint = f" Did you mean '{close[0]}'?" if close else ""
-            self.problem((*loc, key), f"is not a known field.{hint} A shift has {', '.join(ENTRY_FIELDS)}; "
-                                      "the plan names organisations only, never a volunteer")
+            self.problem(
+                (*loc, key),
+                f"is not a known field.{hint} A shift has {', '.join(ENTRY_FIELDS)}; "
+                "the plan names organisations only, never a volunteer",
+            )
             del raw[key]
         entry, problems = validate_at(_Entry, self.doc, loc, PlanFile)
         # A value YAML could not read (2026-02-30) was reported already; do not report it again as missing.
@@ -142,8 +146,11 @@ class _Reader:
         before = len(self.problems)
         loc: Loc = ("shifts", index)
         if len(shift.organisations) > ON_DUTY:
-            self.problem((*loc, "organisations"), f"lists {len(shift.organisations)} organisations; a shift has {ON_DUTY} on duty, "
-                                                  "from two different organisations. Move one to `reserve:` or to another day")
+            self.problem(
+                (*loc, "organisations"),
+                f"lists {len(shift.organisations)} organisations; a shift has {ON_DUTY} on duty, "
+                "from two different organisations. Move one to `reserve:` or to another day",
+            )
         seen: set[str] = set()
         for position, slug in enumerate(shift.organisations):
             here = (*loc, "organisations", position)
@@ -151,12 +158,20 @@ class _Reader:
                 self.problem(here, f"{slug!r} is listed twice; the two on duty come from two different organisations")
             seen.add(slug)
         if shift.reserve is not None and self.known((*loc, "reserve"), shift.reserve) and shift.reserve in seen:
-            self.problem((*loc, "reserve"), f"{shift.reserve!r} is also on duty that day; the reserve comes from another organisation")
+            self.problem(
+                (*loc, "reserve"),
+                f"{shift.reserve!r} is also on duty that day; the reserve comes from another organisation",
+            )
         if not self.desk.is_staffed(shift.day):
             nearest = " and ".join(str(day) for day in self.desk.nearest_staffed(shift.day))
-            hint = f"; the nearest staffed days are {nearest}" if " and " in nearest else (
-                f"; the nearest staffed day is {nearest}" if nearest else "")
-            self.problem((*loc, "date"), f"the desk is closed on {shift.day}: {self.desk.closed_reason(shift.day)}{hint}")
+            hint = (
+                f"; the nearest staffed days are {nearest}"
+                if " and " in nearest
+                else (f"; the nearest staffed day is {nearest}" if nearest else "")
+            )
+            self.problem(
+                (*loc, "date"), f"the desk is closed on {shift.day}: {self.desk.closed_reason(shift.day)}{hint}"
+            )
         return len(self.problems) == before
 
     def known(self, loc: Loc, slug: str) -> bool:
@@ -164,14 +179,21 @@ class _Reader:
             return True
         suggestion = self.suggestion(slug)
         hint = f" Did you mean {suggestion!r}?" if suggestion else ""
-        self.problem(loc, f"{slug!r} is not an organisation in the directory.{hint} "
-                          "Write the organisation's file name in organisations/ without .yaml")
+        self.problem(
+            loc,
+            f"{slug!r} is not an organisation in the directory.{hint} "
+            "Write the organisation's file name in organisations/ without .yaml",
+        )
         return False
 
     def suggestion(self, slug: str) -> str | None:
         """The closest file name, also when the organisation's name or short name was written ("LHL")."""
-        by_name = {slugify(name): org.slug for org in self.directory.organisations
-                   for name in (org.name, org.short_name or "") if name}
+        by_name = {
+            slugify(name): org.slug
+            for org in self.directory.organisations
+            for name in (org.name, org.short_name or "")
+            if name
+        }
         wanted = slugify(slug)
         if wanted in self.slugs:
             return wanted
@@ -188,10 +210,3 @@ def _only_comments(path: Path) -> bool:
     except UnicodeDecodeError:
         return False
     return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -1,20 +1,20 @@
-"""The shift plan's outputs: `/ledige-vakter/`, the data the «I dag på torget» script reads, an organisation's next shift."""
+"""The shift plan's outputs: `/ledige-vakter/`, the data the «I dag på torget» script reads, and an
+organisation's next shift."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from ..directory.load import Directory
-from ..hours.pages import _utc
-from ..hours.rule import TIMEZONE
 from ..hours.text import day_text, span_text
+from ..web.clock import OSLO, utc_stamp
 from ..web.output import GeneratedFile, markdown_page
 from ..web.render import render
-from ..web.urls import organisation_path, page_url, relative_url
+from ..web.urls import SiteUrls, organisation_page, organisation_path
 from .model import ShiftDay, ShiftPlan
 from .text import (
     TODAY_LEAD,
@@ -48,7 +48,7 @@ class NextShift:
     ends: str
 
 
-def status_json(plan: ShiftPlan | None, directory: Directory) -> str:
+def status_json(plan: ShiftPlan | None, directory: Directory, urls: SiteUrls) -> str:
     """The staffed days up to the plan's last shift, for the «I dag på torget» script.
 
     Each day carries its start and the end of its last staffed span as UTC instants, and the two
@@ -58,37 +58,44 @@ def status_json(plan: ShiftPlan | None, directory: Directory) -> str:
     """
     days = []
     for day in plan.planned_days() if plan else []:
-        names = _name_parts(directory, day.organisations)
-        days.append({
-            "from": _utc(dt.datetime.combine(day.day, dt.time(), TIMEZONE)),
-            "until": _utc(day.ends),
-            "today": [{"text": TODAY_LEAD + volunteers_lead(len(day.organisations))}, *names] if names else None,
-            "ahead": [{"text": ahead_lead(day) + volunteers_lead(len(day.organisations))}, *names] if names else None,
-        })
+        names = _name_parts(directory, day.organisations, urls)
+        days.append(
+            {
+                "from": utc_stamp(dt.datetime.combine(day.day, dt.time(), OSLO)),
+                "until": utc_stamp(day.ends),
+                "today": [{"text": TODAY_LEAD + volunteers_lead(len(day.organisations))}, *names] if names else None,
+                "ahead": [{"text": ahead_lead(day) + volunteers_lead(len(day.organisations))}, *names]
+                if names
+                else None,
+            }
+        )
     return json.dumps({"days": days}, ensure_ascii=False, indent=1) + "\n"
 
 
-def _name_parts(directory: Directory, slugs: tuple[str, ...]) -> list[dict[str, str]]:
-    """"Kreftforeningen", " og ", "LHL": each name a link to its page (site-relative)."""
+def _name_parts(directory: Directory, slugs: tuple[str, ...], urls: SiteUrls) -> list[dict[str, str]]:
+    """ "Kreftforeningen", " og ", "LHL": each name a link to its page (site-relative)."""
     parts: list[dict[str, str]] = []
     orgs = [org for slug in slugs if (org := directory.organisation(slug))]
     for index, org in enumerate(orgs):
         if index:
             parts.append({"text": " og " if index == len(orgs) - 1 else ", "})
-        parts.append({"text": short_name(org), "url": page_url(organisation_path(org))})
+        parts.append({"text": short_name(org), "url": urls.page(organisation_path(org))})
     return parts
 
 
 @dataclass(frozen=True)
 class OrganisationShifts:
-    """What an organisation's page says about its shifts: the next ones, the plan, its calendar (links relative to the page)."""
+    """What an organisation's page says about its shifts: the next ones, the plan, its calendar.
+
+    The links are relative to the organisation's page.
+    """
 
     upcoming: tuple[NextShift, ...]
     page_link: str
     feed_link: str
 
 
-def organisation_shifts(plan: ShiftPlan | None, slug: str) -> OrganisationShifts | None:
+def organisation_shifts(plan: ShiftPlan | None, slug: str, urls: SiteUrls) -> OrganisationShifts | None:
     """An organisation's shifts ahead for its page, or None when it has none.
 
     Every shift ahead is listed; the status script shows the first that has not ended, so a page
@@ -97,58 +104,61 @@ def organisation_shifts(plan: ShiftPlan | None, slug: str) -> OrganisationShifts
     taken = plan.of_organisation(slug) if plan else []
     if not taken:
         return None
-    here = page_url(organisation_path_of(slug))
+    here = organisation_page(slug)
     return OrganisationShifts(
-        upcoming=tuple(NextShift(next_shift_text(day, role), _utc(day.ends)) for day, role in taken),
-        page_link=relative_url(here, page_url(SHIFTS_PAGE)),
-        feed_link=relative_url(here, organisation_feed(slug)),
+        upcoming=tuple(NextShift(next_shift_text(day, role), utc_stamp(day.ends)) for day, role in taken),
+        page_link=urls.link(here, SHIFTS_PAGE),
+        feed_link=urls.file_link(here, organisation_feed(slug)),
     )
 
 
-def organisation_path_of(slug: str) -> str:
-    return organisation_path(_Slug(slug))
-
-
-@dataclass(frozen=True)
-class _Slug:
-    slug: str
-
-
-def shifts_page(plan: ShiftPlan | None, directory: Directory) -> GeneratedFile:
-    here = page_url(SHIFTS_PAGE)
+def shifts_page(plan: ShiftPlan | None, directory: Directory, urls: SiteUrls) -> GeneratedFile:
+    here = SHIFTS_PAGE
 
     def link(slug: str) -> tuple[str, str] | None:
         org = directory.organisation(slug)
-        return (short_name(org), relative_url(here, page_url(organisation_path(org)))) if org else None
+        return (short_name(org), urls.link(here, organisation_path(org))) if org else None
 
     days = [_row(day, link) for day in plan.days] if plan else []
-    taking_part = sorted({slug for day in plan.days for slug in (*day.organisations, day.reserve) if slug} if plan else set())
-    feeds = [(name, relative_url(here, organisation_feed(slug)))
-             for slug in taking_part if (org := directory.organisation(slug)) for name in [short_name(org)]]
+    taking_part = sorted(
+        {slug for day in plan.days for slug in (*day.organisations, day.reserve) if slug} if plan else set()
+    )
+    feeds = [
+        (name, urls.file_link(here, organisation_feed(slug)))
+        for slug in taking_part
+        if (org := directory.organisation(slug))
+        for name in [short_name(org)]
+    ]
     body = render(
         "shifts.html",
         days=days,
         has_plan=bool(plan),
-        all_feed=relative_url(here, ALL_SHIFTS_FEED),
+        all_feed=urls.file_link(here, ALL_SHIFTS_FEED),
         feeds=sorted(feeds),
-        volunteer_page=relative_url(here, page_url(VOLUNTEER_PAGE)),
-        lms_name=LMS_NAME, lms_email=LMS_EMAIL, lms_phone=LMS_PHONE,
+        volunteer_page=urls.link(here, VOLUNTEER_PAGE),
+        lms_name=LMS_NAME,
+        lms_email=LMS_EMAIL,
+        lms_phone=LMS_PHONE,
     )
-    return markdown_page(SHIFTS_PAGE, "Ledige vakter", body,
-                         description="Vaktene på Pasient- og pårørendetorget som mangler frivillige, og hvordan du tar en vakt.")
+    return markdown_page(
+        SHIFTS_PAGE,
+        "Ledige vakter",
+        body,
+        description="Vaktene på Pasient- og pårørendetorget som mangler frivillige, og hvordan du tar en vakt.",
+    )
 
 
-def _row(day: ShiftDay, link) -> dict[str, Any]:
+def _row(day: ShiftDay, link: Callable[[str], tuple[str, str] | None]) -> dict[str, Any]:
     return {
         "day": day_text(day.day),
         "times": span_text(day.spans),
         "on_duty": [found for slug in day.organisations if (found := link(slug))],
         "reserve": link(day.reserve) if day.reserve else None,
         "needs": needs_text(day),
-        "ends": _utc(day.ends),
+        "ends": utc_stamp(day.ends),
     }
 
 
-def shift_files(plan: ShiftPlan | None, directory: Directory) -> Iterator[GeneratedFile]:
-    yield GeneratedFile(SHIFTS_JSON, status_json(plan, directory))
-    yield shifts_page(plan, directory)
+def shift_files(plan: ShiftPlan | None, directory: Directory, urls: SiteUrls) -> Iterator[GeneratedFile]:
+    yield GeneratedFile(SHIFTS_JSON, status_json(plan, directory, urls))
+    yield shifts_page(plan, directory, urls)

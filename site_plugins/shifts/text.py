@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..directory.load import Directory
 from ..directory.model import Organisation
-from ..hours.text import day_text, join_nb
+from ..hours.text import day_text
+from ..web.norwegian import join_and
 from .model import ShiftDay
 
 TODAY_LEAD = "I dag på torget: "
@@ -50,4 +51,4 @@ def next_shift_text(day: ShiftDay, role: str) -> str:
 
 def names_text(directory: Directory, slugs: tuple[str, ...]) -> str:
     """"Kreftforeningen og LHL"."""
-    return join_nb([short_name(org) for slug in slugs if (org := directory.organisation(slug))])
+    return join_and([short_name(org) for slug in slugs if (org := directory.organisation(slug))])

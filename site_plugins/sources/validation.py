@@ -14,7 +14,9 @@ from .yaml_lines import Loc, YamlDocument, field_name
 _TYPE_NAMES = {bool: "a yes/no value", int: "a number", float: "a number", list: "a list", dict: "a group of fields"}
 
 
-def validate(model: type[BaseModel], doc: YamlDocument, context: dict[str, Any], extra: dict[str, Any]) -> tuple[Any, list[Problem]]:
+def validate(
+    model: type[BaseModel], doc: YamlDocument, context: dict[str, Any], extra: dict[str, Any]
+) -> tuple[Any, list[Problem]]:
     """Validate `doc.data` (plus `extra` fields the file does not hold) against `model`."""
     try:
         return model.model_validate({**without_blanks(doc.data), **extra}, context=context), []
@@ -28,7 +30,11 @@ def without_blanks(data: Any) -> Any:
     An empty optional field means the same as a missing one; an empty required field is reported as empty.
     """
     if isinstance(data, dict):
-        return {key: without_blanks(value) for key, value in data.items() if not (isinstance(value, str) and not value.strip())}
+        return {
+            key: without_blanks(value)
+            for key, value in data.items()
+            if not (isinstance(value, str) and not value.strip())
+        }
     if isinstance(data, list):
         return [without_blanks(value) for value in data]
     return data
@@ -60,13 +66,18 @@ def _message(model: type[BaseModel], doc: YamlDocument, loc: Loc, item: Any) -> 
         hint = f"; did you mean '{close[0]}'?" if close else ""
         return f"is not a known field{hint} Allowed fields: {', '.join(known)}"
     if kind in ("string_type", "bool_type", "list_type", "model_type", "dict_type", "date_type", "int_type"):
-        expected = {"string_type": "text", "bool_type": "true or false", "list_type": "a list (one '- ' line per entry)",
-                    "model_type": "fields (name: value) indented below it", "dict_type": "fields (name: value) indented below it",
-                    "date_type": "a date like 2025-03-01", "int_type": "a whole number"}[kind]
+        expected = {
+            "string_type": "text",
+            "bool_type": "true or false",
+            "list_type": "a list (one '- ' line per entry)",
+            "model_type": "fields (name: value) indented below it",
+            "dict_type": "fields (name: value) indented below it",
+            "date_type": "a date like 2025-03-01",
+            "int_type": "a whole number",
+        }[kind]
         if loc in doc.plain_scalars and kind == "string_type":
             source = doc.plain_scalars[loc]
-            return (f"expected text, but YAML reads {source} as {_describe(value)}; "
-                    f"put the value in quotes: \"{source}\"")
+            return f'expected text, but YAML reads {source} as {_describe(value)}; put the value in quotes: "{source}"'
         return f"expected {expected}, not {_describe(value)}"
     if kind == "string_too_short":
         return "must not be empty"
@@ -74,7 +85,7 @@ def _message(model: type[BaseModel], doc: YamlDocument, loc: Loc, item: Any) -> 
         return f"is {len(value)} characters long; at most {ctx['max_length']} are allowed"
     if kind == "too_short":
         return f"needs at least {ctx.get('min_length', 1)} entry"
-    return item["msg"]
+    return str(item["msg"])
 
 
 def _describe(value: Any) -> str:
@@ -93,7 +104,9 @@ def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel]:
         if isinstance(part, int):
             continue
         annotation = model.model_fields[str(part)].annotation
-        model = next((arg for arg in _flatten(annotation) if isinstance(arg, type) and issubclass(arg, BaseModel)), model)
+        model = next(
+            (arg for arg in _flatten(annotation) if isinstance(arg, type) and issubclass(arg, BaseModel)), model
+        )
     return model
 
 
@@ -102,8 +115,9 @@ def _flatten(annotation: Any) -> list[Any]:
     return [annotation] if not args else [flat for arg in args for flat in _flatten(arg)]
 
 
-def validate_at(model: type[BaseModel], doc: YamlDocument, loc: Loc, root: type[BaseModel],
-                context: dict[str, Any] | None = None) -> tuple[Any, list[Problem]]:
+def validate_at(
+    model: type[BaseModel], doc: YamlDocument, loc: Loc, root: type[BaseModel], context: dict[str, Any] | None = None
+) -> tuple[Any, list[Problem]]:
     """Validate the value at `loc` in `doc` (e.g. one entry of a list) against `model`.
 
     Problems name the full field (`shifts[2].date`); `root` is the model of the whole file,

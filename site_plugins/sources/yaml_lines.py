@@ -68,6 +68,7 @@ class _Reader:
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, index)) for index, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node, loc)
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
@@ -136,7 +137,8 @@ def read_yaml_text(text: str, display: str, top_level: type = dict) -> tuple[Yam
         # libyaml counts the position in bytes, pure-Python YAML in characters: find the character itself.
         found = yaml.reader.Reader.NON_PRINTABLE.search(text)
         line = text[: found.start()].count("\n") + 1 if found else None
-        return reader.doc, [Problem(display, line, None, f"the file holds a character YAML does not allow ({error.reason})")]
+        message = f"the file holds a character YAML does not allow ({error.reason})"
+        return reader.doc, [Problem(display, line, None, message)]
     expected = "fields (`name: …`)" if top_level is dict else "a list of entries (`- name: …`)"
     if root is None:
         return reader.doc, [Problem(display, 1, None, f"the file is empty; it must hold {expected}")]
@@ -145,7 +147,14 @@ def read_yaml_text(text: str, display: str, top_level: type = dict) -> tuple[Yam
     reader.doc.data = reader.build(root, ())
     if reader.alias_locs:
         # The composer shares one node between an anchor and its aliases; the events know where each alias stands.
-        alias_lines = [event.start_mark.line + 1 for event in yaml.parse(text, Loader=_Composer) if isinstance(event, yaml.AliasEvent)]
+        alias_lines = [
+            event.start_mark.line + 1
+            for event in yaml.parse(text, Loader=_Composer)
+            if isinstance(event, yaml.AliasEvent) and event.start_mark is not None
+        ]
         message = "anchors and aliases (& and *) are not supported; write the value out in full"
-        reader.problems += [Problem(display, line, field_name(loc), message) for loc, line in zip(reader.alias_locs, alias_lines)]
+        reader.problems += [
+            Problem(display, line, field_name(loc), message)
+            for loc, line in zip(reader.alias_locs, alias_lines, strict=False)
+        ]
     return reader.doc, reader.problems

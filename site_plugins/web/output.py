@@ -18,9 +18,22 @@ class GeneratedFile:
     """For a page whose body the core rendered: the finished HTML. `content` then holds only the front
     matter, and the plugin hands MkDocs this body in place of converting Markdown (which would re-parse it)."""
 
+    @property
+    def data(self) -> bytes:
+        """The content as bytes (text in UTF-8)."""
+        return self.content.encode("utf-8") if isinstance(self.content, str) else self.content
 
-def markdown_page(path: str, title: str, body: str, *, description: str | None = None,
-                  search_boost: float | None = None, hide: tuple[str, ...] = (), searchable: bool = True) -> GeneratedFile:
+
+def markdown_page(
+    path: str,
+    title: str,
+    body: str,
+    *,
+    description: str | None = None,
+    search_boost: float | None = None,
+    hide: tuple[str, ...] = (),
+    searchable: bool = True,
+) -> GeneratedFile:
     """A page whose body is HTML the core rendered (escaped already), with front matter.
 
     The theme prints `title` and `description` unescaped, so they are escaped here. The front matter

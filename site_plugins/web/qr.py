@@ -23,7 +23,7 @@ import qrcode
 from PIL import Image
 from qrcode.constants import ERROR_CORRECT_Q
 
-from .urls import absolute_url, page_url
+from .urls import SiteUrls, page_url
 
 ERROR_CORRECTION = ERROR_CORRECT_Q
 QUIET_ZONE = 4
@@ -115,7 +115,7 @@ class PageCode:
     """The QR code of one page: the absolute address it encodes and where its images are in the site."""
 
     page: str
-    """Site-relative address of the page, like `organisasjoner/x/`."""
+    """Site-relative address of the page, like `organisasjoner/x/` (or `organisasjoner/x.html`)."""
     target: str
     """The absolute address the code encodes."""
     svg: str
@@ -124,15 +124,15 @@ class PageCode:
     """Path of the 300-dpi PNG in the site."""
 
 
-def page_qr(src_path: str, site_url: str) -> PageCode:
+def page_qr(src_path: str, urls: SiteUrls) -> PageCode:
     """The code of the page made from `src_path` (like `organisasjoner/x.md`).
 
-    Link to the image from a page with `urls.relative_url(page_url(here), code.svg)`. The images
-    themselves are written by `print_catalogue.print_files` for every page it lists.
+    Link to the image from a page with `urls.file_link(here, code.svg)`. The images themselves are
+    written by `printing.catalogue.catalogue_files` for every page it lists. Their names follow the
+    page's source path, so they stay the same whatever the URL style.
     """
-    url = page_url(src_path)
-    stem = f"{QR_FOLDER}/{url.rstrip('/') or 'forside'}"
-    return PageCode(page=url, target=absolute_url(site_url, url), svg=f"{stem}.svg", png=f"{stem}.png")
+    stem = f"{QR_FOLDER}/{page_url(src_path).rstrip('/') or 'forside'}"
+    return PageCode(page=urls.page(src_path), target=urls.absolute(src_path), svg=f"{stem}.svg", png=f"{stem}.png")
 
 
 @cache

@@ -9,14 +9,23 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from ..directory.contact import tel_uri
-from .text import date_nb
+from .norwegian import date_nb
+from .urls import tel_uri
+
+
+def script_json(data: Any, *, indent: int | None = None) -> Markup:
+    """JSON to put inside a `<script>` (JSON-LD, a page's data); `<` is escaped so text cannot close the script.
+
+    Without `indent` it is written compactly.
+    """
+    separators = None if indent is not None else (",", ":")
+    text = json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
+    return Markup(text.replace("<", "\\u003c"))
 
 
 def json_ld(data: dict[str, Any]) -> Markup:
-    """JSON for a `<script type="application/ld+json">`; `<` is escaped so text cannot close the script."""
-    text = json.dumps(data, ensure_ascii=False, indent=1).replace("<", "\\u003c")
-    return Markup(text)
+    """JSON for a `<script type="application/ld+json">`, one field a line."""
+    return script_json(data, indent=1)
 
 
 def web_label(url: str) -> str:

@@ -1,8 +1,7 @@
-"""Norwegian text helpers: folding for search, slugs, alphabetical order, dates."""
+"""Norwegian text for search and addresses: folding, slugs, alphabetical order (dates are in `norwegian.py`)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 
@@ -12,10 +11,6 @@ LETTER_FOLDS = {"æ": "ae", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "
 
 _MARKS = re.compile(r"[\u0300-\u036f]")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
-
-MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
-          "september", "oktober", "november", "desember")
-WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 
 
 def fold(text: str) -> str:
@@ -47,7 +42,3 @@ def index_letter(text: str) -> str:
     folded = fold(first).upper()[:1]
     return folded if folded.isalpha() else "#"
 
-
-def date_nb(day: dt.date) -> str:
-    """12. mars 2025"""
-    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"

@@ -1,12 +1,23 @@
-"""Page addresses: every generated page uses directory URLs (`organisasjoner/x/`)."""
+"""Page addresses: the one rule from a page's source path to its URL, for either `use_directory_urls`.
+
+With directory URLs (MkDocs's default) `organisasjoner/x.md` is served as `organisasjoner/x/`;
+without them (`use_directory_urls: false`, or a site opened from disk) as `organisasjoner/x.html`.
+Every generated link, QR code, feed address and kiosk address is made by `SiteUrls`.
+"""
 
 from __future__ import annotations
 
 import posixpath
+import re
+from dataclasses import dataclass
 from typing import Protocol
 
 DIRECTORY = "organisasjoner"
 """The directory's folder: `organisasjoner/` lists every organisation, `organisasjoner/<slug>/` is one."""
+DIRECTORY_INDEX = f"{DIRECTORY}/index.md"
+
+_NORWEGIAN_PHONE = re.compile(r"^(\+47)?(\d{8})$")
+_INTERNATIONAL_PHONE = re.compile(r"^\+[1-9]\d{6,14}$")
 
 
 class _HasSlug(Protocol):
@@ -16,24 +27,76 @@ class _HasSlug(Protocol):
 
 def organisation_path(org: _HasSlug) -> str:
     """The generated page of an organisation: `organisasjoner/<slug>.md`."""
-    return f"{DIRECTORY}/{org.slug}.md"
+    return organisation_page(org.slug)
 
 
-def page_url(src_path: str) -> str:
-    """`organisasjoner/x.md` -> `organisasjoner/x/`; `a/index.md` -> `a/`; `index.md` -> ``."""
+def organisation_page(slug: str) -> str:
+    """The source path of the page the organisation file `organisations/<slug>.yaml` becomes."""
+    return f"{DIRECTORY}/{slug}.md"
+
+
+def page_url(src_path: str, directory_urls: bool = True) -> str:
+    """The site-relative URL of the page made from `src_path`, as MkDocs gives it.
+
+    Directory URLs: `organisasjoner/x.md` -> `organisasjoner/x/`, `a/index.md` -> `a/`, `index.md` -> ``.
+    Without: `organisasjoner/x.md` -> `organisasjoner/x.html`, `a/index.md` -> `a/index.html`.
+    """
     stem = src_path.removesuffix(".md")
+    if not directory_urls:
+        return f"{stem}.html"
     if stem == "index" or stem.endswith("/index"):
         stem = stem.removesuffix("index").rstrip("/")
     return f"{stem}/" if stem else ""
 
 
 def relative_url(from_url: str, to_url: str) -> str:
-    """A link from the page at `from_url` to `to_url` (both site-relative)."""
-    target = posixpath.relpath(to_url or ".", from_url or ".")
+    """A link from the page at `from_url` to `to_url` (both site-relative URLs or file paths).
+
+    A page URL ending in `/` is a folder; any other (`x.html`) is a file in its folder.
+    """
+    folder = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
+    target = posixpath.relpath(to_url or ".", folder or ".")
     if to_url.endswith("/") and not target.endswith("/"):
         target += "/"
     return "./" if target in (".", "./") else target
 
 
+def tel_uri(phone: str) -> str | None:
+    """The `tel:` link for a phone number (Norwegian 8 digits, or + and a country code), or None when it is not one."""
+    compact = re.sub(r"[\s-]", "", phone)
+    if match := _NORWEGIAN_PHONE.match(compact):
+        return f"tel:+47{match.group(2)}"
+    return f"tel:{compact}" if _INTERNATIONAL_PHONE.match(compact) else None
+
+
 def absolute_url(site_url: str, url: str) -> str:
     return site_url.rstrip("/") + "/" + url
+
+
+@dataclass(frozen=True)
+class SiteUrls:
+    """The site's address and URL style: what every output needs to link, encode or announce a page."""
+
+    site_url: str
+    directory_urls: bool = True
+    """MkDocs's `use_directory_urls`."""
+
+    def page(self, src_path: str) -> str:
+        """The site-relative URL of a page: `organisasjoner/x/` (or `organisasjoner/x.html`)."""
+        return page_url(src_path, self.directory_urls)
+
+    def absolute(self, src_path: str) -> str:
+        """The page's full address, as QR codes, feeds and JSON-LD give it."""
+        return absolute_url(self.site_url, self.page(src_path))
+
+    def absolute_file(self, path: str) -> str:
+        """The full address of a file in the site (a feed, a poster)."""
+        return absolute_url(self.site_url, path)
+
+    def link(self, from_src: str, to_src: str) -> str:
+        """A relative link from one page to another, both named by their source paths."""
+        return relative_url(self.page(from_src), self.page(to_src))
+
+    def file_link(self, from_src: str, path: str) -> str:
+        """A relative link from a page to a file in the site (an image, a feed, a PDF)."""
+        return relative_url(self.page(from_src), path)
