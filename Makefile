@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test test-fast golden lint serve edit editor-deps check schema benchmark clean
+.PHONY: site test test-fast golden lint serve edit editor-deps check schema benchmark lighthouse clean
 
 site: $(INSTALLED)  ## Build the site into site/
 	$(BIN)/mkdocs build --strict
@@ -44,6 +44,9 @@ benchmark: $(INSTALLED)
 	$(BIN)/python benchmarks/build.py
 	$(BIN)/python benchmarks/qr.py
 
+lighthouse: $(INSTALLED)  ## Lighthouse (mobile) on every page type behind the nginx set-up (needs nginx, npm, chromium)
+	$(BIN)/python benchmarks/lighthouse.py --cpu-slowdown auto
+
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -51,4 +54,4 @@ $(INSTALLED): pyproject.toml
 	touch $@
 
 clean:
-	rm -rf site $(VENV) tests/node_modules editor/node_modules
+	rm -rf site $(VENV) tests/node_modules editor/node_modules benchmarks/node_modules

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -18,17 +19,21 @@ from .build import editor_site_files, site_files
 from .config import TorgetConfig
 from .directory.peer_support import expand_peer_support_marker
 from .editor.collections import EditorOptions
-from .editor.files import missing_bundles
+from .editor.files import EDITOR_FOLDER, missing_bundles
 from .events.pages import event_page_markdown
 from .kiosk.page import KIOSK_FOLDER
 from .options import sources_from
 from .printing.options import print_option_problems
+from .publish.compress import precompress, text_files
+from .publish.site import EditorArea, origin, policy_report, site_policy, write_policy
 from .search.index import index_with_keywords, use_search_worker
 from .site import Site, load_site
 from .sources.problems import SourceError
 from .web.assets import SCRIPTS, STYLESHEETS
+from .web.cache import FileCache
 from .web.json_ld import json_ld_to_head
 from .web.qr import site_url_problem
+from .web.theme_markup import correct_theme_markup
 from .web.urls import SiteUrls
 
 log = get_plugin_logger("torget")
@@ -41,6 +46,15 @@ def editor_options_from(options: TorgetConfig) -> EditorOptions | None:
         return None
     return EditorOptions(backend=editor.backend, repo=editor.repo, base_url=editor.base_url, app_id=editor.app_id,
                          branch=editor.branch, local_url=editor.local_url)
+
+
+def editor_area(options: EditorOptions | None) -> EditorArea | None:
+    """Where the web editor lives in the site and which hosts it talks to (its git host, or decap-server)."""
+    if options is None:
+        return None
+    default = {"gitlab": "https://gitlab.com", "local": "http://localhost:8081"}.get(options.backend)
+    hosts = [url for url in (options.base_url or default, options.local_url) if url]
+    return EditorArea(EDITOR_FOLDER, tuple(origin(url) for url in hosts))
 
 
 def editor_problems(options: EditorOptions, node_modules: Path) -> list[str]:
@@ -62,11 +76,17 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
     rendered: dict[str, str]
     """Bodies the core rendered to HTML, by source path; `on_page_content` hands them to MkDocs."""
     urls: SiteUrls | None = None
+    command: str = "build"
+    sources_of: dict[str, str]  # built page -> the editor's file it came from, for error messages
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if problem := site_url_problem(config.site_url):
             raise PluginError(problem)
         self.sources = sources_from(config, self.config)
+        self.sources_of = {}
         if problems := print_option_problems(self.sources.prints, Path(config.docs_dir), Path(config.site_dir)):
             raise PluginError("\n".join(problems))
         self.editor = editor_options_from(self.config)
@@ -84,7 +104,10 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
                 config.extra_css.append(path)
         for path in SCRIPTS:
             if path not in [str(script) for script in config.extra_javascript]:
-                config.extra_javascript.append(path)
+                # Deferred like Material's bundle (see web/theme_markup.py), so they run after it, in order.
+                script = ExtraScriptValue(path)
+                script.defer = True
+                config.extra_javascript.append(script)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -111,6 +134,8 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
                                         inclusion=InclusionLevel.NOT_IN_NAV))
             if generated.html is not None:
                 self.rendered[generated.path] = generated.html
+        self.sources_of = {file.dest_uri: f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{file.src_uri}"
+                           for file in files if file.is_documentation_page() and not file.generated_by}
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -129,16 +154,34 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
         return self.rendered.get(page.file.src_uri, html)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return use_search_worker(json_ld_to_head(output))
+        return correct_theme_markup(use_search_worker(json_ld_to_head(output)))
 
-    @event_priority(-50)  # after Material's search plugin has written its index
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        """The 404 page is a template, not a page: it gets the same search and corrections as the pages."""
+        if template_name.endswith(".html"):
+            return correct_theme_markup(use_search_worker(output_content))
+        return output_content
+
+    # Last: after Material's search plugin has written its index, the sitemap and any other plugin's files.
+    @event_priority(-100)
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Add the organisations' keywords (both languages, synonyms, phrases) to the search index."""
+        """Add the organisations' keywords (both languages, synonyms, phrases) to the search index; check
+        the pages against the Content-Security-Policy and write its header for nginx; and on `mkdocs build`
+        (not `serve`) write a .gz and a .br beside every text file, the search index included."""
         assert self.site is not None and self.urls is not None
-        index = Path(config.site_dir) / "search" / "search_index.json"
+        site = Path(config.site_dir)
+        index = site / "search" / "search_index.json"
         if index.is_file():
             text = index_with_keywords(index.read_text(encoding="utf-8"), self.site.directory, self.urls)
             index.write_text(text, encoding="utf-8")
+        policies = site_policy(site, self.sources_of, editor_area(self.editor))
+        if policies.problems:
+            raise PluginError(policy_report(policies))
+        write_policy(site, policies, config.site_url or "/")
+        if self.command == "build":
+            compressed = precompress(text_files(site), FileCache(self.sources.prints.cache_folder))
+            log.debug(f"compressed {compressed.files} files: {compressed.original} bytes, "
+                      f"{compressed.gzip} gzip, {compressed.brotli} brotli")
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         server.watch(str(self.sources.organisations))

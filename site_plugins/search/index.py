@@ -76,6 +76,6 @@ def use_search_worker(html: str) -> str:
         return html
     base = config.get("base") or "."
     from_root = posixpath.relpath(posixpath.normpath(material), posixpath.normpath(base))
-    config["search"] = f"{base}/{SEARCH_WORKER}?material={quote(from_root)}"
+    config["search"] = f"{base.rstrip('/')}/{SEARCH_WORKER}?material={quote(from_root)}"  # base "/" on the 404 page
     text = json.dumps(config, ensure_ascii=False, separators=(",", ":")).translate(_HTML_SAFE)
     return html[: found.start(2)] + text + html[found.end(2) :]

@@ -1,0 +1,93 @@
+"""Pre-compressed copies of the built site's text files, for nginx's `gzip_static` and `brotli_static`.
+
+The server then sends a compressed file without compressing on every request, and at a level
+too slow to use per request. gzip runs at level 9 (zlib); Brotli at quality 5, which already
+beats gzip -9 on every file type of the site at a small fraction of quality 11's cost (about
+0.1 s for the bundled site against 26 s), so every build can afford it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+import brotli
+
+from ..web.cache import FileCache
+
+# Text formats the site serves; images (PNG), PDFs and fonts are compressed already or rarely fetched.
+TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".mjs", ".json", ".map", ".svg", ".xml", ".ics", ".txt",
+                           ".webmanifest", ".yml", ".yaml"})
+GZIP_LEVEL = 9
+BROTLI_QUALITY = 5
+# Files this large (the theme's scripts, source maps and search code, the search index) are the same
+# build after build: their compressed copies are kept in the cache, named by the content's SHA-256.
+CACHE_FROM_BYTES = 32 * 1024
+
+
+@dataclass(frozen=True)
+class Compressed:
+    """What `precompress` did: files looked at, and bytes before and after for each encoding."""
+
+    files: int
+    original: int
+    gzip: int
+    brotli: int
+
+
+def is_text_file(path: Path) -> bool:
+    return path.suffix.lower() in TEXT_SUFFIXES
+
+
+def text_files(site: Path) -> list[Path]:
+    """Every file under `site` that gets compressed copies, skipping dot folders (deploy files)."""
+    return sorted(path for path in site.rglob("*")
+                  if path.is_file() and is_text_file(path)
+                  and not any(part.startswith(".") for part in path.relative_to(site).parts))
+
+
+def gzip_bytes(content: bytes) -> bytes:
+    """gzip at level 9 with no file name and a zero time stamp, so equal input gives equal output."""
+    return gzip.compress(content, compresslevel=GZIP_LEVEL, mtime=0)
+
+
+def brotli_bytes(content: bytes) -> bytes:
+    packed: bytes = brotli.compress(content, quality=BROTLI_QUALITY, mode=brotli.MODE_TEXT)
+    return packed
+
+
+def _compress_one(path: Path, cache: FileCache | None) -> tuple[int, int, int]:
+    """Write `path.gz` and `path.br` beside `path` (only where smaller); returns the three sizes."""
+    content = path.read_bytes()
+    sizes = [len(content)]
+    digest = hashlib.sha256(content).hexdigest() if cache and len(content) >= CACHE_FROM_BYTES else None
+    for suffix, compress, level in ((".gz", gzip_bytes, GZIP_LEVEL), (".br", brotli_bytes, BROTLI_QUALITY)):
+        if cache and digest:
+            inputs = {"compressed": suffix, "level": level, "sha256": digest}
+            packed = cache.fetch(inputs, suffix, partial(compress, content))
+        else:
+            packed = compress(content)
+        target = path.with_name(path.name + suffix)
+        if len(packed) < len(content):
+            target.write_bytes(packed)
+            sizes.append(len(packed))
+        else:  # a tiny file: the server sends the original
+            target.unlink(missing_ok=True)
+            sizes.append(len(content))
+    return sizes[0], sizes[1], sizes[2]
+
+
+def precompress(files: Iterable[Path], cache: FileCache | None = None) -> Compressed:
+    """Write a `.gz` and a `.br` beside each file; large files' copies come from `cache` when it has them.
+    zlib and Brotli release the GIL, so threads use every core."""
+    paths = list(files)
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        sizes = list(pool.map(lambda path: _compress_one(path, cache), paths))
+    return Compressed(files=len(paths), original=sum(s[0] for s in sizes), gzip=sum(s[1] for s in sizes),
+                      brotli=sum(s[2] for s in sizes))

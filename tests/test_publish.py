@@ -1,0 +1,106 @@
+"""What the build writes for the web server: compressed copies and the Content-Security-Policy."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+import brotli
+from conftest import Project
+
+from site_plugins.publish.compress import precompress, text_files
+from site_plugins.publish.csp import content_security_policy, editor_policy, nginx_include, page_inlines, source_hash
+from site_plugins.publish.site import CSP_INCLUDE, site_policy
+
+THEME_SCRIPT = '__md_scope=new URL("..",location)'
+
+
+def test_an_inline_script_is_hashed_as_a_browser_hashes_it():
+    # The example of the CSP specification's hash-source, and a script with CRLF line breaks.
+    assert source_hash("alert('Hello, world.');") == "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"
+    assert source_hash("a();\r\nb();") == source_hash("a();\nb();")
+
+
+def test_data_blocks_and_external_scripts_need_no_hash():
+    found = page_inlines('<script>x()</script><script type="application/ld+json">{}</script>'
+                         '<script id="__config" type="application/json">{}</script><script src="a.js"></script>'
+                         '<script type="module">y()</script>')
+    assert found.scripts == ["x()", "y()"] and found.problems == []
+
+
+def test_what_no_hash_can_allow_is_reported():
+    found = page_inlines('<p onclick="go()">x</p><a href="javascript:go()">y</a><span style="color:red">z</span>'
+                         '<script src="https://cdn.example.org/x.js"></script><!-- <b style="x"> -->'
+                         '<script>if (a<b) { document.body.onload = 1 }</script><code>&lt;i onclick=x&gt;</code>')
+    assert [problem.split(" (")[0] for problem in found.problems] == [
+        "a script from another host", "an event-handler attribute onclick=", "a javascript: address", "a style attribute"]
+    assert "cdn.example.org" in found.problems[0]
+
+
+def test_the_policy_allows_only_the_site_and_the_listed_hashes():
+    policy = content_security_policy({"'sha256-b'", "'sha256-a'"})
+    assert "script-src 'self' 'sha256-a' 'sha256-b';" in policy
+    assert "default-src 'none'" in policy and "frame-ancestors 'none'" in policy and "unsafe" not in policy
+
+
+def test_the_nginx_map_gives_the_editor_its_own_policy():
+    include = nginx_include("default-src 'none'", [("/admin/", editor_policy({"'sha256-x'"}, ["https://git.example.no"]))])
+    assert "map $uri $torget_content_security_policy {" in include
+    assert '    default "default-src \'none\'";' in include
+    [editor] = re.findall(r'"~\^/admin/" "([^"]+)";', include)
+    assert "script-src 'self' 'unsafe-eval' 'sha256-x';" in editor and "connect-src 'self' https://git.example.no;" in editor
+
+
+def test_precompressed_copies_round_trip_and_tiny_files_get_none(tmp_path: Path):
+    (tmp_path / "a.html").write_text("<p>Åpent nå</p>\n" * 200, encoding="utf-8")
+    (tmp_path / "b.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "c.png").write_bytes(b"\x89PNG" * 100)
+    (tmp_path / ".deploy").mkdir()
+    (tmp_path / ".deploy" / "x.conf").write_text("y" * 1000)
+    files = text_files(tmp_path)
+    assert [p.name for p in files] == ["a.html", "b.json"]
+    result = precompress(files)
+    assert gzip.decompress((tmp_path / "a.html.gz").read_bytes()) == (tmp_path / "a.html").read_bytes()
+    assert brotli.decompress((tmp_path / "a.html.br").read_bytes()) == (tmp_path / "a.html").read_bytes()
+    assert not (tmp_path / "b.json.gz").exists() and not (tmp_path / "b.json.br").exists()
+    assert result.files == 2 and result.gzip < result.original and result.brotli <= result.gzip
+
+
+def test_the_build_compresses_every_text_file_and_writes_the_policy_of_its_pages(bundled_site: Project):
+    site = bundled_site.site
+    missing = [p.relative_to(site).as_posix() for p in text_files(site)
+               if p.stat().st_size > 1024 and not (p.with_name(p.name + ".gz").exists() and p.with_name(p.name + ".br").exists())]
+    assert not missing, missing
+    include = (site / CSP_INCLUDE).read_text(encoding="utf-8")
+    [policy] = re.findall(r'default "([^"]+)";', include)
+    assert policy == site_policy(site).pages.header_value()
+    assert "admin" not in include  # the web editor is off in the bundled site
+    # Material's inline scripts differ by the page's depth (`new URL("../..", location)`); each is allowed.
+    hashes = {source_hash(script) for page in site.rglob("*.html")
+              for script in page_inlines(page.read_text(encoding="utf-8")).scripts}
+    assert len(hashes) >= 3 and all(digest in policy for digest in hashes)
+    assert any(THEME_SCRIPT in script for script in page_inlines(bundled_site.page("organisasjoner")).scripts)
+
+
+def test_a_page_a_strict_policy_would_break_stops_the_build(bundled_project: Project):
+    bundled_project.write("docs/om-torget.md", "# Om torget\n\n<span style=\"color: red\">Viktig</span>\n")
+    result = bundled_project.build()
+    assert result.returncode != 0
+    assert "docs/om-torget.md (om-torget/index.html): a style attribute" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_large_files_are_compressed_once_and_then_taken_from_the_cache(tmp_path: Path):
+    from site_plugins.web.cache import FileCache
+
+    site, cache = tmp_path / "site", FileCache(tmp_path / "cache")
+    site.mkdir()
+    (site / "bundle.js").write_text("var x = 1;\n" * 5000, encoding="utf-8")  # above CACHE_FROM_BYTES
+    (site / "small.html").write_text("<p>Hei</p>\n" * 100, encoding="utf-8")
+    precompress(text_files(site), cache)
+    assert (cache.made, cache.reused) == (2, 0)
+    first = (site / "bundle.js.br").read_bytes()
+    (site / "bundle.js.br").unlink()
+    precompress(text_files(site), cache)
+    assert (cache.made, cache.reused) == (2, 2) and (site / "bundle.js.br").read_bytes() == first
