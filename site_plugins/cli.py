@@ -12,28 +12,22 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import ConfigurationError, MkDocsException
-
-from .build import editor_config_for
-from .config import TorgetConfig
 from .directory.categories import CATEGORIES_FILE, load_categories
 from .directory.load import SLUG
-from .directory.new import new_organisation_text
-from .directory.schema import SCHEMA_FILE, schema_text
-from .editor.collections import EditorOptions
-from .editor.files import config_text
-from .plugin import TorgetPlugin, editor_options_from, sources_from
-from .printing.event_posters import event_poster_problems
-from .readiness.report import PublicationReport, publication_report
+from .directory.schema import SCHEMA_FILE
+from .options import OptionsError, read_project
 from .shifts.check import shift_warnings
 from .site import SiteSources, load_site
 from .sources.problems import SourceError, display_path
 from .web.clock import oslo_date
 from .web.text import slugify
 from .web.urls import SiteUrls, organisation_page
+
+if TYPE_CHECKING:
+    from .config import TorgetConfig
+    from .readiness.report import PublicationReport
 
 FAILED = 1
 
@@ -64,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     try:
         return handlers[args.command](_project(Path(args.config_file)), args)
-    except (MkDocsException, OSError) as error:
+    except (OptionsError, OSError) as error:
         print(f"torget: cannot read {args.config_file}: {error}", file=sys.stderr)
     except SourceError as error:
         print(error.report(), file=sys.stderr)
@@ -73,9 +67,11 @@ def main(argv: list[str] | None = None) -> int:
 
 @dataclass(frozen=True)
 class Project:
-    """What the commands need from mkdocs.yml: where the sources are, the plugin's options, the site's addresses."""
+    """What the commands need from mkdocs.yml: where the sources are, the plugin's options, the site's addresses.
 
-    config: MkDocsConfig
+    Read without loading every plugin mkdocs.yml lists (see `options.read_project`), so `check` answers quickly.
+    """
+
     options: TorgetConfig
     sources: SiteSources
     urls: SiteUrls
@@ -90,16 +86,14 @@ class Project:
 
 
 def _project(config_file: Path) -> Project:
-    config = load_config(str(config_file))
-    plugin = next((p for p in config.plugins.values() if isinstance(p, TorgetPlugin)), None)
-    if plugin is None:
-        raise ConfigurationError("the `torget` plugin is not listed under `plugins:`")
-    urls = SiteUrls(config.site_url or "", config.use_directory_urls)
-    return Project(config, plugin.config, sources_from(config, plugin.config), urls)
+    return Project(*read_project(config_file))
 
 
 def _check(project: Project, args: argparse.Namespace) -> int:
     """Errors exit 1; with --publish, so do the blockers of publication. Everything else is reported."""
+    from .printing.event_posters import event_poster_problems  # drawing: only `check` needs it
+    from .readiness.report import publication_report
+
     site = load_site(project.sources)
     today = oslo_date(site.hours.now)
     # An event's text must also fit on its poster, which only drawing it tells.
@@ -122,7 +116,7 @@ def _check(project: Project, args: argparse.Namespace) -> int:
         f"OK: {len(directory.organisations)} organisations in {len(directory.categories)} themes; "
         f"{len(stale)} due for review{lacking}"
     )
-    docs = display_path(Path(project.config.docs_dir).resolve(), project.sources.root)
+    docs = display_path(project.sources.docs_folder.resolve(), project.sources.root)
     return _publication(publication_report(site, project.urls.site_url, docs, today), publish=args.publish)
 
 
@@ -159,6 +153,8 @@ def _new(project: Project, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return FAILED
+    from .directory.new import new_organisation_text  # not needed by `check`, which should answer at once
+
     categories = load_categories(*project.categories_file)
     address = project.urls.absolute(organisation_page(slug))
     path.write_text(new_organisation_text(args.name, categories, address), encoding="utf-8")
@@ -167,6 +163,8 @@ def _new(project: Project, args: argparse.Namespace) -> int:
 
 
 def _schema(project: Project, args: argparse.Namespace) -> int:
+    from .directory.schema import schema_text  # pydantic's schema generator: only this command needs it
+
     text = schema_text(load_categories(*project.categories_file))
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
@@ -177,9 +175,15 @@ def _schema(project: Project, args: argparse.Namespace) -> int:
 
 def _editor_config(project: Project, args: argparse.Namespace) -> int:
     """The config the editor would get; with the editor off, the one `make edit` (the local backend) uses."""
+    # The build's modules: only this command needs them.
+    from .build import editor_config_for
+    from .editor.collections import EditorOptions
+    from .editor.files import config_text
+    from .plugin import editor_options_from
+
     site = load_site(project.sources)
     options = editor_options_from(project.options) or EditorOptions()
-    sys.stdout.write(config_text(editor_config_for(site, project.sources, options, project.config.site_url or "")))
+    sys.stdout.write(config_text(editor_config_for(site, project.sources, options, project.urls.site_url)))
     return 0
 
 

@@ -15,7 +15,6 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_build_datetime
 
 from .build import editor_site_files, site_files
 from .config import TorgetConfig
@@ -23,15 +22,15 @@ from .directory.peer_support import expand_peer_support_marker
 from .editor.collections import EditorOptions
 from .editor.files import EDITOR_FOLDER, missing_bundles
 from .events.pages import event_page_markdown
-from .hours.sources import HoursSources
 from .kiosk.page import KIOSK_FOLDER
-from .printing.options import PrintOptions, print_option_problems
+from .options import sources_from
+from .printing.options import print_option_problems
 from .publish.compress import precompress, text_files
 from .publish.site import EditorArea, origin, policy_report, site_policy, write_policy
 from .readiness.drafts import banner_markdown
 from .readiness.proof import proof_warning
 from .search.index import index_with_keywords, use_search_worker
-from .site import Site, SiteSources, load_site
+from .site import Site, load_site
 from .sources.problems import SourceError
 from .web.assets import SCRIPTS, STYLESHEETS
 from .web.cache import FileCache
@@ -41,27 +40,6 @@ from .web.theme_markup import correct_theme_markup
 from .web.urls import SiteUrls
 
 log = get_plugin_logger("torget")
-
-
-def sources_from(config: MkDocsConfig, options: TorgetConfig, *, preview: bool = False) -> SiteSources:
-    """The source folders named in mkdocs.yml, resolved against the folder mkdocs.yml is in.
-    `preview` is true under `mkdocs serve`, which shows the drafts."""
-    root = Path(config.config_file_path or ".").resolve().parent
-    hours = HoursSources(school_holidays=root / options.school_holidays, rule=options.hours,
-                         extra_closed_days=options.extra_closed_days,
-                         config_file=Path(config.config_file_path) if config.config_file_path else None)
-    # The build time honours SOURCE_DATE_EPOCH, so a build can be repeated exactly.
-    return SiteSources(root=root, organisations=root / options.organisations, hours=hours, now=get_build_datetime(),
-                       prints=print_options_from(config, options, root), docs=Path(config.docs_dir),
-                       show_drafts=preview or options.drafts)
-
-
-def print_options_from(config: MkDocsConfig, options: TorgetConfig, root: Path) -> PrintOptions:
-    """The posters' options: the site's name as headline, its copyright line as footer, the cache beside mkdocs.yml."""
-    return PrintOptions(title=config.site_name, rollup_width_cm=options.rollup_width_cm,
-                        rollup_height_cm=options.rollup_height_cm, rollup_qr_cm=options.rollup_qr_cm,
-                        short_address=options.short_address, footer=config.copyright or "",
-                        cache_folder=(root / options.cache_dir).resolve())
 
 
 def editor_options_from(options: TorgetConfig) -> EditorOptions | None:
@@ -98,6 +76,8 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
     """Builds the directory and the desk's other pages from the editors' YAML and front matter."""
 
     site: Site | None = None
+    rendered: dict[str, str]
+    """Bodies the core rendered to HTML, by source path; `on_page_content` hands them to MkDocs."""
     urls: SiteUrls | None = None
     command: str = "build"
     sources_of: dict[str, str]  # built page -> the editor's file it came from, for error messages
@@ -141,6 +121,7 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
         self._leave_out_drafts(files)
         # Read here, after every plugin's on_config: Material's offline plugin turns directory URLs off in its own.
         self.urls = SiteUrls(config.site_url or "", directory_urls=config.use_directory_urls)
+        self.rendered = {}
         try:
             generated_files = list(site_files(self.site, self.urls))
         except SourceError as error:  # e.g. an event's text too long for its poster
@@ -158,6 +139,8 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
             # menu of every organisation would make each page grow with the directory.
             files.append(File.generated(config, generated.path, content=generated.content,
                                         inclusion=InclusionLevel.NOT_IN_NAV))
+            if generated.html is not None:
+                self.rendered[generated.path] = generated.html
         self.sources_of = {file.dest_uri: f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{file.src_uri}"
                            for file in files if file.is_documentation_page() and not file.generated_by}
         return files
@@ -197,6 +180,10 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
         if page.file.src_uri in self.site.drafts:
             markdown = banner_markdown() + markdown
         return markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A generated page's body is the HTML the core rendered; its Markdown was front matter only."""
+        return self.rendered.get(page.file.src_uri, html)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         return correct_theme_markup(use_search_worker(json_ld_to_head(output)))

@@ -60,7 +60,9 @@ def touch_context(browser, viewport: dict[str, int], **options):
 def kiosk(request, browser, site_server) -> Iterator[Kiosk]:
     """The kiosk on a touch screen, landscape and portrait, its clock started at BROWSED_AT (a test may
     install another); fails on any console error or script error."""
-    context = touch_context(browser, SCREENS[request.param])
+    # Without the kiosk's service worker: Playwright's routing cannot see what a worker fetches, and the
+    # tests that stand in for the server need it to. tests/test_kiosk_offline.py tests the worker.
+    context = touch_context(browser, SCREENS[request.param], service_workers="block")
     page = context.new_page()
     page.clock.install(time=BROWSED_AT)
     tab = Kiosk(page, site_server)

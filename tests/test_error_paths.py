@@ -88,16 +88,16 @@ def test_every_command_reports_a_missing_category_list_with_exit_1(project: Proj
 
 @pytest.mark.parametrize(("config", "expected"), [
     ("site_name: [\n", "cannot read"),
-    (MKDOCS_YML.replace("  - torget\n", "  - torget:\n      hours: 7\n"), "Aborted with a configuration error"),
+    # `torget check` reads the plugin's options without loading every plugin, and names the wrong one.
+    (MKDOCS_YML.replace("  - torget\n", "  - torget:\n      hours: 7\n"),
+     "plugins.torget.hours: Expected type: <class 'str'>"),
     (MKDOCS_YML.replace("plugins:\n  - torget\n", ""), "the `torget` plugin is not listed"),
 ])
-def test_mkdocs_config_errors_are_messages_with_exit_1(project: Project, capsys, caplog, config, expected):
+def test_mkdocs_config_errors_are_messages_with_exit_1(project: Project, capsys, config, expected):
     project.write("mkdocs.yml", config)
     status, _, err = _torget(project, capsys, "check")
     assert status == 1
     assert expected in err and "Traceback" not in err
-    if "hours: 7" in config:  # MkDocs itself logs which option is wrong
-        assert "option 'hours': Expected type: <class 'str'>" in caplog.text
 
 
 @pytest.mark.parametrize(("directory_urls", "address"), [

@@ -56,7 +56,9 @@ def test_qr_targets_feeds_json_ld_and_kiosk_addresses_name_existing_files(file_u
     kiosk = (site / "kiosk" / "index.html").read_text(encoding="utf-8")
     data = json.loads(re.search(r'id="kiosk-data">(.*?)</script>', kiosk, re.S).group(1))
     assert data["saved_list_url"] == f"{SITE_URL}kiosk/liste/index.html"
-    assert f"{SITE_URL}organisasjoner/melanomforeningen.html" in data["qr"]
+    cards = json.loads((site / "kiosk" / "organisasjoner.json").read_text(encoding="utf-8"))  # the cards' codes
+    assert f"{SITE_URL}organisasjoner/melanomforeningen.html" in cards["qr"]
+    assert cards["organisations"]["melanomforeningen"]["page"]["qr"] == f"{SITE_URL}organisasjoner/melanomforeningen.html"
     prints = (site / "plakater" / "index.html").read_text(encoding="utf-8")
     assert f"{SITE_URL}organisasjoner/index.html" in prints  # the roll-up's code
     feed = (site / "arrangementer" / "kafe.ics").read_text(encoding="utf-8")
@@ -69,8 +71,10 @@ def test_links_follow_the_url_style_material_s_offline_plugin_sets_after_torget(
     config = load_config(str(project.root / "mkdocs.yml"))
     config = config.plugins.on_config(config)
     files = config.plugins.on_files(Files([]), config=config)
-    page = files.get_file_from_path("organisasjoner/melanomforeningen.md")
-    assert page is not None and 'href="index.html">Alle organisasjoner</a>' in page.content_string
+    assert files.get_file_from_path("organisasjoner/melanomforeningen.md") is not None
+    # The page's body is the HTML the core rendered, which the plugin hands MkDocs in on_page_content.
+    body = config.plugins["torget"].rendered["organisasjoner/melanomforeningen.md"]
+    assert 'href="index.html">Alle organisasjoner</a>' in body
 
 
 def test_the_bundled_site_s_codes_feeds_and_json_ld_name_existing_pages(bundled_site: Project):

@@ -15,18 +15,20 @@ from ..directory.pages import ALPHABET
 from ..directory.provenance import review_notice
 from ..events.load import UpcomingOccurrence
 from ..events.text import upcoming_label
-from ..search.terms import search_text
+from ..search.terms import search_words
 from ..web.cache import FileCache
 from ..web.clock import day_end, utc_stamp
 from ..web.qr import QUIET_ZONE, page_qr, qr_renderer_version
 from ..web.render import web_label
-from ..web.text import index_letter
+from ..web.text import fold, index_letter
 from ..web.urls import SiteUrls, organisation_path, tel_uri
 from .qr import QR_LEVEL, packed_code
 
 KIOSK_FOLDER_URL = "kiosk/"
 SAVED_LIST_PAGE = "kiosk/liste/index.md"
 """The phone page the "Min liste" code opens."""
+DETAILS_FILE = "organisasjoner.json"
+"""The organisations' cards, next to the kiosk page (`kiosk/organisasjoner.json`)."""
 VOLUNTEER_PAGE = "bli-frivillig.md"
 """The site's page for new volunteers (issue 6); the kiosk's volunteer screen carries its QR code."""
 # Seconds: until "Vil du fortsette?", how long the question waits (WCAG 2.2.1 asks for at least 20),
@@ -81,15 +83,26 @@ def _page_contact(src_path: str, label: str, urls: SiteUrls, qr: QrTable) -> dic
     return _contact(qr, "web", label, web_label(target), target)
 
 
-def _organisation(directory: Directory, org: Organisation, urls: SiteUrls, qr: QrTable) -> dict[str, Any]:
+def _summary(directory: Directory, org: Organisation) -> dict[str, Any]:
+    """What the list screens show and search: the first load carries this for every organisation."""
     entry: dict[str, Any] = {
         "slug": org.slug,
         "name": org.display_name,
         "letter": index_letter(org.name),
         "description": org.description,
         "themes": [directory.category(name).slug for name in org.categories],
-        "search": search_text(org, directory.synonyms),
-        "at_torget": org.at_torget,
+        # The folded search words the list does not show (short name, keywords in both languages, themes,
+        # synonyms); the kiosk folds the name and description it has with the same rule and adds them.
+        "search": fold(" ".join(search_words(org, directory.synonyms))).strip(),
+    }
+    if org.at_torget:
+        entry["at_torget"] = True
+    return entry
+
+
+def _details(org: Organisation, urls: SiteUrls, qr: QrTable) -> dict[str, Any]:
+    """What only the organisation's card shows: contacts with their codes, peer support, local chapters."""
+    entry: dict[str, Any] = {
         "contacts": _contacts(qr, website=org.website, email=org.email, phone=org.phone,
                               membership_url=org.membership_url),
         "page": _page_contact(organisation_path(org), "Denne siden på nettet", urls, qr),
@@ -125,9 +138,12 @@ def _occurrence(item: UpcomingOccurrence, urls: SiteUrls, qr: QrTable) -> dict[s
 
 def kiosk_data(directory: Directory, urls: SiteUrls, occurrences: list[UpcomingOccurrence],
                cache: FileCache) -> dict[str, Any]:
-    """The JSON the kiosk page carries: organisations, themes, events and every QR code they need."""
+    """The JSON the kiosk page carries: what its first screens need, and the codes of events and volunteering.
+
+    Each organisation's card (contacts and their codes) is in `kiosk_details`, a file of its own
+    (`DETAILS_FILE`) the kiosk fetches once its first screen is up, so the first load stays small.
+    """
     qr = QrTable(cache)
-    organisations = [_organisation(directory, org, urls, qr) for org in directory.organisations]
     themes = [
         {"slug": category.slug, "name": category.name, "description": category.description,
          "organisations": [org.slug for org in members], "review_notice": review_notice(members)}
@@ -138,7 +154,8 @@ def kiosk_data(directory: Directory, urls: SiteUrls, occurrences: list[UpcomingO
         "reload_hours": list(RELOAD_HOURS),
         # The letters of the A–Å bar and of the on-screen keyboard.
         "alphabet": list(ALPHABET),
-        "organisations": organisations,
+        "organisations": [_summary(directory, org) for org in directory.organisations],
+        "details": DETAILS_FILE,
         "themes": themes,
         # One sentence per list when some entries are not yet checked with their organisation.
         "review_notice": review_notice(directory.organisations),
@@ -150,3 +167,10 @@ def kiosk_data(directory: Directory, urls: SiteUrls, occurrences: list[UpcomingO
         "qr_quiet_zone": QUIET_ZONE,
         "qr": qr.codes,
     }
+
+
+def kiosk_details(directory: Directory, urls: SiteUrls, cache: FileCache) -> dict[str, Any]:
+    """Every organisation's card by slug, and the QR modules of every address the cards show."""
+    qr = QrTable(cache)
+    cards = {org.slug: _details(org, urls, qr) for org in directory.organisations}
+    return {"organisations": cards, "qr": qr.codes}

@@ -1,6 +1,6 @@
-// The lobby kiosk. It only draws what the build computed (kiosk-data in the page): order, letters,
-// folded search text, labels, addresses and QR modules all come from Python. Nothing here
-// opens another site: addresses are shown as text and as a QR code for the visitor's phone.
+// The lobby kiosk. It only draws what the build computed (kiosk-data in the page, the cards in
+// organisasjoner.json): order, letters, folded search words, labels, addresses and QR modules all
+// come from Python. Nothing here opens another site: addresses are shown as text and as a QR code for the visitor's phone.
 (() => {
   "use strict";
 
@@ -8,6 +8,10 @@
   const main = document.getElementById("main");
   const organisations = new Map(data.organisations.map((org) => [org.slug, org]));
   const themes = new Map(data.themes.map((theme) => [theme.slug, theme]));
+  // The organisations' cards (contacts and their codes) come in a file of their own, fetched once the
+  // first screen is up, so the first load stays small; the service worker keeps it for offline use.
+  let cards = null;
+  let cardsLoading = null;
   const find = (selector) => document.querySelector(selector);
   const SECOND = 1000;
 
@@ -83,7 +87,7 @@
   }
 
   function packedQr(target, label) {
-    const code = data.qr[target];
+    const code = data.qr[target] || cards.qr[target];
     const bytes = atob(code.m);
     return framedQr(code.n, (row, column) => {
       const index = row * code.n + column;
@@ -145,11 +149,12 @@
     },
   };
 
-  // A–Å with the optional on-screen keyboard. The folded search text (keywords in both languages,
-  // synonyms) comes from the build; the site's one search rule (search_rule.js) matches it, as on
-  // the directory page: letters with or without accents, inflections and near misses.
+  // A–Å with the optional on-screen keyboard. The site's one search rule (search_rule.js) matches, as on
+  // the directory page: letters with or without accents, inflections and near misses. The build sends
+  // only the folded search words a list does not show (short name, keywords in both languages, themes,
+  // synonyms); the name and description the list has are folded here, by the same rule, not sent twice.
   const rule = window.TorgetSearch;
-  const entries = data.organisations.map((org) => rule.entry(org.search));
+  let entries = null;  // gathered at the first search
   let terms = null;  // the organisations' words for "Mente du …?", gathered when first needed
 
   // The build's sentence about entries not yet checked with their organisation, once per list.
@@ -160,6 +165,7 @@
 
   function renderAz() {
     showNotice(find("[data-az-review]"), data.review_notice);
+    entries ??= data.organisations.map((org) => rule.entry(rule.fold(`${org.name} ${org.description} ${org.search}`)));
     const words = rule.words(state.query);
     const found = new Set(rule.filter(state.query, entries));
     const groups = new Map();
@@ -220,24 +226,38 @@
     button.textContent = open ? "Skjul tastaturet" : "Søk med tastatur";
   }
 
+  function loadCards() {
+    cardsLoading ||= fetch(`${data.details}?v=${document.documentElement.dataset.build}`)
+      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(response.statusText))))
+      .then((loaded) => {
+        cards = loaded;
+        if (state.screen === "organisation") renderCard(organisations.get(state.arg));
+      })
+      .catch(() => { cardsLoading = null; });  // offline before the first copy: try again on the next card
+    return cardsLoading;
+  }
+
   function renderCard(org) {
+    const details = cards && cards.organisations[org.slug];
+    if (!details) loadCards();
     const inList = state.list.includes(org.slug);
     const full = state.list.length >= data.list_limit;
     const contacts = (list) => el("div", { class: "contact-buttons" }, ...list.map(contactButton));
-    const contact = org.contacts.length || org.address ? el("div", {},
+    const card = details || { contacts: [] };
+    const contact = card.contacts.length || card.address ? el("div", {},
       el("h2", { text: "Kontakt" }),
-      contacts(org.contacts),
-      org.address ? el("p", { text: `Adresse: ${org.address}` }) : null) : null;
-    const peer = org.peer ? el("section", { class: "peer", "aria-labelledby": "peer-title" },
+      contacts(card.contacts),
+      card.address ? el("p", { text: `Adresse: ${card.address}` }) : null) : null;
+    const peer = card.peer ? el("section", { class: "peer", "aria-labelledby": "peer-title" },
       el("h2", { id: "peer-title", text: "Snakk med en likeperson" }),
-      el("p", { text: org.peer.description || "En likeperson har selv erfaring og kan lytte og dele det de har lært." }),
-      contacts(org.peer.contacts)) : null;
-    const chapters = org.chapters ? el("div", {}, el("h2", { text: "Lokallag" }), ...org.chapters.map((chapter) => el("div", { class: "chapter" },
+      el("p", { text: card.peer.description || "En likeperson har selv erfaring og kan lytte og dele det de har lært." }),
+      contacts(card.peer.contacts)) : null;
+    const chapters = card.chapters ? el("div", {}, el("h2", { text: "Lokallag" }), ...card.chapters.map((chapter) => el("div", { class: "chapter" },
       el("p", { class: "chapter__name", text: chapter.name + (chapter.region ? ` (${chapter.region})` : "") }),
       contacts(chapter.contacts)))) : null;
-    const card = find("[data-card]");
-    card.parentElement.setAttribute("aria-labelledby", "org-title");
-    fill(card,
+    const holder = find("[data-card]");
+    holder.parentElement.setAttribute("aria-labelledby", "org-title");
+    fill(holder,
       el("div", { class: "card__columns" },
         el("div", {},
           el("h1", { id: "org-title", tabindex: "-1", text: org.name }),
@@ -248,9 +268,10 @@
           el("button", { type: "button", class: "wide-button toggle", "data-action": "toggle-list", "aria-pressed": String(inList),
             disabled: !inList && full,
             text: inList ? "Fjern fra min liste" : full ? `Min liste er full (${data.list_limit}). Fjern en først.` : "Legg i min liste" })),
-        el("figure", { class: "qr-panel" },
-          el("div", { class: "qr-panel__code", "data-page-qr": org.page.qr }, packedQr(org.page.qr, `QR-kode til siden om ${org.name}`)),
-          el("figcaption", { text: "Ta med siden på mobilen: pek kameraet på koden." }))),
+        details ? el("figure", { class: "qr-panel" },
+          el("div", { class: "qr-panel__code", "data-page-qr": details.page.qr }, packedQr(details.page.qr, `QR-kode til siden om ${org.name}`)),
+          el("figcaption", { text: "Ta med siden på mobilen: pek kameraet på koden." }))
+          : el("p", { class: "card__loading", role: "status", text: "Henter kontaktopplysningene …" })),
       contact, peer, chapters);
   }
 
@@ -459,4 +480,7 @@
   renderAz();
   show("home", null, { back: true });
   setInterval(tick, SECOND);
+  // With the first screen up: the cards, and the offline copy (the worker must sit in the kiosk's folder).
+  loadCards();
+  if ("serviceWorker" in navigator) navigator.serviceWorker.register("sw.js").catch(() => {});
 })();

@@ -8,6 +8,7 @@ template with the site's data and copies the rest into `site/kiosk/`.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -17,18 +18,29 @@ from jinja2 import Environment, FileSystemLoader
 from ..directory.load import Directory
 from ..events.load import Events, upcoming_occurrences
 from ..hours.desk import LISTED_AHEAD, DeskHours
+from ..hours.pages import HOURS_JSON
 from ..hours.text import day_text, span_text
+from ..shifts.pages import SHIFTS_JSON
 from ..web.assets import ASSET_FOLDER, SEARCH_RULE, asset_files
 from ..web.cache import FileCache
 from ..web.clock import utc_stamp
 from ..web.output import GeneratedFile, markdown_page
 from ..web.render import environment, render, script_json
 from ..web.urls import DIRECTORY_INDEX, SiteUrls, organisation_path, relative_url
-from .data import EVENT_DAYS, KIOSK_FOLDER_URL, SAVED_LIST_PAGE, kiosk_data
+from .data import (
+    DETAILS_FILE,
+    EVENT_DAYS,
+    KIOSK_FOLDER_URL,
+    SAVED_LIST_PAGE,
+    kiosk_data,
+    kiosk_details,
+)
 
 KIOSK_FOLDER = Path(__file__).resolve().parent
 # Copied as they are, next to the page; the page names them relatively.
 STATIC_FILES = ("kiosk.css", "vendor/qrcode-generator.js", "kiosk.js")
+# The service worker that keeps the kiosk working offline; it must sit in the kiosk's folder to serve it.
+SERVICE_WORKER = "sw.js"
 # The site's "Åpent nå" script (it reads the staffed intervals the hours page's build wrote), the
 # site's search rule (search_rule.js), which the kiosk shares with the directory page, and the
 # start-up rule they use (on_page.js).
@@ -53,29 +65,33 @@ def kiosk_files(directory: Directory, events: Events, hours: DeskHours, urls: Si
     site_scripts = {file.path: file.data for file in asset_files() if file.path in SITE_SCRIPTS}
     occurrences = upcoming_occurrences(events, hours.now, EVENT_DAYS)
     data = script_json(kiosk_data(directory, urls, occurrences, cache))
+    details = json.dumps(kiosk_details(directory, urls, cache), ensure_ascii=False, separators=(",", ":"))
     template = _kiosk_environment().get_template("index.html")
+    shared = tuple(relative_url(KIOSK_FOLDER_URL, path) for path in SITE_SCRIPTS)
+    # The data the site's scripts fetch: the staffed intervals and today's organisations.
+    fetched = (relative_url(KIOSK_FOLDER_URL, HOURS_JSON), relative_url(KIOSK_FOLDER_URL, SHIFTS_JSON))
 
     def page(build: str) -> str:
-        stamped = [
-            f"{name}?v={build}"
-            for name in (*(relative_url(KIOSK_FOLDER_URL, path) for path in SITE_SCRIPTS), *STATIC_FILES)
-        ]
-        return template.render(
-            data=data,
-            build=build,
-            staffed_days=staffed_days(hours),
-            scripts=[name for name in stamped if ".js?" in name],
-            stylesheets=[name for name in stamped if ".css?" in name],
-        )
+        stamped = [f"{name}?v={build}" for name in (*shared, *STATIC_FILES)]
+        return template.render(data=data, build=build, staffed_days=staffed_days(hours),
+                               scripts=[name for name in stamped if ".js?" in name],
+                               stylesheets=[name for name in stamped if ".css?" in name])
 
     # The build stamp follows everything the kiosk loads. An idle kiosk compares it with the server's
     # at night to see a newer build; on the assets' addresses it makes the reload fetch them anew.
     digest = hashlib.sha256(page("").encode("utf-8"))
-    for content in (*statics.values(), *site_scripts.values()):
+    for content in (*statics.values(), *site_scripts.values(), details.encode("utf-8")):
         digest.update(content)
-    yield GeneratedFile(f"{KIOSK_FOLDER_URL}index.html", page(digest.hexdigest()[:16]))
+    build = digest.hexdigest()[:16]
+    yield GeneratedFile(f"{KIOSK_FOLDER_URL}index.html", page(build))
     for name, content in statics.items():
         yield GeneratedFile(f"{KIOSK_FOLDER_URL}{name}", content)
+    yield GeneratedFile(f"{KIOSK_FOLDER_URL}{DETAILS_FILE}", details)
+    # What the service worker keeps for offline use: the page, its files, the data they fetch and the cards.
+    offline = ["./", *(f"{name}?v={build}" for name in (*shared, *STATIC_FILES, DETAILS_FILE)), *fetched]
+    worker = _kiosk_environment().get_template(SERVICE_WORKER)
+    yield GeneratedFile(f"{KIOSK_FOLDER_URL}{SERVICE_WORKER}",
+                        worker.render(build=build, files=script_json(offline)))
     yield saved_list_page(directory, urls)
 
 

@@ -31,6 +31,12 @@ def synonyms_of(org: Organisation, synonyms: Synonyms) -> list[str]:
     return synonyms.words_for(fold(" ".join(directory_words(org))))
 
 
+def search_words(org: Organisation, synonyms: Synonyms = NO_SYNONYMS) -> list[str]:
+    """What search matches beyond the name and description: short name, keywords (Norwegian and English),
+    themes and synonyms. The kiosk sends these apart, as it has the name and description already."""
+    return [org.short_name or "", *org.keywords, *org.keywords_en, *org.categories, *synonyms_of(org, synonyms)]
+
+
 def search_text(org: Organisation, synonyms: Synonyms = NO_SYNONYMS) -> str:
     """What the directory's filter and the kiosk match: names, description, keywords (Norwegian and
     English), themes and synonyms, folded."""

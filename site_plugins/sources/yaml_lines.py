@@ -20,6 +20,7 @@ from .problems import Problem
 Loc = tuple[str | int, ...]
 
 _Composer = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR = "tag:yaml.org,2002:str"
 _SAFE_TAGS = {
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
@@ -88,6 +89,8 @@ class _Reader:
         return result
 
     def _scalar(self, node: yaml.ScalarNode, loc: Loc) -> Any:
+        if node.tag == _STR:  # most values: the text as written, without the constructor's dispatch
+            return node.value
         try:
             value = self._constructor.construct_object(node)
         except (ValueError, OverflowError) as error:

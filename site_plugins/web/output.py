@@ -1,12 +1,11 @@
-"""Files the core asks the build to add to the site, and Markdown pages with safe front matter."""
+"""Files the core asks the build to add to the site, and pages whose body the core rendered to HTML."""
 
 from __future__ import annotations
 
 import html
+import json
 from dataclasses import dataclass
 from typing import Any
-
-import yaml
 
 
 @dataclass(frozen=True)
@@ -15,6 +14,9 @@ class GeneratedFile:
 
     path: str
     content: str | bytes
+    html: str | None = None
+    """For a page whose body the core rendered: the finished HTML. `content` then holds only the front
+    matter, and the plugin hands MkDocs this body in place of converting Markdown (which would re-parse it)."""
 
     @property
     def data(self) -> bytes:
@@ -34,7 +36,8 @@ def markdown_page(
 ) -> GeneratedFile:
     """A page whose body is HTML the core rendered (escaped already), with front matter.
 
-    The theme prints `title` and `description` unescaped, so they are escaped here.
+    The theme prints `title` and `description` unescaped, so they are escaped here. The front matter
+    is JSON, which is valid YAML and which the standard library writes fast.
     """
     meta: dict[str, Any] = {"title": html.escape(title)}
     if description:
@@ -45,5 +48,5 @@ def markdown_page(
         meta["search"] = {"exclude": True}
     if hide:
         meta["hide"] = list(hide)
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
-    return GeneratedFile(path, f"---\n{front}---\n\n{body.strip()}\n")
+    front = json.dumps(meta, ensure_ascii=False)
+    return GeneratedFile(path, f"---\n{front}\n---\n", html=body.strip())

@@ -1,0 +1,99 @@
+"""From mkdocs.yml's values to the sources the core reads: shared by the plugin and `torget check`.
+
+`read_project` reads mkdocs.yml with MkDocs's own YAML reader (`!ENV`, `INHERIT`) but does not load
+every plugin the file lists, as `mkdocs.config.load_config` does: checking the editors' files needs
+only the `torget` options, and loading Material's plugins and our page templates would take longer
+than the check itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .hours.sources import HoursSources
+from .printing.options import PrintOptions
+from .site import SiteSources
+from .sources.config_location import PLUGIN
+from .web.urls import SiteUrls
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from .config import TorgetConfig
+
+
+def site_sources(config_file: Path | None, docs_dir: Path, options: TorgetConfig, *, site_name: str = "",
+                 copyright: str | None = None, preview: bool = False) -> SiteSources:
+    """The source folders named in the options, resolved against the folder of `config_file`.
+    `preview` is true under `mkdocs serve`, which shows the drafts."""
+    from mkdocs.utils import get_build_datetime
+
+    root = (config_file or Path("mkdocs.yml")).resolve().parent
+    hours = HoursSources(school_holidays=root / options.school_holidays, rule=options.hours,
+                         extra_closed_days=options.extra_closed_days, config_file=config_file)
+    # The build time honours SOURCE_DATE_EPOCH, so a build can be repeated exactly.
+    return SiteSources(root=root, organisations=root / options.organisations, hours=hours, now=get_build_datetime(),
+                       prints=print_options(options, root, site_name, copyright), docs=docs_dir,
+                       show_drafts=preview or options.drafts)
+
+
+def print_options(options: TorgetConfig, root: Path, site_name: str, copyright: str | None) -> PrintOptions:
+    """The posters' options: the site's name as headline, its copyright line as footer, the cache beside mkdocs.yml."""
+    return PrintOptions(title=site_name, rollup_width_cm=options.rollup_width_cm,
+                        rollup_height_cm=options.rollup_height_cm, rollup_qr_cm=options.rollup_qr_cm,
+                        short_address=options.short_address, footer=copyright or "",
+                        cache_folder=(root / options.cache_dir).resolve())
+
+
+def sources_from(config: MkDocsConfig, options: TorgetConfig, *, preview: bool = False) -> SiteSources:
+    """The sources of a loaded MkDocs configuration; `preview` under `mkdocs serve`."""
+    config_file = Path(config.config_file_path) if config.config_file_path else None
+    return site_sources(config_file, Path(config.docs_dir), options, site_name=config.site_name,
+                        copyright=config.copyright, preview=preview)
+
+
+class OptionsError(Exception):
+    """mkdocs.yml cannot be read, or does not list the plugin; the message says which."""
+
+
+def read_project(config_file: Path) -> tuple[TorgetConfig, SiteSources, SiteUrls]:
+    """The plugin's options, the sources and the site's addresses in `config_file`, reading only what the core needs.
+
+    `use_directory_urls` is read as written: like `mkdocs.config.load_config`, this runs no plugin's `on_config`.
+    """
+    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.utils.yaml import yaml_load
+
+    from .config import TorgetConfig
+
+    try:
+        with config_file.open("rb") as handle:
+            raw = yaml_load(handle)
+    except (OSError, ConfigurationError) as error:
+        raise OptionsError(str(error)) from None
+    values = _plugin_options(raw.get("plugins"))
+    if values is None:
+        raise OptionsError(f"the `{PLUGIN}` plugin is not listed under `plugins:`")
+    options = TorgetConfig(config_file_path=str(config_file))
+    options.load_dict(values)
+    errors, _ = options.validate()
+    if errors:
+        raise OptionsError("; ".join(f"plugins.{PLUGIN}.{name}: {error}" for name, error in errors))
+    root = config_file.resolve().parent
+    docs_dir = root / str(raw.get("docs_dir") or "docs")
+    sources = site_sources(config_file, docs_dir, options, site_name=str(raw.get("site_name") or ""),
+                           copyright=raw.get("copyright"))
+    directory_urls = raw.get("use_directory_urls", True)
+    return options, sources, SiteUrls(str(raw.get("site_url") or ""), directory_urls=directory_urls is not False)
+
+
+def _plugin_options(plugins: Any) -> dict[str, Any] | None:
+    """The plugin's options from `plugins:` as a list (`- torget` or `- torget: {...}`) or a mapping."""
+    entries = plugins.items() if isinstance(plugins, dict) else [
+        next(iter(entry.items())) if isinstance(entry, dict) and len(entry) == 1 else (entry, {})
+        for entry in plugins or []]
+    for name, values in entries:
+        if name == PLUGIN:
+            return dict(values or {})
+    return None
