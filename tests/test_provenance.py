@@ -48,7 +48,8 @@ def test_memberships_read_as_a_sentence_with_ffo_spelled_out_and_linked():
     lone = _org("x", name="Xforeningen", short_name="XF", umbrella=["SAFO", "Pårørendealliansen"])
     assert "".join(text for text, _ in affiliation_segments(lone, Directory((lone,), (CANCER,)))) == (
         "XF er medlem av SAFO og Pårørendealliansen.")
-    page = organisation_page(directory, member, SiteUrls("https://torget.example.no/")).content
+    generated = organisation_page(directory, member, SiteUrls("https://torget.example.no/"))
+    page = generated.html or str(generated.content)
     assert "Tilknyttet" not in page and "samarbeidspartner" not in page
     assert re.search(r'<a href="../ffo/">Funksjonshemmedes Fellesorganisasjon \(FFO\)</a>', page)
     ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
