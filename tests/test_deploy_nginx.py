@@ -141,7 +141,7 @@ def _page_types(site: Path) -> dict[str, str]:
         return min(site.glob(pattern)).parent.relative_to(site).as_posix() + "/"
 
     return {"home": "", "directory": "organisasjoner/", "organisation": first("organisasjoner/*/index.html"),
-            "theme": first("tema/*/index.html"), "hours": "apningstider/", "event": "arrangementer/parorendekafe/",
+            "theme": first("tema/*/index.html"), "hours": "apningstider/", "event": "arrangementer/verdensdager/diabetesdagen/",
             "kiosk": "kiosk/", "printable pages": "plakater/", "404": "finnes-ikke/"}
 
 
