@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import BROWSED_AT
+from conftest import BROWSED_AT, assert_built, copy_bundled_project, serve_folder
 from PIL import Image
 from qr_images import decode_image, rasterise_svg
 
@@ -56,16 +56,64 @@ def touch_context(browser, viewport: dict[str, int], **options):
                                timezone_id="Europe/Oslo", **options)
 
 
+# Events at the desk for the kiosk's event screens. The bundled events are drafts (their time, place and
+# host are not agreed), so a published site has none; these stand in for agreed ones.
+DESK_EVENTS = {
+    "arrangementer/temamote.md": """---
+event:
+  title: Temamøte for pårørende
+  start: 2026-11-24 12:00
+  end: "14:00"
+  location: Foajeen
+  organiser: mental-helse
+  recurrence: {frequency: weekly, until: 2027-01-26}
+---
+# Temamøte for pårørende
+""",
+    "arrangementer/informasjonsmote.md": """---
+event:
+  title: Informasjonsmøte
+  start: 2026-12-02 18:00
+  end: "19:00"
+  location: Auditoriet
+  host: Lærings- og mestringssenteret
+---
+# Informasjonsmøte
+""",
+}
+
+
+@pytest.fixture(scope="session")
+def events_site_server(tmp_path_factory: pytest.TempPathFactory, shared_cache) -> Iterator[str]:
+    """The bundled site with DESK_EVENTS added, built and served on localhost; yields its base URL."""
+    project = copy_bundled_project(tmp_path_factory.mktemp("kiosk-events"), cache=shared_cache)
+    for path, text in DESK_EVENTS.items():
+        project.write(f"docs/{path}", text)
+    assert_built(project.build())
+    with serve_folder(project.site) as url:
+        yield url
+
+
 @pytest.fixture(params=list(SCREENS), ids=list(SCREENS))
 def kiosk(request, browser, site_server) -> Iterator[Kiosk]:
-    """The kiosk on a touch screen, landscape and portrait, its clock started at BROWSED_AT (a test may
-    install another); fails on any console error or script error."""
+    """The kiosk of the bundled site on a touch screen, landscape and portrait, its clock started at
+    BROWSED_AT (a test may install another); fails on any console error or script error."""
+    yield from _kiosk(browser, SCREENS[request.param], site_server)
+
+
+@pytest.fixture(params=list(SCREENS), ids=list(SCREENS))
+def kiosk_with_events(request, browser, events_site_server) -> Iterator[Kiosk]:
+    """As `kiosk`, on the bundled site with DESK_EVENTS at the desk."""
+    yield from _kiosk(browser, SCREENS[request.param], events_site_server)
+
+
+def _kiosk(browser, viewport: dict[str, int], base: str) -> Iterator[Kiosk]:
     # Without the kiosk's service worker: Playwright's routing cannot see what a worker fetches, and the
     # tests that stand in for the server need it to. tests/test_kiosk_offline.py tests the worker.
-    context = touch_context(browser, SCREENS[request.param], service_workers="block")
+    context = touch_context(browser, viewport, service_workers="block")
     page = context.new_page()
     page.clock.install(time=BROWSED_AT)
-    tab = Kiosk(page, site_server)
+    tab = Kiosk(page, base)
     page.on("console", lambda message: message.type == "error" and tab.console_errors.append(message.text))
     page.on("pageerror", lambda error: tab.console_errors.append(str(error)))
     page.on("request", lambda req: tab.requests.append(req.url))
