@@ -36,6 +36,7 @@ def site_files(site: Site, urls: SiteUrls) -> Iterator[GeneratedFile]:
         urls,
         events_of=lambda slug: organisation_events(site.events, slug, today),
         shifts_of=lambda slug: organisation_shifts(site.shifts, slug, urls),
+        corrections_email=site.corrections_email,
     )
     yield from event_files(site.events, site.directory, urls, today, now)
     yield from hours_files(site.hours, site.closed_days, urls)
@@ -52,7 +53,8 @@ def editor_config_for(site: Site, sources: SiteSources, options: EditorOptions, 
     """The web editor's config: collections over the editors' files, themes from the site's vocabulary."""
     files = editor_sources(sources.root, sources.organisations, sources.docs_folder,
                            sources.hours_sources.school_holidays, [event.src_path for event in site.all_events])
-    return editor_config(options, files, [category.name for category in site.directory.categories], site_url)
+    return editor_config(options, files, [category.name for category in site.directory.categories], site_url,
+                         [umbrella.name for umbrella in site.directory.umbrellas])
 
 
 def editor_site_files(site: Site, sources: SiteSources, options: EditorOptions, site_url: str, site_name: str,

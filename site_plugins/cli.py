@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .directory.categories import CATEGORIES_FILE, load_categories
+from .directory.categories import CATEGORIES_FILE, UMBRELLAS_FILE, load_categories, load_umbrellas
 from .directory.load import SLUG
 from .directory.schema import SCHEMA_FILE
 from .options import OptionsError, read_project
@@ -84,6 +84,11 @@ class Project:
         path = self.sources.organisations / CATEGORIES_FILE
         return path, display_path(path, self.sources.root)
 
+    @property
+    def umbrellas_file(self) -> tuple[Path, str]:
+        path = self.sources.organisations / UMBRELLAS_FILE
+        return path, display_path(path, self.sources.root)
+
 
 def _project(config_file: Path) -> Project:
     return Project(*read_project(config_file))
@@ -108,6 +113,9 @@ def _check(project: Project, args: argparse.Namespace) -> int:
         if org.reviewed is not None:
             print(f"warning: {project.relative(org.slug)}: last checked {org.reviewed.isoformat()}; "
                   "confirm the entry with the organisation")
+    for org in directory.organisations:
+        if not org.sources:
+            print(f"warning: {project.relative(org.slug)}: no `sources:`; list the pages the facts come from")
     short = shift_warnings(site.shifts, today)
     for warning in short:
         print(f"warning: {warning}")
@@ -157,7 +165,8 @@ def _new(project: Project, args: argparse.Namespace) -> int:
 
     categories = load_categories(*project.categories_file)
     address = project.urls.absolute(organisation_page(slug))
-    path.write_text(new_organisation_text(args.name, categories, address), encoding="utf-8")
+    umbrellas = load_umbrellas(*project.umbrellas_file)
+    path.write_text(new_organisation_text(args.name, categories, address, umbrellas), encoding="utf-8")
     print(f"Wrote {project.relative(slug)}; its page will be {address}. Fill in the fields, then run `torget check`.")
     return 0
 
@@ -165,7 +174,7 @@ def _new(project: Project, args: argparse.Namespace) -> int:
 def _schema(project: Project, args: argparse.Namespace) -> int:
     from .directory.schema import schema_text  # pydantic's schema generator: only this command needs it
 
-    text = schema_text(load_categories(*project.categories_file))
+    text = schema_text(load_categories(*project.categories_file), load_umbrellas(*project.umbrellas_file))
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:

@@ -61,6 +61,9 @@ class TorgetConfig(base.Config):
     short_address = c.Optional(c.Type(str))
     """The address printed under the codes for those who type it; by default `site_url` without `https://`.
     Set it when a shorter address forwards to the site."""
+    corrections_email = c.Optional(c.Type(str))
+    """E-mail address the directory gives visitors for reporting a missing organisation or a mistake,
+    e.g. the learning and coping centre's. Without it the directory only says that it is not complete."""
     cache_dir = c.Type(str, default=".cache/torget")
     """Folder, relative to mkdocs.yml, where drawn QR codes and posters are kept between builds, so an
     unchanged one is not drawn again. Must be outside `docs_dir` and `site_dir`; delete it at any time."""

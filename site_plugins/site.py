@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from .directory.contact import EMAIL
 from .directory.load import Directory, load_directory
 from .events.load import Events, load_events
 from .hours.closed_days import ClosedDays
@@ -17,7 +18,8 @@ from .printing.options import PrintOptions
 from .readiness.drafts import Drafts, load_drafts
 from .shifts.load import load_shift_plan
 from .shifts.model import ShiftPlan
-from .sources.problems import SourceError
+from .sources.config_location import option_location
+from .sources.problems import SourceError, display_path
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,8 @@ class SiteSources:
     """The docs folder, where event pages (front matter with `event:`) are; None means `root/docs`."""
     show_drafts: bool = False
     """Whether pages with `draft: true` are part of the site (the preview of `mkdocs serve`, a staging build)."""
+    corrections_email: str | None = None
+    """Where the directory asks visitors to report a missing organisation or a mistake; None leaves the request out."""
 
     @property
     def build_time(self) -> dt.datetime:
@@ -67,6 +71,7 @@ class Site:
     drafts_shown: bool = False
     all_events: Events = Events()
     """Every event page, drafts included: what the editors' tools work on."""
+    corrections_email: str | None = None
 
 
 def load_site(sources: SiteSources) -> Site:
@@ -86,6 +91,12 @@ def load_site(sources: SiteSources) -> Site:
         closed_days, hours = load_hours(sources.hours_sources, sources.root, now)
     except SourceError as error:
         problems += error.problems
+    if sources.corrections_email is not None and not EMAIL.match(sources.corrections_email):
+        config = sources.hours_sources.config_file
+        config_name = display_path(config, sources.root) if config else "mkdocs.yml"
+        where = option_location(config, config_name, "corrections_email")
+        problems.append(where.problem(
+            f"{sources.corrections_email!r} is not an e-mail address; write it like post@forening.no"))
     if not problems:  # events name organisers and skip holidays, so they are checked against both
         try:
             events = load_events(sources.docs_folder, sources.root, directory, closed_days)
@@ -103,5 +114,5 @@ def load_site(sources: SiteSources) -> Site:
     shown = events if sources.show_drafts else events.without({draft.src_path for draft in drafts})
     return Site(
         directory=directory, closed_days=closed_days, hours=hours, prints=sources.prints, events=shown, shifts=shifts,
-        drafts=drafts, drafts_shown=sources.show_drafts, all_events=events,
+        drafts=drafts, drafts_shown=sources.show_drafts, all_events=events, corrections_email=sources.corrections_email,
     )

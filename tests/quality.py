@@ -55,6 +55,11 @@ def built_pages(site: Path) -> list[str]:
     return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
 
 
+def forwarding_pages(site: Path, pages: list[str]) -> set[str]:
+    """The pages that only forward to another address (a former organisation address, by meta refresh)."""
+    return {page for page in pages if 'http-equiv="refresh"' in (site / page).read_text(encoding="utf-8")}
+
+
 def site_url_of(project_root: Path) -> str:
     """The `site_url` in a project's mkdocs.yml: links to it are links into the site itself."""
     match = re.search(r"^site_url:\s*(\S+)", (project_root / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
@@ -129,8 +134,14 @@ _site_audits: dict[tuple[str, tuple[str, ...]], list[PageAudit]] = {}
 
 def site_audits(browser, base_url: str, site: Path) -> list[PageAudit]:
     """`audit_pages` over one page of every shape of `site` (see page_shapes.py), done once per test
-    session and shared by the gates."""
-    key = (base_url, tuple(one_page_per_shape(site, built_pages(site))))
+    session and shared by the gates.
+
+    Forwarding pages leave for their target as soon as they load, so Chromium cannot audit them; they
+    load nothing and are checked by the Nu Html Checker, the link check and the redirect browser test.
+    """
+    pages = built_pages(site)
+    forwarding = forwarding_pages(site, pages)
+    key = (base_url, tuple(one_page_per_shape(site, [page for page in pages if page not in forwarding])))
     if key not in _site_audits:
         _site_audits[key] = audit_pages(browser, base_url, list(key[1]))
     return _site_audits[key]

@@ -141,6 +141,8 @@ def test_committed_schema_is_current_and_lists_the_categories(bundled_project: P
     assert result.stdout == committed, "run `make schema` and commit organisations/organisation.schema.json"
     schema = json.loads(committed)
     assert "Kreft" in schema["properties"]["categories"]["items"]["enum"]
+    assert {"enum": ["FFO", "SAFO", "Kreftforeningen samarbeidspartner", "Pårørendealliansen"]} in schema["properties"]["umbrella"]["anyOf"]
+    assert {"helplines", "sources", "former_slugs", "visiting_address"} <= set(schema["properties"])
     assert schema["additionalProperties"] is False and "slug" not in schema["properties"]
 
 

@@ -12,7 +12,7 @@ from conftest import REPO, Project, copy_bundled_project
 
 
 def _names_in_order(page: str) -> list[str]:
-    return [html.unescape(name) for name in re.findall(r'<li data-search="[^"]*" data-categories="[^"]*">\s*<a href="[^"]+">([^<]+)</a>', page)]
+    return [html.unescape(name) for name in re.findall(r'<li data-search="[^"]*" data-categories="[^"]*"[^>]*>\s*<a href="[^"]+">([^<]+)</a>', page)]
 
 
 def test_directory_lists_every_organisation_from_a_to_aa(bundled_site: Project):
@@ -80,7 +80,7 @@ categories: [Kreft]
 
 def test_phone_numbers_become_tel_links(edited_site: Project):
     page = edited_site.page("organisasjoner/testforeningen")
-    assert '<a href="tel:+4775570014">75 57 00 14</a>' in page
+    assert 'href="tel:+4775570014"><span>Telefon</span> 75 57 00 14</a>' in page
     assert 'href="tel:+4681234567 8"' not in page and 'href="tel:+46812345678"' in page
     assert "Nordland fylkeslag</strong> (Bodø)" in page and 'href="mailto:nordland@test.no"' in page
     assert "Sist kontrollert med organisasjonen 5. januar 2026." in page

@@ -101,6 +101,10 @@ def test_themes_are_the_vocabulary_and_organisers_are_a_relation(config):
     assert organisation["categories"]["options"] == [entry["name"] for entry in categories]
     assert organisation["description"]["pattern"][0] == r"^[\s\S]{0,300}$"
     assert organisation["reviewed"]["widget"] == "datetime"
+    umbrellas = yaml.safe_load((REPO / "organisations" / "_umbrellas.yaml").read_text(encoding="utf-8"))
+    assert organisation["umbrella"]["widget"] == "select" and organisation["umbrella"]["multiple"] is True
+    assert organisation["umbrella"]["options"] == [entry["name"] for entry in umbrellas]
+    assert organisation["helplines.phone"]["required"] is True and organisation["helplines.name"]["required"] is True
     event = _fields_by_path(_collection(config, "events-arrangementer")["fields"])
     assert event["event.organiser"]["widget"] == "relation"
     assert event["event.organiser"]["collection"] == "organisations"

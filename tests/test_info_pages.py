@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 
 from conftest import REPO, Project
 
@@ -16,6 +17,7 @@ from site_plugins.web.urls import SiteUrls
 
 URLS = SiteUrls("https://torget.example.no/")
 CANCER = Category(name="Kreft", description="For alle som er berørt av kreft.")
+RELATIVES = Category(name="Pårørende", description="For pårørende.")
 INFO_PAGES = {
     "bli-frivillig/": "Bli frivillig på torget",
     "for-organisasjonene/": "For organisasjonene",
@@ -28,31 +30,33 @@ INFO_PAGES = {
 
 def _organisation(slug: str, **fields) -> Organisation:
     data = {"slug": slug, "name": slug.title(), "description": "En forening.", "categories": ["Kreft"], **fields}
-    return Organisation.model_validate(data, context={"categories": {"Kreft": CANCER}})
+    return Organisation.model_validate(data, context={"categories": {"Kreft": CANCER, "Pårørende": RELATIVES}})
 
 
 def _directory(*organisations: Organisation) -> Directory:
-    return Directory(organisations, (CANCER,))
+    return Directory(organisations, (CANCER, RELATIVES))
 
 
-def test_marker_becomes_list_of_organisations_with_peer_supporters():
+def test_marker_becomes_list_of_organisations_with_peer_supporters_grouped_by_theme():
     directory = _directory(
         _organisation("alfa", peer_support={"phone": "75 12 34 56", "url": "https://alfa.example.no/likeperson"}),
         _organisation("beta"),
-        _organisation("gamma", short_name="GF", peer_support={"email": "likeperson@gamma.example.no",
-                                                              "description": "Samtaler <på> telefon."}),
+        _organisation("gamma", short_name="G&F", categories=["Kreft", "Pårørende"],
+                      peer_support={"email": "likeperson@gamma.example.no", "description": "Samtaler <på> telefon."}),
+        _organisation("delta", categories=["Pårørende"], peer_support={"description": "Sorggrupper."}),
     )
     markdown = f"# Likepersoner\n\n{PEER_SUPPORT_MARKER}\n"
     html = expand_peer_support_marker(markdown, "likepersoner.md", directory, URLS)
     assert PEER_SUPPORT_MARKER not in html
+    groups = re.findall(r'<h3 id="likepersoner-([a-z-]+)">', html)
+    assert groups == ["kreft", "parorende"]  # in the vocabulary's order; themes without peer supporters are left out
     names = re.findall(r'<a class="torget-peer-list__name" href="([^"]+)">([^<]+)</a>', html)
-    assert names == [("../organisasjoner/alfa/#likeperson", "Alfa"), ("../organisasjoner/gamma/#likeperson", "Gamma (GF)")]
-    assert 'href="tel:+4775123456"' in html
-    assert 'href="https://alfa.example.no/likeperson"' in html
-    assert 'href="mailto:likeperson@gamma.example.no"' in html
-    assert "Samtaler &lt;på&gt; telefon." in html  # editors' text is escaped, never markup
+    assert names == [("../organisasjoner/alfa/#likeperson", "Alfa"), ("../organisasjoner/gamma/#likeperson", "Gamma (G&amp;F)"),
+                     ("../organisasjoner/gamma/#likeperson", "Gamma (G&amp;F)"), ("../organisasjoner/delta/#likeperson", "Delta")]
+    assert 'href="tel:+4775123456"' in html and 'href="mailto:likeperson@gamma.example.no"' in html
+    assert "3 organisasjoner har et likepersonstilbud" in html
     assert "\n\n<p class=\"torget-review-notice\" data-search-exclude>" in html  # a block of its own, so Markdown leaves it alone
-    # Neither entry is checked with its organisation, and the list says so once.
+    # No entry is checked with its organisation, and the list says so once.
     assert html.count("ikke kontrollert med organisasjonene ennå") == 1
 
 
@@ -78,9 +82,11 @@ def test_pages_without_the_marker_are_untouched():
 def test_peer_support_page_lists_every_organisation_with_peer_supporters(bundled_site: Project):
     directory = load_directory(REPO / "organisations", REPO)
     expected = [(f"../organisasjoner/{org.slug}/#likeperson", org.display_name)
-                for org in directory.organisations if org.peer_support]
+                for category in directory.categories for org in directory.in_category(category) if org.peer_support]
     html = bundled_site.page("likepersoner/")
-    assert re.findall(r'<a class="torget-peer-list__name" href="([^"]+)">([^<]+)</a>', html) == expected
+    found = [(link, unescape(name)) for link, name in re.findall(r'<a class="torget-peer-list__name" href="([^"]+)">([^<]+)</a>', html)]
+    assert found == expected
+    assert {org for _, org in found} == {org.display_name for org in directory.organisations if org.peer_support}
     assert "medisinske" in html and "juridiske" in html  # what a peer supporter does not do
     assert "torget:likepersoner" not in html
 
@@ -93,10 +99,10 @@ def test_information_pages_are_built_and_in_the_navigation(bundled_site: Project
         assert f'href="../{url}"' in navigation or url == "om-torget/", f"{url} is not in the navigation"
 
 
-def test_front_page_has_big_links_to_directory_events_and_volunteering(bundled_site: Project):
+def test_front_page_has_big_links_to_directory_helplines_events_and_volunteering(bundled_site: Project):
     html = bundled_site.page("")
     entrances = html.split('class="torget-entrances"', 1)[1].split("</ul>", 1)[0]
-    assert re.findall(r'<a href="([^"]+)"', entrances) == ["organisasjoner/", "arrangementer/", "bli-frivillig/"]
+    assert re.findall(r'<a href="([^"]+)"', entrances) == ["organisasjoner/", "hjelpetelefoner/", "arrangementer/", "bli-frivillig/"]
 
 
 def test_accessibility_statement_points_to_uustatus(bundled_site: Project):

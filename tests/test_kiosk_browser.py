@@ -141,6 +141,7 @@ def test_no_wcag_a_or_aa_violation_on_any_screen(browser, site_server):
 def _expected_targets(org) -> set[str]:
     """The addresses a visitor should carry away from an organisation's contact buttons."""
     targets = {org.website, org.membership_url, org.email and f"mailto:{org.email}", org.phone and tel_uri(org.phone)}
+    targets |= {tel_uri(line.phone) for line in org.helplines}
     if peer := org.peer_support:
         targets |= {peer.url, peer.email and f"mailto:{peer.email}", peer.phone and tel_uri(peer.phone)}
     for chapter in org.local_chapters:

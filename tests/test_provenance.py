@@ -11,9 +11,9 @@ import pytest
 from conftest import REPO, Project
 
 from site_plugins.directory.load import Directory, load_directory
-from site_plugins.directory.model import Category, Organisation
+from site_plugins.directory.model import Category, Organisation, Umbrella
 from site_plugins.directory.pages import organisation_page
-from site_plugins.directory.provenance import affiliation_segments, review_notice
+from site_plugins.directory.provenance import review_notice
 from site_plugins.kiosk.data import kiosk_data
 from site_plugins.web.cache import FileCache
 from site_plugins.web.urls import SiteUrls
@@ -36,24 +36,30 @@ def test_review_notice_counts_the_unchecked_entries_of_a_list():
     assert review_notice([checked, unchecked]).startswith("Opplysningene om 1 av de 2 organisasjonene her er ikke kontrollert")
 
 
-def test_memberships_read_as_a_sentence_with_ffo_spelled_out_and_linked():
+def test_memberships_read_as_a_sentence_and_a_partnership_is_not_a_membership():
+    umbrellas = {
+        "FFO": Umbrella(name="FFO", title="Funksjonshemmedes Fellesorganisasjon (FFO)", relation="er medlem av",
+                        label="Medlem av FFO", organisation="ffo"),
+        "Kreftforeningen samarbeidspartner": Umbrella(
+            name="Kreftforeningen samarbeidspartner", title="Kreftforeningen",
+            relation="er en av pasientforeningene som samarbeider med", label="Samarbeider med Kreftforeningen"),
+    }
     ffo = _org("ffo", name="Funksjonshemmedes Fellesorganisasjon", short_name="FFO")
-    cancer = _org("kreftforeningen", name="Kreftforeningen")
-    member = _org("bkf", name="Blærekreftforeningen", umbrella=["FFO", "Kreftforeningen samarbeidspartner"])
-    directory = Directory((member, ffo, cancer), (CANCER,))
-    segments = affiliation_segments(member, directory)
-    assert "".join(text for text, _ in segments) == ("Blærekreftforeningen er medlem av Funksjonshemmedes Fellesorganisasjon "
-                                                     "(FFO) og samarbeider med Kreftforeningen.")
-    assert [body.slug for _, body in segments if body] == ["ffo", "kreftforeningen"]
-    lone = _org("x", name="Xforeningen", short_name="XF", umbrella=["SAFO", "Pårørendealliansen"])
-    assert "".join(text for text, _ in affiliation_segments(lone, Directory((lone,), (CANCER,)))) == (
-        "XF er medlem av SAFO og Pårørendealliansen.")
+    member = Organisation.model_validate(
+        {"slug": "bkf", "name": "Blærekreftforeningen", "description": "En forening.", "categories": ["Kreft"],
+         "umbrella": ["FFO", "Kreftforeningen samarbeidspartner"]},
+        context={"categories": {"Kreft": CANCER}, "umbrellas": umbrellas})
+    directory = Directory((member, ffo), (CANCER,), tuple(umbrellas.values()))
     generated = organisation_page(directory, member, SiteUrls("https://torget.example.no/"))
     page = generated.html or str(generated.content)
-    assert "Tilknyttet" not in page and "samarbeidspartner" not in page
-    assert re.search(r'<a href="../ffo/">Funksjonshemmedes Fellesorganisasjon \(FFO\)</a>', page)
+    sentence = re.sub(r"<[^>]+>", "", re.search(r'<p class="torget-umbrella">(.*?)</p>', page, re.S).group(1))
+    assert sentence == ("Blærekreftforeningen er medlem av Funksjonshemmedes Fellesorganisasjon (FFO) og er en av "
+                        "pasientforeningene som samarbeider med Kreftforeningen.")
+    assert '<a href="../ffo/">Funksjonshemmedes Fellesorganisasjon (FFO)</a>' in page
+    assert "samarbeidspartner" not in page
     ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
-    assert ld["memberOf"] == [{"@type": "Organization", "name": "Funksjonshemmedes Fellesorganisasjon"}]
+    # The partnership is told in the sentence, but schema.org's memberOf claims only the membership.
+    assert ld["memberOf"] == [{"@type": "Organization", "name": "Funksjonshemmedes Fellesorganisasjon (FFO)"}]
 
 
 def test_kiosk_lists_say_once_that_entries_are_unchecked():

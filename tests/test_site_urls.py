@@ -27,6 +27,9 @@ def file_url_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     project.write("docs/likepersoner.md", "# Likepersoner\n\n<!-- torget:likepersoner -->\n")
     project.write("docs/bli-frivillig.md", "# Bli frivillig\n")
     project.write("docs/arrangementer/kafe.md", event_page())
+    # A renamed organisation: its former address must forward in this URL style too.
+    renamed = project.organisations / "mental-helse.yaml"
+    renamed.write_text(renamed.read_text(encoding="utf-8") + "former_slugs: [mental-helse-norge]\n", encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", str(int(BUILT_AT.timestamp())))
         result = project.build()
@@ -117,3 +120,13 @@ def test_search_index_gives_the_organisation_pages_their_keywords_at_their_html_
     index = json.loads((file_url_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     page = next(doc for doc in index["docs"] if doc["location"] == "organisasjoner/melanomforeningen.html")
     assert page.get("keywords")
+
+
+def test_former_addresses_and_the_helplines_page_follow_the_url_style(file_url_site: Project):
+    site = file_url_site.site
+    forward = (site / "organisasjoner" / "mental-helse-norge.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=mental-helse.html">' in forward
+    assert f'<link rel="canonical" href="{SITE_URL}organisasjoner/mental-helse.html">' in forward
+    assert not (site / "organisasjoner" / "mental-helse-norge").exists()
+    helplines = (site / "hjelpetelefoner.html").read_text(encoding="utf-8")
+    assert 'href="organisasjoner/mental-helse.html">Mental Helse</a>' in helplines and 'href="tel:116123"' in helplines

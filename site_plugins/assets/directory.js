@@ -1,6 +1,7 @@
 // Instant filter for the organisation directory. Without JavaScript the page is a plain A–Å list.
 // It matches the folded text the build wrote into data-search (names, keywords in both languages,
-// synonyms) with the site's one search rule, search_rule.js, which the kiosk shares.
+// synonyms) with the site's one search rule, search_rule.js, which the kiosk shares. Each
+// <select data-torget-facet="x"> (theme, umbrella body) keeps the entries whose data-x lists its slug.
 (function () {
   "use strict";
 
@@ -10,7 +11,7 @@
     if (form.dataset.torgetReady) return;
     form.dataset.torgetReady = "1";
     var query = form.querySelector("input[type=search]");
-    var theme = form.querySelector("select");
+    var facets = Array.prototype.slice.call(form.querySelectorAll("select[data-torget-facet]"));
     var count = form.querySelector("[data-torget-count]");
     var root = form.parentElement;
     var groups = root.querySelectorAll("[data-torget-group]");
@@ -41,13 +42,16 @@
     }
 
     function apply() {
-      var slug = theme.value;
-      var inTheme = [];
+      var inFacets = [];
       items.forEach(function (item, index) {
-        if (!slug || (" " + item.dataset.categories + " ").indexOf(" " + slug + " ") !== -1) inTheme.push(index);
+        var chosen = facets.every(function (facet) {
+          var slugs = " " + (item.dataset[facet.dataset.torgetFacet] || "") + " ";
+          return !facet.value || slugs.indexOf(" " + facet.value + " ") !== -1;
+        });
+        if (chosen) inFacets.push(index);
       });
-      var shownIndexes = new Set(rule.filter(query.value, inTheme.map(function (index) { return entries[index]; }))
-        .map(function (position) { return inTheme[position]; }));
+      var shownIndexes = new Set(rule.filter(query.value, inFacets.map(function (index) { return entries[index]; }))
+        .map(function (position) { return inFacets[position]; }));
       items.forEach(function (item, index) { item.hidden = !shownIndexes.has(index); });
       groups.forEach(function (group) {
         group.hidden = !group.querySelector("[data-search]:not([hidden])");
@@ -60,17 +64,21 @@
         : "Viser " + shown + " av " + total + " organisasjoner.";
       var params = new URLSearchParams(window.location.search);
       query.value ? params.set("q", query.value) : params.delete("q");
-      slug ? params.set("tema", slug) : params.delete("tema");
+      facets.forEach(function (facet) {
+        facet.value ? params.set(facet.name, facet.value) : params.delete(facet.name);
+      });
       var search = params.toString();
       history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
     }
 
     var initial = new URLSearchParams(window.location.search);
     query.value = initial.get("q") || "";
-    if (initial.get("tema")) theme.value = initial.get("tema");
+    facets.forEach(function (facet) {
+      if (initial.get(facet.name)) facet.value = initial.get(facet.name);
+      facet.addEventListener("change", apply);
+    });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     query.addEventListener("input", apply);
-    theme.addEventListener("change", apply);
     form.hidden = false;
     apply();
   }

@@ -9,7 +9,7 @@ from pydantic_core import PydanticCustomError
 
 from ..web.urls import tel_uri
 
-_EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 
 
 def web_address(value: str) -> str:
@@ -23,7 +23,7 @@ def web_address(value: str) -> str:
 
 
 def email_address(value: str) -> str:
-    if not _EMAIL.match(value):
+    if not EMAIL.match(value):
         raise PydanticCustomError(
             "email_address", f"{value!r} is not an e-mail address; write it like post@forening.no"
         )
@@ -31,11 +31,12 @@ def email_address(value: str) -> str:
 
 
 def phone_number(value: str) -> str:
-    """Norwegian 8-digit numbers (optionally +47) or international +NN numbers; spaces allowed."""
+    """Norwegian 8-digit numbers (optionally +47), 113 and 116 numbers, or international +NN numbers; spaces allowed."""
     if tel_uri(value) is None:
         raise PydanticCustomError(
             "phone_number",
             f"{value!r} is not a phone number; write a Norwegian number with 8 digits (like 75 57 00 14, "
-            "optionally starting with +47) or an international number starting with + and the country code",
+            "optionally starting with +47), a 116 number (like 116 123), or an international number starting "
+            "with + and the country code",
         )
     return value

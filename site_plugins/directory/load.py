@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,19 +18,19 @@ from ..sources.problems import Problem, SourceError, display_path
 from ..sources.validation import validate
 from ..sources.yaml_lines import read_yaml
 from ..web.text import fold, slugify, sort_key
-from .categories import CATEGORIES_FILE, load_categories
-from .model import Category, Organisation
+from .categories import CATEGORIES_FILE, UMBRELLAS_FILE, load_categories, load_umbrellas
+from .model import SLUG, Category, Organisation, Umbrella
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 STALE_AFTER = dt.timedelta(days=365)
 
 
 @dataclass(frozen=True)
 class Directory:
-    """All organisations (in A–Å order) and the themes they are filed under."""
+    """All organisations (in A–Å order), the themes they are filed under and the umbrella bodies they name."""
 
     organisations: tuple[Organisation, ...]
     categories: tuple[Category, ...]
+    umbrellas: tuple[Umbrella, ...] = ()
     synonyms: Synonyms = NO_SYNONYMS
     """Visitors' words for the directory's words (`organisations/_synonyms.yaml`), for search."""
     warnings: tuple[str, ...] = ()
@@ -40,11 +39,21 @@ class Directory:
     def organisation(self, slug: str) -> Organisation | None:
         return next((org for org in self.organisations if org.slug == slug), None)
 
+    def renamed(self, former_slug: str) -> Organisation | None:
+        """The organisation that lists `former_slug` as an earlier file name, if any."""
+        return next((org for org in self.organisations if former_slug in org.former_slugs), None)
+
     def in_category(self, category: Category) -> list[Organisation]:
         return [org for org in self.organisations if category.name in org.categories]
 
     def category(self, name: str) -> Category:
         return next(category for category in self.categories if category.name == name)
+
+    def umbrella(self, name: str) -> Umbrella:
+        return next(umbrella for umbrella in self.umbrellas if umbrella.name == name)
+
+    def in_umbrella(self, umbrella: Umbrella) -> list[Organisation]:
+        return [org for org in self.organisations if umbrella.name in org.umbrella]
 
     def stale(self, today: dt.date) -> list[Organisation]:
         """Entries not checked with their organisation in the last 12 months (or never)."""
@@ -54,6 +63,8 @@ class Directory:
 def load_directory(folder: Path, root: Path) -> Directory:
     """Read `folder` (organisations/); raise SourceError listing every problem in every file."""
     categories = load_categories(folder / CATEGORIES_FILE, display_path(folder / CATEGORIES_FILE, root))
+    umbrellas_display = display_path(folder / UMBRELLAS_FILE, root)
+    umbrellas = load_umbrellas(folder / UMBRELLAS_FILE, umbrellas_display)
     problems: list[Problem] = []
     synonyms_display = display_path(folder / SYNONYMS_FILE, root)
     try:
@@ -63,6 +74,7 @@ def load_directory(folder: Path, root: Path) -> Directory:
         synonyms = NO_SYNONYMS
     organisations: list[Organisation] = []
     names: dict[str, str] = {}
+    former: list[tuple[str, str, int]] = []  # (old slug, file, line) for the cross-file check
     for path in sorted(folder.iterdir()):
         display = display_path(path, root)
         if path.name.startswith(("_", ".")) or path.suffix not in (".yaml", ".yml"):
@@ -83,7 +95,8 @@ def load_directory(folder: Path, root: Path) -> Directory:
                 Problem(display, doc.line_of(("slug",)), "slug", "is taken from the file name; remove this field")
             )
             continue
-        organisation, found = validate(Organisation, doc, {"categories": categories}, {"slug": path.stem})
+        context = {"categories": categories, "umbrellas": umbrellas}
+        organisation, found = validate(Organisation, doc, context, {"slug": path.stem})
         # A value YAML could not read was already reported; do not report it again as missing or empty.
         unreadable = {p.field for p in read_problems}
         problems += [
@@ -98,6 +111,8 @@ def load_directory(folder: Path, root: Path) -> Directory:
             continue
         names[key] = display
         organisations.append(organisation)
+        former += [(old, display, doc.line_of(("former_slugs", i))) for i, old in enumerate(organisation.former_slugs)]
+    problems += _address_clashes(folder, former)
     if problems:
         raise SourceError(problems)
     organisations.sort(key=lambda org: sort_key(org.name))
@@ -105,4 +120,34 @@ def load_directory(folder: Path, root: Path) -> Directory:
     # an organisation never stops the build.
     words = [fold(" ".join(directory_words(org))) for org in organisations]
     warnings = tuple(str(problem) for problem in unused_synonym_problems(synonyms, words, synonyms_display))
-    return Directory(tuple(organisations), tuple(categories.values()), synonyms, warnings)
+    warnings += _umbrella_page_warnings(umbrellas, {org.slug for org in organisations}, umbrellas_display)
+    return Directory(tuple(organisations), tuple(categories.values()), tuple(umbrellas.values()), synonyms, warnings)
+
+
+def _address_clashes(folder: Path, former: list[tuple[str, str, int]]) -> list[Problem]:
+    """A former address may neither hide a current page nor forward to two pages."""
+    problems = []
+    claimed: dict[str, str] = {}
+    for old, display, line in former:
+        current = folder / f"{old}.yaml"
+        if current.is_file():
+            message = (f"{old!r} is the file name of {current.name}, so its address /organisasjoner/{old}/ is in use; "
+                       "a former address must not be a current one: remove it here, or rename that file")
+            problems.append(Problem(display, line, "former_slugs", message))
+        elif old in claimed:
+            message = f"{old!r} is also a former name in {claimed[old]}; an old address can forward to one page only"
+            problems.append(Problem(display, line, "former_slugs", message))
+        else:
+            claimed[old] = display
+    return problems
+
+
+def _umbrella_page_warnings(umbrellas: dict[str, Umbrella], slugs: set[str], display: str) -> tuple[str, ...]:
+    """An umbrella's own page that is not in the directory: its sentence is printed without a link.
+    A warning, not a problem, so that removing an organisation never stops the build."""
+    advice = "write the umbrella's own file name without .yaml, or leave the field out"
+    return tuple(
+        str(Problem(display, None, "organisation", f"{umbrella.name}: there is no {umbrella.organisation}.yaml, so "
+                                                   f"the sentence on member pages is not linked; {advice}"))
+        for umbrella in umbrellas.values() if umbrella.organisation and umbrella.organisation not in slugs
+    )

@@ -1,4 +1,4 @@
-"""The validated model of the directory: organisations and their categories.
+"""The validated model of the directory: organisations, their themes and their umbrella bodies.
 
 The pydantic models here are also the source of the JSON Schema that editors'
 tools use (see `schema.py`); field descriptions are written for editors.
@@ -7,7 +7,8 @@ tools use (see `schema.py`); field descriptions are written for editors.
 from __future__ import annotations
 
 import difflib
-from typing import Annotated
+import re
+from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
@@ -41,9 +42,54 @@ def _known_category(name: str, info: ValidationInfo) -> str:
     return name
 
 
+def _known_umbrella(name: str, info: ValidationInfo) -> str:
+    vocabulary: dict[str, Umbrella] = (info.context or {}).get("umbrellas", {})
+    if name not in vocabulary:
+        close = difflib.get_close_matches(name, vocabulary, n=1)
+        hint = f" Did you mean {close[0]!r}?" if close else ""
+        allowed = f"Allowed: {', '.join(vocabulary)}" if vocabulary else "No umbrella is listed yet"
+        raise PydanticCustomError(
+            "unknown_umbrella",
+            f"{name!r} is not a known umbrella body.{hint} {allowed} "
+            "(a new one is added to organisations/_umbrellas.yaml first)",
+        )
+    return name
+
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+"""A page address made from a file name: lower-case a-z, digits and single hyphens."""
+
+
+def _former_slug(value: str) -> str:
+    if not SLUG.match(value):
+        raise PydanticCustomError(
+            "former_slug",
+            f"{value!r} is not a page address; write the old file name without .yaml, e.g. 'prolar' "
+            "(lower-case a-z, digits and single hyphens)",
+        )
+    return value
+
+
+def _source_fields(value: Any) -> Any:
+    """A source is always `title:` and/or `url:`, the one form the web editor reads and writes too."""
+    if isinstance(value, str):
+        key = "url" if value.strip().startswith(("http://", "https://", "www.")) else "title"
+        raise PydanticCustomError(
+            "source_form", f"write it as `{key}: {value}` (a source has `url:`, `title:` or both), not as bare text"
+        )
+    return value
+
+
+def _listed_once(values: list[str], what: str) -> list[str]:
+    if len(set(values)) != len(values):
+        raise PydanticCustomError("repeated_entry", f"{what} is listed twice; list each once")
+    return values
+
+
 WebAddress = Annotated[str, AfterValidator(contact.web_address), Field(json_schema_extra={"format": "uri", "pattern": "^https?://"})]
 Email = Annotated[str, AfterValidator(contact.email_address), Field(json_schema_extra={"format": "email"})]
 Phone = Annotated[str, AfterValidator(contact.phone_number)]
+ShortText = Annotated[str, Field(min_length=1, max_length=DESCRIPTION_MAX)]
 
 
 class PeerSupport(Fields):
@@ -52,16 +98,45 @@ class PeerSupport(Fields):
     email: Email | None = Field(None, description="E-mail address for peer support.")
     phone: Phone | None = Field(None, description="Phone number for peer support.")
     url: WebAddress | None = Field(None, description="Web page about peer support.")
-    description: Annotated[str, Field(min_length=1, max_length=DESCRIPTION_MAX)] | None = Field(
+    description: ShortText | None = Field(
         None, description="What the peer supporters offer, in one or two plain sentences."
     )
 
     @model_validator(mode="after")
-    def _reachable(self) -> PeerSupport:
-        if not (self.email or self.phone or self.url):
+    def _something_to_say(self) -> PeerSupport:
+        if not (self.email or self.phone or self.url or self.description):
             raise PydanticCustomError(
-                "peer_support_contact", "give at least one way to reach a peer supporter: email, phone or url"
+                "peer_support_empty",
+                "give a way to reach a peer supporter (email, phone or url) or a description of the offer",
             )
+        return self
+
+
+class Helpline(Fields):
+    """A named telephone line anyone can ring, such as a helpline for relatives; shown first on the page."""
+
+    name: Annotated[str, Field(min_length=1, max_length=80)] = Field(
+        description="The line's name, e.g. 'Pårørendetelefonen'.")
+    phone: Phone = Field(
+        description="The number to ring: 8 digits, a 116 number such as 116 123, or + and a country code.")
+    hours: ShortText | None = Field(
+        None, description="When the line is answered, e.g. 'Hele døgnet' or 'Hverdager 10–15'.")
+    answered_by: ShortText | None = Field(None, description="Who answers, e.g. 'Frivillige som selv er pårørende'.")
+    description: ShortText | None = Field(None, description="Who the line is for, in one plain sentence.")
+    email: Email | None = Field(None, description="An e-mail address the line also answers, if any.")
+
+
+class Source(Fields):
+    """A page or document the entry's facts come from: a web address, a title, or both."""
+
+    title: Annotated[str, Field(min_length=1, max_length=200)] | None = Field(
+        None, description="The page's or document's title.")
+    url: WebAddress | None = Field(None, description="Its web address, starting with https://.")
+
+    @model_validator(mode="after")
+    def _named(self) -> Source:
+        if not (self.title or self.url):
+            raise PydanticCustomError("source_empty", "give the source's url, its title, or both")
         return self
 
 
@@ -88,6 +163,23 @@ class Category(Fields):
         return slugify(self.name)
 
 
+class Umbrella(Fields):
+    """An umbrella body or network organisations belong to (organisations/_umbrellas.yaml)."""
+
+    name: Text = Field(description="The name as editors write it under `umbrella`, e.g. 'FFO'.")
+    title: Text = Field(description="The name spelled out, e.g. 'Funksjonshemmedes Fellesorganisasjon (FFO)'.")
+    relation: Text = Field(
+        description="What the organisation is to it, completing '<organisation> … <title>', e.g. 'er medlem av'.")
+    label: Annotated[str, Field(min_length=1, max_length=60)] = Field(
+        description="The choice in the directory's filter, e.g. 'Medlem av FFO'.")
+    organisation: Annotated[str, AfterValidator(_former_slug)] | None = Field(
+        None, description="The umbrella's own file name in organisations/ (without .yaml), if it has one.")
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.name)
+
+
 class Organisation(Fields):
     """One patient or user organisation, read from organisations/<slug>.yaml."""
 
@@ -108,14 +200,24 @@ class Organisation(Fields):
                         "Search finds them; pages do not show them.")
     website: WebAddress | None = Field(None, description="The organisation's own web site, starting with https://.")
     email: Email | None = None
-    phone: Phone | None = Field(None, description="8 digits (optionally +47), or + and a country code.")
-    address: Text | None = Field(None, description="Postal or visiting address.")
+    phone: Phone | None = Field(None, description="The office's number: 8 digits (optionally +47), or + and a country "
+                                "code. A helpline goes under `helplines`.")
+    address: Text | None = Field(None, description="Postal address (where letters go).")
+    visiting_address: Text | None = Field(None, description="Street address of the office, for visitors.")
+    helplines: list[Helpline] = Field([], description="Named lines anyone can ring, e.g. a helpline for relatives.")
     membership_url: WebAddress | None = Field(None, description="Page where one becomes a member.")
     peer_support: PeerSupport | None = None
     local_chapters: list[LocalChapter] = []  # noqa: RUF012 (pydantic copies a default for every instance)
     at_torget: StrictBool = Field(False, description="true when the organisation sends volunteers to the desk.")
-    umbrella: Annotated[list[Text], BeforeValidator(one_or_many)] = Field(
-        [], description="Umbrella bodies the organisation belongs to, e.g. FFO or SAFO."
+    umbrella: Annotated[list[Annotated[str, AfterValidator(_known_umbrella)]], BeforeValidator(one_or_many)] = Field(
+        [], description="Umbrella bodies the organisation belongs to, from organisations/_umbrellas.yaml "
+                        "(FFO, SAFO, …)."
+    )
+    sources: list[Annotated[Source, BeforeValidator(_source_fields)]] = Field(
+        [], description="Pages the facts come from, each with `url:` (its web address), `title:`, or both."
+    )
+    former_slugs: list[Annotated[str, AfterValidator(_former_slug)]] = Field(
+        [], description="Earlier file names; each old address /organisasjoner/<old>/ forwards to this page."
     )
     reviewed: Date | None = Field(
         None, description="Date the entry was last checked with the organisation (YYYY-MM-DD)."
@@ -123,10 +225,22 @@ class Organisation(Fields):
 
     @field_validator("categories")
     @classmethod
-    def _listed_once(cls, names: list[str]) -> list[str]:
-        if len(set(names)) != len(names):
-            raise PydanticCustomError("repeated_category", "a category is listed twice; list each once")
-        return names
+    def _categories_once(cls, names: list[str]) -> list[str]:
+        return _listed_once(names, "a category")
+
+    @field_validator("umbrella")
+    @classmethod
+    def _umbrellas_once(cls, names: list[str]) -> list[str]:
+        return _listed_once(names, "an umbrella body")
+
+    @field_validator("former_slugs")
+    @classmethod
+    def _former_once(cls, slugs: list[str], info: ValidationInfo) -> list[str]:
+        own = info.data.get("slug")
+        if own in slugs:
+            raise PydanticCustomError(
+                "former_slug_current", f"{own!r} is this file's own name, not a former one; remove it")
+        return _listed_once(slugs, "a former file name")
 
     @property
     def display_name(self) -> str:

@@ -1,4 +1,5 @@
-"""The directory's pages: the A–Å list with its filter, one page per organisation and per theme."""
+"""The directory's pages: the A–Å list with its filters, one page per organisation and per theme,
+the helplines page, and a forwarding page for every former address."""
 
 from __future__ import annotations
 
@@ -11,10 +12,13 @@ from ..web.output import GeneratedFile, markdown_page
 from ..web.qr import page_qr
 from ..web.render import render
 from ..web.text import index_letter
-from ..web.urls import DIRECTORY_INDEX, SiteUrls, organisation_path
+from ..web.urls import DIRECTORY_INDEX, HELPLINES_PAGE, SiteUrls, organisation_path
+from . import glance
+from .helplines import helplines_page
 from .load import Directory
 from .model import Category, Organisation
-from .provenance import affiliation_segments, affiliations, review_notice
+from .provenance import review_notice
+from .redirects import redirect_files
 
 THEMES = "tema"
 ORGANISATION_SEARCH_BOOST = 2
@@ -38,15 +42,19 @@ def directory_pages(
     urls: SiteUrls,
     events_of: Callable[[str], list[Any]] = _no_events,
     shifts_of: Callable[[str], Any] = _no_shifts,
+    corrections_email: str | None = None,
 ) -> Iterator[GeneratedFile]:
     """`events_of(slug)` lists an organisation's events for its page (`events.pages.EventListing`);
-    `shifts_of(slug)` gives its shifts at the desk (`shifts.pages.OrganisationShifts`) or None."""
-    yield _directory_index(directory, urls)
+    `shifts_of(slug)` gives its shifts at the desk (`shifts.pages.OrganisationShifts`) or None;
+    `corrections_email` is where the directory asks visitors to report a missing organisation."""
+    yield _directory_index(directory, urls, corrections_email)
     yield _themes_index(directory, urls)
     for category in directory.categories:
         yield _category_page(directory, category, urls)
     for org in directory.organisations:
         yield organisation_page(directory, org, urls, events_of(org.slug), shifts_of(org.slug))
+    yield helplines_page(directory, urls)
+    yield from redirect_files(directory, urls)
 
 
 def _list_context(src_path: str, urls: SiteUrls) -> dict[str, Any]:
@@ -64,7 +72,7 @@ def letter_anchor(letter: str) -> str:
     return "bokstav-" + {"Æ": "ae", "Ø": "oe", "Å": "aa", "#": "tall"}.get(letter, letter.lower())
 
 
-def _directory_index(directory: Directory, urls: SiteUrls) -> GeneratedFile:
+def _directory_index(directory: Directory, urls: SiteUrls, corrections_email: str | None) -> GeneratedFile:
     path = DIRECTORY_INDEX
     groups = groupby(directory.organisations, key=lambda org: index_letter(org.name))
     letters = [(letter, letter_anchor(letter), list(orgs)) for letter, orgs in groups]
@@ -74,15 +82,17 @@ def _directory_index(directory: Directory, urls: SiteUrls) -> GeneratedFile:
         letters=letters,
         alphabet=[(letter, letter_anchor(letter) if letter in present else None) for letter in ALPHABET],
         directory=directory,
+        count=len(directory.organisations),
+        umbrellas=[umbrella for umbrella in directory.umbrellas if directory.in_umbrella(umbrella)],
+        corrections_email=corrections_email,
         search_text=lambda org: search_text(org, directory.synonyms),
         category_slugs=lambda org: " ".join(directory.category(name).slug for name in org.categories),
+        umbrella_slugs=lambda org: " ".join(directory.umbrella(name).slug for name in org.umbrella),
         review_notice=review_notice(directory.organisations),
         **_list_context(path, urls),
     )
-    return markdown_page(
-        path, "Organisasjoner", body, description="Pasient- og brukerorganisasjoner fra hele landet, fra A til Å.",
-        hide=("toc",),
-    )
+    description = f"{len(directory.organisations)} pasient-, bruker- og pårørendeorganisasjoner fra A til Å."
+    return markdown_page(path, "Organisasjoner", body, description=description, hide=("toc",))
 
 
 def _themes_index(directory: Directory, urls: SiteUrls) -> GeneratedFile:
@@ -108,7 +118,15 @@ def organisation_page(
         "organisation.html",
         org=org,
         categories=[directory.category(name) for name in org.categories],
-        affiliation=affiliation_segments(org, directory),
+        subject=glance.subject(org),
+        umbrellas=glance.umbrella_links(org, directory),
+        helplines=[(line, glance.helpline_reach(line)) for line in org.helplines],
+        reach=glance.reach(org),
+        addresses=glance.addresses(org),
+        peer_reach=glance.peer_contacts(org),
+        chapters=[(chapter, glance.chapter_region(chapter)) for chapter in org.local_chapters],
+        sources=[(glance.source_label(source), source.url) for source in org.sources],
+        helplines_path=HELPLINES_PAGE,
         json_ld=_organisation_json_ld(org, directory, urls.absolute(path)),
         qr_image=urls.file_link(path, page_qr(path, urls).svg),
         events=events,
@@ -121,9 +139,6 @@ def organisation_page(
 
 
 def _organisation_json_ld(org: Organisation, directory: Directory, page: str) -> dict[str, Any]:
-    members_of = [
-        a.organisation.name if a.organisation else a.name for a in affiliations(org, directory) if not a.partner
-    ]
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Organization",
@@ -133,9 +148,16 @@ def _organisation_json_ld(org: Organisation, directory: Directory, page: str) ->
         "url": org.website,
         "email": org.email,
         "telephone": org.phone,
-        "address": org.address,
+        "address": org.address or org.visiting_address,
+        "contactPoint": [
+            {"@type": "ContactPoint", "name": line.name, "telephone": line.phone, "contactType": "helpline"}
+            for line in org.helplines
+        ]
+        or None,
         "keywords": ", ".join(org.keywords) or None,
-        "memberOf": [{"@type": "Organization", "name": name} for name in members_of] or None,
+        # A partnership («samarbeider med») is not a membership, so only memberships are `memberOf`.
+        "memberOf": [{"@type": "Organization", "name": body.title} for body in glance.memberships(org, directory)]
+        or None,
         "subOrganization": [
             {"@type": "Organization", "name": c.name, "areaServed": c.region} for c in org.local_chapters
         ]

@@ -1,18 +1,24 @@
 """The generated list of organisations with peer supporters, placed where a page asks for it.
 
 A hand-written page (docs/likepersoner.md) explains what a peer supporter is and holds the
-marker; the list under it is made from the directory, so it is never out of step with it.
+marker; the list under it is made from the directory, so it is never out of step with it. It is
+grouped by theme, so a visitor looks under «Kreft» rather than through the whole alphabet; an
+organisation filed under several themes is listed under each, and every entry links to the peer
+supporters' box on the organisation's page.
 """
 
 from __future__ import annotations
 
 from ..web.render import render
 from ..web.urls import SiteUrls, organisation_path
+from .glance import peer_contacts
 from .load import Directory
-from .model import Organisation
+from .model import Category, Organisation
 from .provenance import review_notice
 
 PEER_SUPPORT_MARKER = "<!-- torget:likepersoner -->"
+PEER_SUPPORT_ANCHOR = "likeperson"
+"""The id of the peer supporters' box on an organisation's page."""
 
 
 def peer_support_organisations(directory: Directory) -> list[Organisation]:
@@ -20,14 +26,25 @@ def peer_support_organisations(directory: Directory) -> list[Organisation]:
     return [org for org in directory.organisations if org.peer_support]
 
 
+def peer_support_by_theme(directory: Directory) -> list[tuple[Category, list[Organisation]]]:
+    """(theme, its organisations with peer supporters), in the vocabulary's order; empty themes left out."""
+    with_peers = peer_support_organisations(directory)
+    groups = [
+        (category, [org for org in with_peers if category.name in org.categories]) for category in directory.categories
+    ]
+    return [(category, orgs) for category, orgs in groups if orgs]
+
+
 def peer_support_list(directory: Directory, src_path: str, urls: SiteUrls) -> str:
     """The list's HTML for the page at `src_path` (links are relative to that page)."""
     organisations = peer_support_organisations(directory)
     return render(
         "peer_support.html",
-        organisations=organisations,
+        groups=peer_support_by_theme(directory),
+        count=len(organisations),
         review_notice=review_notice(organisations),
-        link=lambda org: urls.link(src_path, organisation_path(org)),
+        contacts=peer_contacts,
+        link=lambda org: f"{urls.link(src_path, organisation_path(org))}#{PEER_SUPPORT_ANCHOR}",
     )
 
 

@@ -54,10 +54,9 @@ class EditorSources:
     """Folders under docs/ that hold event pages, relative to the repository root."""
 
 
-def editor_config(
-    options: EditorOptions, sources: EditorSources, categories: Sequence[str], site_url: str
-) -> dict[str, Any]:
-    """The whole `config.yml` Decap reads."""
+def editor_config(options: EditorOptions, sources: EditorSources, categories: Sequence[str], site_url: str,
+                  umbrellas: Sequence[str] = ()) -> dict[str, Any]:
+    """The whole `config.yml` Decap reads; `categories` and `umbrellas` are the vocabularies' names."""
     config: dict[str, Any] = {
         "backend": _backend(options),
         "locale": "nb_no",
@@ -67,7 +66,7 @@ def editor_config(
         "public_folder": "/assets/bilder",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": [
-            _organisations(sources, categories),
+            _organisations(sources, categories, umbrellas),
             *[_events(folder) for folder in sources.event_folders],
             _info_pages(sources),
             _data_files(sources, categories),
@@ -100,7 +99,7 @@ def _backend(options: EditorOptions) -> dict[str, Any]:
     return backend
 
 
-def _organisations(sources: EditorSources, categories: Sequence[str]) -> dict[str, Any]:
+def _organisations(sources: EditorSources, categories: Sequence[str], umbrellas: Sequence[str]) -> dict[str, Any]:
     return {
         "name": "organisations",
         "label": "Organisasjoner",
@@ -117,7 +116,7 @@ def _organisations(sources: EditorSources, categories: Sequence[str]) -> dict[st
         "sortable_fields": ["name", "reviewed"],
         "filter": {"field": "torget_kind", "value": ORGANISATION_KIND},
         "editor": {"preview": False},
-        "fields": model_fields(Organisation, choices={"categories": list(categories)}),
+        "fields": model_fields(Organisation, choices={"categories": list(categories), "umbrella": list(umbrellas)}),
     }
 
 

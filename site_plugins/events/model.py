@@ -125,6 +125,9 @@ def _known_organisation(slug: str, info: ValidationInfo) -> str:
     directory: Directory | None = (info.context or {}).get("directory")
     if directory is None or directory.organisation(slug) is not None:
         return slug
+    if renamed := directory.renamed(slug):
+        raise PydanticCustomError("renamed_organisation", f"{slug!r} is the former file name of {renamed.slug}.yaml "
+                                                          f"({renamed.name}); write {renamed.slug!r}")
     slugs = [org.slug for org in directory.organisations]
     by_name = {slugify(org.name): org.slug for org in directory.organisations}
     by_short_name = {org.short_name.casefold(): org.slug for org in directory.organisations if org.short_name}

@@ -7,10 +7,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..web.clock import OSLO, day_end, utc_stamp
+from ..web.emergency import EMERGENCY_NUMBERS
 from ..web.norwegian import clock, english_weekday
 from ..web.output import GeneratedFile, markdown_page
 from ..web.render import render
-from ..web.urls import DIRECTORY_INDEX, SiteUrls
+from ..web.urls import DIRECTORY_INDEX, HELPLINES_PAGE, SiteUrls
 from .closed_days import ClosedDays
 from .desk import LISTED_AHEAD, STAFFED_DAYS_SHOWN, DeskHours
 from .text import (
@@ -72,6 +73,8 @@ def hours_page(hours: DeskHours, closed_days: ClosedDays, urls: SiteUrls) -> Gen
         ],
         directory=urls.link(HOURS_PAGE, DIRECTORY_INDEX),
         provisional_holidays=hours.rule.school_holidays_off and not closed_days.school.verified,
+        helplines=urls.link(HOURS_PAGE, HELPLINES_PAGE),
+        emergency=EMERGENCY_NUMBERS,
         built=day_text(hours.now.date()),
         json_ld=hours_json_ld(hours, urls.absolute(HOURS_PAGE)),
     )

@@ -103,12 +103,15 @@ def _summary(directory: Directory, org: Organisation) -> dict[str, Any]:
 def _details(org: Organisation, urls: SiteUrls, qr: QrTable) -> dict[str, Any]:
     """What only the organisation's card shows: contacts with their codes, peer support, local chapters."""
     entry: dict[str, Any] = {
-        "contacts": _contacts(qr, website=org.website, email=org.email, phone=org.phone,
-                              membership_url=org.membership_url),
+        # Helplines first, as on the organisation's page: a visitor in distress needs them before the office.
+        "contacts": [
+            _contact(qr, "phone", line.name, line.phone, uri) for line in org.helplines if (uri := tel_uri(line.phone))
+        ]
+        + _contacts(qr, website=org.website, email=org.email, phone=org.phone, membership_url=org.membership_url),
         "page": _page_contact(organisation_path(org), "Denne siden på nettet", urls, qr),
     }
-    if org.address:
-        entry["address"] = org.address
+    if address := org.address or org.visiting_address:
+        entry["address"] = address
     if peer := org.peer_support:
         entry["peer"] = {
             "description": peer.description,

@@ -63,7 +63,7 @@ def _message(model: type[BaseModel], doc: YamlDocument, loc: Loc, item: Any) -> 
         known = list(_model_at(model, loc[:-1]).model_fields)
         known = [name for name in known if name != "slug"]
         close = difflib.get_close_matches(str(loc[-1]), known, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
+        hint = f"; did you mean '{close[0]}'?" if close else "."
         return f"is not a known field{hint} Allowed fields: {', '.join(known)}"
     if kind in ("string_type", "bool_type", "list_type", "model_type", "dict_type", "date_type", "int_type"):
         expected = {

@@ -18,6 +18,13 @@ DIRECTORY_INDEX = f"{DIRECTORY}/index.md"
 
 _NORWEGIAN_PHONE = re.compile(r"^(\+47)?(\d{8})$")
 _INTERNATIONAL_PHONE = re.compile(r"^\+[1-9]\d{6,14}$")
+# Norway's emergency numbers (110, 112, 113) and the European 116 numbers (116 123, 116 117, …) are
+# dialled as they are, without a country code.
+_SHORT_PHONE = re.compile(r"^(11[023]|116\d{3})$")
+
+
+HELPLINES_PAGE = "hjelpetelefoner.md"
+"""The page that collects every organisation's helplines beside the emergency numbers."""
 
 
 class _HasSlug(Protocol):
@@ -62,10 +69,13 @@ def relative_url(from_url: str, to_url: str) -> str:
 
 
 def tel_uri(phone: str) -> str | None:
-    """The `tel:` link for a phone number (Norwegian 8 digits, or + and a country code), or None when it is not one."""
+    """The `tel:` link for a phone number (Norwegian 8 digits, 113 or a 116 number, or + and a country code),
+    or None when it is not one."""
     compact = re.sub(r"[\s-]", "", phone)
     if match := _NORWEGIAN_PHONE.match(compact):
         return f"tel:+47{match.group(2)}"
+    if _SHORT_PHONE.match(compact):
+        return f"tel:{compact}"
     return f"tel:{compact}" if _INTERNATIONAL_PHONE.match(compact) else None
 
 
