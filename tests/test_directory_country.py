@@ -80,7 +80,7 @@ def test_two_umbrellas_make_one_sentence_with_the_names_spelled_out(bundled_site
 def test_directory_gives_its_count_its_gaps_and_an_umbrella_filter(bundled_site: Project):
     page = bundled_site.page("organisasjoner")
     count = len(list((REPO / "organisations").glob("[!_]*.yaml")))
-    assert f"Oversikten har {count} pasient-, bruker- og pårørendeorganisasjoner." in page
+    assert f"Oversikten har {count} pasient-, bruker- og pårørendeorganisasjoner fra hele landet" in page
     assert "Oversikten er ikke fullstendig." in page and 'href="mailto:lmsenter@nlsh.no"' in page
     assert "alle pasient- og brukerorganisasjonene" not in page.lower()
     options = re.findall(r'<option value="([a-z-]+)">([^<]+)</option>', page[page.index('id="torget-filter-umbrella"'):])
