@@ -13,6 +13,8 @@ from conftest import BROWSED_AT, assert_built, copy_bundled_project, serve_folde
 from PIL import Image
 from qr_images import decode_image, rasterise_svg
 
+from site_plugins.directory.contact import tel_uri
+
 OSLO = ZoneInfo("Europe/Oslo")
 SITE_URL = "https://torget.example.no/"  # the bundled mkdocs.yml's site_url
 # A weekday morning in Oslo, with the desk closed: what a visitor before opening time meets.
@@ -148,3 +150,33 @@ SMALL_TARGETS = """() => {
     return `${node.tagName} "${node.textContent.trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`;
   });
 }"""
+
+
+def expected_targets(org) -> set[str]:
+    """The addresses a visitor should carry away from an organisation's contact buttons, read off the model."""
+    targets = {org.website, org.membership_url, org.email and f"mailto:{org.email}", org.phone and tel_uri(org.phone)}
+    targets |= {tel_uri(line.phone) for line in org.helplines}
+    if peer := org.peer_support:
+        targets |= {peer.url, peer.email and f"mailto:{peer.email}", peer.phone and tel_uri(peer.phone)}
+    for chapter in org.local_chapters:
+        targets |= {chapter.website, chapter.email and f"mailto:{chapter.email}", chapter.phone and tel_uri(chapter.phone)}
+    return {target for target in targets if target}
+
+
+def contact_layout(org) -> tuple:
+    """Which contact buttons an organisation's card has and where: two cards of one layout differ only in text."""
+    def present(*values: object) -> tuple[bool, ...]:
+        return tuple(bool(value) for value in values)
+
+    peer = org.peer_support
+    return (present(org.website, org.membership_url, org.email, org.phone), len(org.helplines),
+            peer is not None and present(peer.url, peer.email, peer.phone),
+            tuple(present(chapter.website, chapter.email, chapter.phone) for chapter in org.local_chapters))
+
+
+def one_per_contact_layout(directory) -> list:
+    """The first organisation (A–Å) of every contact layout the directory holds."""
+    chosen: dict[tuple, object] = {}
+    for org in directory.organisations:
+        chosen.setdefault(contact_layout(org), org)
+    return list(chosen.values())

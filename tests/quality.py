@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from conftest import missing_tool
-from page_shapes import one_page_per_shape
+from page_shapes import pages_covering_every_part
 
 TESTS = Path(__file__).resolve().parent
 
@@ -133,15 +133,15 @@ _site_audits: dict[tuple[str, tuple[str, ...]], list[PageAudit]] = {}
 
 
 def site_audits(browser, base_url: str, site: Path) -> list[PageAudit]:
-    """`audit_pages` over one page of every shape of `site` (see page_shapes.py), done once per test
-    session and shared by the gates.
+    """`audit_pages` over the few pages of `site` that hold every part of every page (see page_shapes.py),
+    done once per test session and shared by the gates.
 
     Forwarding pages leave for their target as soon as they load, so Chromium cannot audit them; they
     load nothing and are checked by the Nu Html Checker, the link check and the redirect browser test.
     """
     pages = built_pages(site)
     forwarding = forwarding_pages(site, pages)
-    key = (base_url, tuple(one_page_per_shape(site, [page for page in pages if page not in forwarding])))
+    key = (base_url, tuple(pages_covering_every_part(site, [page for page in pages if page not in forwarding])))
     if key not in _site_audits:
         _site_audits[key] = audit_pages(browser, base_url, list(key[1]))
     return _site_audits[key]

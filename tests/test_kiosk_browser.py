@@ -19,13 +19,14 @@ from kiosk_pages import (
     decode_element,
     decode_svg_element,
     events_site_server,
+    expected_targets,
     kiosk,
     kiosk_with_events,
+    one_per_contact_layout,
     touch_context,
 )
 from quality import AXE_SCRIPT, AXE_TAGS, node_tools
 
-from site_plugins.directory.contact import tel_uri
 from site_plugins.directory.load import load_directory
 
 pytestmark = pytest.mark.browser
@@ -138,17 +139,6 @@ def test_no_wcag_a_or_aa_violation_on_any_screen(browser, site_server):
         context.close()
 
 
-def _expected_targets(org) -> set[str]:
-    """The addresses a visitor should carry away from an organisation's contact buttons."""
-    targets = {org.website, org.membership_url, org.email and f"mailto:{org.email}", org.phone and tel_uri(org.phone)}
-    targets |= {tel_uri(line.phone) for line in org.helplines}
-    if peer := org.peer_support:
-        targets |= {peer.url, peer.email and f"mailto:{peer.email}", peer.phone and tel_uri(peer.phone)}
-    for chapter in org.local_chapters:
-        targets |= {chapter.website, chapter.email and f"mailto:{chapter.email}", chapter.phone and tel_uri(chapter.phone)}
-    return {target for target in targets if target}
-
-
 def _open_card(kiosk: Kiosk, slug: str) -> None:
     kiosk.tap("[data-action=home]") if kiosk.screen != "home" else None
     kiosk.tap("[data-view=home] [data-action=az]")
@@ -161,11 +151,10 @@ def test_every_external_contact_shows_a_qr_code_of_its_address_and_never_leaves_
     page = kiosk.page
     start_url = page.url
     checked = expected_total = 0
-    # Every organisation in one orientation; a sample in the other keeps the run short.
-    organisations = directory.organisations if page.viewport_size["width"] > 1500 else directory.organisations[::10]
-    for org in organisations:
+    # One organisation of every contact layout; test_kiosk_site checks every organisation's card data.
+    for org in one_per_contact_layout(directory):
         _open_card(kiosk, org.slug)
-        expected = _expected_targets(org)
+        expected = expected_targets(org)
         expected_total += len(expected)
         shown = set()
         buttons = page.locator("[data-card] .contact")
@@ -190,7 +179,7 @@ def test_contact_qr_codes_scan_from_the_screen(kiosk, directory):
     """What a phone camera sees: a screenshot of the dialog's code, for each kind of address the data holds."""
     samples = {}
     for org in directory.organisations:
-        for target in sorted(_expected_targets(org)):
+        for target in sorted(expected_targets(org)):
             samples.setdefault(target.split(":")[0], (org, target))
     assert {"https", "mailto"} <= set(samples)
     kiosk.open()

@@ -8,6 +8,7 @@ import re
 
 import pytest
 from conftest import REPO, Project
+from kiosk_pages import expected_targets
 from PIL import Image
 from qr_images import decode_image
 
@@ -68,6 +69,18 @@ def test_contacts_are_text_and_a_code_never_a_link(directory):
     melanom = next(org for org in data["organisations"] if org["slug"] == "melanomforeningen")
     assert cards["organisations"]["melanomforeningen"]["page"]["qr"] == f"{SITE_URL}organisasjoner/melanomforeningen/"
     assert melanom["search"] == fold(melanom["search"]) and "foflekkreft" in melanom["search"]
+
+
+def test_every_card_carries_a_code_for_each_of_its_organisations_addresses(directory):
+    """Every organisation's card, not only the sample the browser taps through: its buttons' codes are exactly
+    the addresses the organisation's file gives."""
+    cards = kiosk_details(directory, SiteUrls(SITE_URL), FileCache(None))["organisations"]
+    for org in directory.organisations:
+        card = cards[org.slug]
+        codes = {contact["qr"] for contact in [*card["contacts"], *card.get("peer", {}).get("contacts", []),
+                                               *(c for chapter in card.get("chapters", []) for c in chapter["contacts"])]}
+        assert codes == expected_targets(org), org.slug
+        assert card["page"]["qr"] == f"{SITE_URL}organisasjoner/{org.slug}/"
 
 
 def test_themes_list_their_organisations_in_a_to_aa_order(directory):

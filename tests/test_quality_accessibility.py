@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Project, serve_folder
-from page_shapes import one_page_per_shape, page_shape, pages_by_shape
+from page_shapes import one_page_per_shape, page_shape, pages_by_shape, pages_covering_every_part
 from quality import audit_pages, site_audits
 
 pytestmark = [pytest.mark.browser, pytest.mark.gate]
@@ -50,3 +50,23 @@ def test_pages_of_one_shape_differ_only_in_words(tmp_path: Path):
                                                page_shape(tmp_path / "d.html"): ["d.html"],
                                                page_shape(tmp_path / "e.html"): ["e.html"]}
     assert one_page_per_shape(tmp_path, pages) == ["a.html", "c.html", "d.html", "e.html"]
+
+
+def test_a_page_is_audited_unless_its_parts_are_all_on_audited_pages(tmp_path: Path):
+    """A page that only mixes parts other pages have is left out; a new element, a new place for an element or
+    a new step between heading levels brings it back."""
+    def page(name: str, body: str) -> str:
+        (tmp_path / name).write_text(f'<!doctype html><html lang="nb"><body><main>{body}</main></body></html>',
+                                     encoding="utf-8")
+        return name
+
+    helpline = '<h2>Hjelpetelefon</h2><p><a href="tel:1">Ring</a></p>'
+    peer = '<h2>Likepersoner</h2><p class="peer">Samtale</p>'
+    pages = [
+        page("both.html", f"<h1>A</h1>{helpline}{peer}"),
+        page("helpline.html", f"<h1>B</h1>{helpline}"),  # its parts are all on both.html
+        page("peer-first.html", f"<h1>C</h1>{peer}{helpline}"),  # the helpline now follows the peer box
+        page("jump.html", '<h1>D</h1><h3>Hjelpetelefon</h3><p><a href="tel:1">Ring</a></p>'),  # h1 -> h3
+        page("image.html", f'<h1>E</h1>{helpline}<img src="q.svg" alt="">'),
+    ]
+    assert pages_covering_every_part(tmp_path, pages) == ["both.html", "peer-first.html", "jump.html", "image.html"]

@@ -34,7 +34,7 @@ QUERIES = [
     ("inflection", "diabetiker", DIABETES),
     ("inflection", "revmatisk", RHEUMATISM),
     ("inflection", "parkinsons", "norges-parkinsonforbund"),
-    ("english", "stroke", LHL),
+    ("english", "stroke", "lhl-hjerneslag"),
     ("english", "kidney", "landsforeningen-for-nyrepasienter-og-transplanterte"),
     ("english", "epilepsy", EPILEPSY),
     ("synonym", "sukkersjuke", DIABETES),

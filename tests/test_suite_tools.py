@@ -17,7 +17,8 @@ NEEDY = ["tests/test_quality_accessibility.py::test_axe_reports_page_rule_and_ta
 def _pytest_without_tools(tmp_path, **env: str) -> subprocess.CompletedProcess[str]:
     bare = tmp_path / "bin"  # a PATH without npm and java
     bare.mkdir(exist_ok=True)
-    environment = {key: value for key, value in os.environ.items() if key != "CI"}
+    # The outer run's CI flag and pytest options (e.g. --durations) must not reach the inner run.
+    environment = {key: value for key, value in os.environ.items() if key not in {"CI", "PYTEST_ADDOPTS"}}
     environment.update(PATH=str(bare), TORGET_CHROMIUM=str(tmp_path / "no-chromium"), **env)
     return subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", *NEEDY], cwd=REPO,
                           env=environment, capture_output=True, text=True, timeout=300)
