@@ -14,15 +14,15 @@ publish: $(INSTALLED)  ## The production build: refuses a placeholder site_url, 
 	$(BIN)/torget check --publish
 	$(BIN)/mkdocs build --strict
 
-test: lint  ## Lint, type-check, then run the whole test suite
-	$(BIN)/python -m pytest
+test: lint  ## Lint, type-check, then run the whole test suite (one process per core; a test file stays in one)
+	$(BIN)/python -m pytest --numprocesses=auto --dist=loadfile
 
 lint: $(INSTALLED)  ## ruff (lint and import order) and mypy (types of the package); settings in pyproject.toml
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
 test-fast: $(INSTALLED)  ## The inner loop: no browser, no quality gates, no wheel build, no lint
-	$(BIN)/python -m pytest -m "not browser and not gate and not wheel"
+	$(BIN)/python -m pytest --numprocesses=auto --dist=loadfile -m "not browser and not gate and not wheel"
 
 golden: $(INSTALLED)  ## Rewrite tests/golden/*.html from the current rendering; review the diff before committing
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import fcntl
 import functools
 import http.server
 import logging
@@ -295,6 +296,26 @@ def missing_tool(tool: str) -> NoReturn:
     if os.environ.get("CI") == "true":
         pytest.fail(f"{tool} is missing; .ci/run installs it (apt-get install {TOOLS[tool][0]})")
     pytest.skip(f"needs {tool}, which is not installed")
+
+
+def npm_installed(folder: Path, timeout: int) -> Path:
+    """folder/node_modules, installed with `npm ci` when missing or older than folder/package-lock.json.
+
+    One test process installs at a time (`make test` runs two with pytest-xdist); the other waits and finds
+    the install done.
+    """
+    modules = folder / "node_modules"
+    with open(folder / "package-lock.json", encoding="utf-8") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        installed = modules / ".package-lock.json"
+        if not installed.exists() or installed.stat().st_mtime < os.fstat(lock.fileno()).st_mtime:
+            npm = shutil.which("npm")
+            if npm is None:
+                missing_tool("npm")
+            result = subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=folder,
+                                    capture_output=True, text=True, timeout=timeout)
+            assert result.returncode == 0, f"npm ci in {folder} failed:\n{result.stderr}"
+    return modules
 
 
 def _kind(report) -> str:

@@ -9,26 +9,16 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from conftest import missing_tool
+from conftest import missing_tool, npm_installed
 
 REPO = Path(__file__).resolve().parent.parent
 EDITOR = REPO / "editor"
-NODE_MODULES = EDITOR / "node_modules"
 FORMATS_SCRIPT = REPO / "site_plugins" / "editor" / "torget-editor.js"
 
 
 def editor_tools() -> Path:
     """editor/node_modules (what `make editor-deps` installs), installed when missing or older than the lock."""
-    installed = NODE_MODULES / ".package-lock.json"
-    lock = EDITOR / "package-lock.json"
-    if not installed.exists() or installed.stat().st_mtime < lock.stat().st_mtime:
-        npm = shutil.which("npm")
-        if npm is None:
-            missing_tool("npm")
-        result = subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=EDITOR,
-                                capture_output=True, text=True, timeout=900)
-        assert result.returncode == 0, f"npm ci in {EDITOR} failed:\n{result.stderr}"
-    return NODE_MODULES
+    return npm_installed(EDITOR, timeout=900)
 
 
 # Loads js-yaml and the editor's formats with a stand-in for Decap's registry, then writes each entry.

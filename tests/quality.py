@@ -17,15 +17,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from conftest import missing_tool
+from conftest import missing_tool, npm_installed
 from page_shapes import pages_covering_every_part
 
 TESTS = Path(__file__).resolve().parent
 
-
-def _missing(what: str) -> None:
-    """Kept for callers not yet moved to conftest.missing_tool: `what` is "Tool (apt install package)"."""
-    missing_tool(what.split(" (")[0])
 
 NODE_MODULES = TESTS / "node_modules"
 AXE_SCRIPT = NODE_MODULES / "axe-core" / "axe.min.js"
@@ -38,16 +34,7 @@ AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
 
 def node_tools() -> Path:
     """tests/node_modules, installed with `npm ci` when missing or older than the lock file."""
-    installed = NODE_MODULES / ".package-lock.json"
-    lock = TESTS / "package-lock.json"
-    if not installed.exists() or installed.stat().st_mtime < lock.stat().st_mtime:
-        npm = shutil.which("npm")
-        if npm is None:
-            missing_tool("npm")
-        result = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=TESTS,
-                                capture_output=True, text=True, timeout=600)
-        assert result.returncode == 0, f"npm ci in {TESTS} failed:\n{result.stderr}"
-    return NODE_MODULES
+    return npm_installed(TESTS, timeout=600)
 
 
 def built_pages(site: Path) -> list[str]:

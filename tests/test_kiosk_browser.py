@@ -80,6 +80,7 @@ def tour(kiosk: Kiosk, *, load: bool = True) -> Iterator[str]:
         page.clock.set_fixed_time(BROWSED_AT)
         kiosk.open("?idle=1")
         kiosk.tap("[data-view=home] [data-action=events]")
+        page.wait_for_function("() => document.body.dataset.screen === 'events'")  # the tap is seen
         page.clock.set_fixed_time(BROWSED_AT + dt.timedelta(seconds=5))
         page.wait_for_function("() => document.querySelector('[data-idle-dialog]').open")
         yield "idle-dialog"

@@ -10,7 +10,7 @@ import sys
 from conftest import REPO
 
 # One browser test and one quality-gate test that need no site build.
-NEEDY = ["tests/test_quality_accessibility.py::test_axe_reports_page_rule_and_target",
+NEEDY = ["tests/test_quality_browser.py::test_axe_reports_page_rule_and_target",
          "tests/test_quality_html.py::test_checker_reports_our_own_errors"]
 
 

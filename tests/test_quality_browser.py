@@ -1,4 +1,7 @@
-"""Quality gate: axe-core, run in Chromium on one built page of every shape, finds no WCAG 2.1 A/AA violation."""
+"""Quality gates run in Chromium over one audit of the built site (the pages that together hold every part of
+every page, see page_shapes.py): axe-core finds no WCAG 2.1 A/AA violation, and no page requests another host.
+
+Both gates live in this file so that `make test`, which keeps a file in one process, audits the site once."""
 
 from __future__ import annotations
 
@@ -16,6 +19,12 @@ def test_no_page_violates_wcag_21_a_or_aa(browser, site_server: str, bundled_sit
     audits = site_audits(browser, site_server, bundled_site.site)
     found = [f"{audit.page}: {violation}" for audit in audits for violation in audit.violations]
     assert not found, "WCAG 2.1 A/AA violations (page: rule (impact): help -> targets):\n" + "\n".join(found)
+
+
+def test_no_page_requests_another_host(browser, site_server: str, bundled_site: Project):
+    audits = site_audits(browser, site_server, bundled_site.site)
+    found = [f"{audit.page}: {url}" for audit in audits for url in audit.foreign_requests]
+    assert not found, "pages requested other hosts (page: URL):\n" + "\n".join(found)
 
 
 def test_axe_reports_page_rule_and_target(browser, tmp_path: Path):
