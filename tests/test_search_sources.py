@@ -156,3 +156,15 @@ def test_the_built_site_indexes_english_keywords_without_showing_them(bundled_si
     assert worker.startswith("../../assets/torget/search_worker.js?material=")
     assert (bundled_site.site / worker.split("?material=")[1]).is_file()
     assert (bundled_site.site / SEARCH_WORKER).is_file()
+
+
+def test_the_lists_of_organisations_are_not_indexed_again(bundled_site):
+    """An organisation's words are indexed on its own page; the A–Å list, the theme pages and the peer-support
+    list, which repeat its name and description, are searchable by their own headings and lead only."""
+    index = json.loads((bundled_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    by_location = {doc["location"]: doc for doc in index["docs"]}
+    assert "organisasjoner/melanomforeningen/" in by_location
+    lists = [doc for doc in index["docs"] if doc["location"].startswith(("organisasjoner/#", "tema/", "likepersoner/"))]
+    assert lists, "the directory, theme and peer-support pages are still in the index"
+    assert not [doc["location"] for doc in lists if "Melanomforeningen" in doc["title"] + doc["text"]]
+    assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith("organisasjoner/#bokstav-")]
