@@ -5,6 +5,7 @@ Both gates live in this file so that `make test`, which keeps a file in one proc
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -40,13 +41,16 @@ def test_axe_reports_page_rule_and_target(browser, tmp_path: Path):
                for violation in audit.violations), audit.violations
 
 
+def _page(folder: Path, name: str, body: str) -> str:
+    """A bare page `name` in `folder` with `body` in its main element; returns its name."""
+    (folder / name).write_text(f'<!doctype html><html lang="nb"><body><main>{body}</main></body></html>',
+                               encoding="utf-8")
+    return name
+
+
 def test_pages_of_one_shape_differ_only_in_words(tmp_path: Path):
     """The gate audits one page per shape; a page with another element, class or empty name is a shape of its own."""
-    def page(name: str, body: str) -> str:
-        (tmp_path / name).write_text(f'<!doctype html><html lang="nb"><body><main>{body}</main></body></html>',
-                                     encoding="utf-8")
-        return name
-
+    page = functools.partial(_page, tmp_path)
     pages = [
         page("a.html", '<h1>Melanomforeningen</h1><ul><li><a href="x">Nettside</a></li></ul>'),
         page("b.html", '<h1>Mental Helse</h1><ul><li><a href="y">Nettside</a></li><li><a href="z">E-post</a></li></ul>'),
@@ -64,11 +68,7 @@ def test_pages_of_one_shape_differ_only_in_words(tmp_path: Path):
 def test_a_page_is_audited_unless_its_parts_are_all_on_audited_pages(tmp_path: Path):
     """A page that only mixes parts other pages have is left out; a new element, a new place for an element or
     a new step between heading levels brings it back."""
-    def page(name: str, body: str) -> str:
-        (tmp_path / name).write_text(f'<!doctype html><html lang="nb"><body><main>{body}</main></body></html>',
-                                     encoding="utf-8")
-        return name
-
+    page = functools.partial(_page, tmp_path)
     helpline = '<h2>Hjelpetelefon</h2><p><a href="tel:1">Ring</a></p>'
     peer = '<h2>Likepersoner</h2><p class="peer">Samtale</p>'
     pages = [
