@@ -9,17 +9,10 @@ from __future__ import annotations
 
 import base64
 
-from qrcode.constants import (
-    ERROR_CORRECT_H,
-    ERROR_CORRECT_L,
-    ERROR_CORRECT_M,
-    ERROR_CORRECT_Q,
-)
-
-from ..web.qr import ERROR_CORRECTION, QUIET_ZONE, encode
+from ..web.qr import ERROR_LEVEL, QUIET_ZONE, encode
 
 # The level as the kiosk's QR library (qrcode-generator) names it, for the "Min liste" code it draws.
-QR_LEVEL = {ERROR_CORRECT_L: "L", ERROR_CORRECT_M: "M", ERROR_CORRECT_Q: "Q", ERROR_CORRECT_H: "H"}[ERROR_CORRECTION]
+QR_LEVEL = ERROR_LEVEL
 
 
 def packed_code(target: str) -> dict[str, int | str]:

@@ -45,10 +45,12 @@ class YamlDocument:
 
 
 class _Reader:
-    def __init__(self, path: str):
+    def __init__(self, path: str, *, aliases: bool = True):
         self.doc = YamlDocument(path=path, data=None)
         self.problems: list[Problem] = []
-        self._seen: set[int] = set()
+        # The composer shares one node between an anchor and its aliases; `aliases` is false when the
+        # text holds no `*`, so no node can be met twice and the bookkeeping is skipped.
+        self._seen: set[int] | None = set() if aliases else None
         self.alias_locs: list[Loc] = []
         self._constructor = SafeConstructor()
 
@@ -56,13 +58,17 @@ class _Reader:
         self.problems.append(Problem(self.doc.path, node.start_mark.line + 1, field_name(loc), message))
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
-        if id(node) in self._seen:
-            self.alias_locs.append(loc)
-            return None
-        self._seen.add(id(node))
+        if self._seen is not None:
+            if id(node) in self._seen:
+                self.alias_locs.append(loc)
+                return None
+            self._seen.add(id(node))
         self.doc.lines.setdefault(loc, node.start_mark.line + 1)
-        if node.tag not in _SAFE_TAGS:
-            self.problem(node, loc, f"the YAML tag {node.tag!r} is not allowed; write plain text, lists and fields")
+        tag = node.tag
+        if tag == _STR and type(node) is yaml.ScalarNode:  # most values: the text as written
+            return node.value
+        if tag not in _SAFE_TAGS:
+            self.problem(node, loc, f"the YAML tag {tag!r} is not allowed; write plain text, lists and fields")
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc)
@@ -89,8 +95,6 @@ class _Reader:
         return result
 
     def _scalar(self, node: yaml.ScalarNode, loc: Loc) -> Any:
-        if node.tag == _STR:  # most values: the text as written, without the constructor's dispatch
-            return node.value
         try:
             value = self._constructor.construct_object(node)
         except (ValueError, OverflowError) as error:
@@ -113,19 +117,19 @@ def read_yaml(path: Path, display: str, top_level: type = dict) -> tuple[YamlDoc
 
     Problems are returned rather than raised, so that every file is checked in one run.
     """
-    reader = _Reader(display)
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return reader.doc, [Problem(display, line, None, "the file is not UTF-8 text; save it as UTF-8")]
+        return YamlDocument(path=display, data=None), [
+            Problem(display, line, None, "the file is not UTF-8 text; save it as UTF-8")]
     return read_yaml_text(text, display, top_level)
 
 
 def read_yaml_text(text: str, display: str, top_level: type = dict) -> tuple[YamlDocument, list[Problem]]:
     """Like `read_yaml`, for text already read (e.g. a page's front matter, padded to its lines in the file)."""
-    reader = _Reader(display)
+    reader = _Reader(display, aliases="*" in text)
     try:
         root = yaml.compose(text, Loader=_Composer)
     except yaml.MarkedYAMLError as error:

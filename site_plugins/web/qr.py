@@ -10,23 +10,26 @@ smaller, and so harder to scan from a distance, for no gain on paper that is kep
 from __future__ import annotations
 
 import hashlib
+import html
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-from xml.sax.saxutils import escape, quoteattr
-
-import qrcode
-from PIL import Image, ImageDraw, ImageFont
-from qrcode.constants import ERROR_CORRECT_Q
 
 from ..readiness.proof import PROOF_WORD
 from .urls import SiteUrls, page_url
 
-ERROR_CORRECTION = ERROR_CORRECT_Q
+if TYPE_CHECKING:
+    from PIL import Image
+
+# qrcode and Pillow are imported where a code is encoded or drawn: a build whose codes all come from
+# the cache, and `torget check`, need neither.
+ERROR_LEVEL = "Q"
+"""The error correction level, as the QR standard (and qrcode's ERROR_CORRECT_* and the kiosk's library) name it."""
 QUIET_ZONE = 4
 PRINT_DPI = 300
 MM_PER_INCH = 25.4
@@ -63,7 +66,10 @@ def short_address(site_url: str) -> str:
 @lru_cache(maxsize=4096)
 def encode(target: str) -> Modules:
     """The modules of the smallest QR code at level Q that holds `target`, with the quiet zone."""
-    code = qrcode.QRCode(error_correction=ERROR_CORRECTION, border=QUIET_ZONE)
+    import qrcode.constants
+
+    level = getattr(qrcode.constants, f"ERROR_CORRECT_{ERROR_LEVEL}")
+    code = qrcode.QRCode(error_correction=level, border=QUIET_ZONE)
     code.add_data(target)
     code.make(fit=True)
     return tuple(tuple(row) for row in code.get_matrix())
@@ -96,10 +102,10 @@ def svg(modules: Modules, width_mm: float, title: str, *, proof: bool = False) -
     text = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" '
         f'width="{width_mm:g}mm" height="{width_mm:g}mm" shape-rendering="crispEdges">'
-        f"<title>{escape(title)}</title>"
+        f"<title>{html.escape(title, quote=False)}</title>"
         f'<rect width="{size}" height="{size}" fill="#fff"/>'
         f"{mark}"
-        f'<path fill="#000" d={quoteattr(path)}/>'
+        f'<path fill="#000" d="{path}"/>'  # only letters, digits, spaces and minus signs
         "</svg>\n"
     )
     return text.encode("utf-8")
@@ -113,6 +119,8 @@ def png_pixels(width_mm: float, dpi: int = PRINT_DPI) -> int:
 def png(modules: Modules, width_mm: float, dpi: int = PRINT_DPI, *, proof: bool = False) -> bytes:
     """A black-and-white PNG exactly `width_mm` wide at `dpi`, which it records so printers size it right.
     A `proof` is greyscale, with «PRØVETRYKK» in light grey across it, under the modules."""
+    from PIL import Image
+
     size = len(modules)
     small = Image.new("1", (size, size), 1)
     small.putdata([0 if dark else 1 for row in modules for dark in row])
@@ -129,6 +137,8 @@ def png(modules: Modules, width_mm: float, dpi: int = PRINT_DPI, *, proof: bool 
 
 def _proof_mark(pixels: int) -> Image.Image:
     """A white square `pixels` wide with «PRØVETRYKK» in light grey from its lower left to its upper right corner."""
+    from PIL import Image, ImageDraw, ImageFont
+
     font = ImageFont.truetype(str(PROOF_FONT), size=100)
     left, top, right, bottom = font.getbbox(PROOF_WORD)
     font = ImageFont.truetype(str(PROOF_FONT), size=max(1, round(100 * 1.05 * pixels / (right - left))))
