@@ -75,6 +75,8 @@ class Project:
     options: TorgetConfig
     sources: SiteSources
     urls: SiteUrls
+    option_warnings: tuple[str, ...] = ()
+    """MkDocs's warnings about the plugin's options, e.g. a misspelt name that would be ignored."""
 
     def relative(self, slug: str) -> str:
         return display_path(self.sources.organisations / f"{slug}.yaml", self.sources.root)
@@ -104,7 +106,7 @@ def _check(project: Project, args: argparse.Namespace) -> int:
     # An event's text must also fit on its poster, which only drawing it tells.
     if problems := event_poster_problems(site.prints, project.urls, site.directory, site.events, today):
         raise SourceError(problems)
-    for warning in (*site.hours.warnings, *site.directory.warnings):
+    for warning in (*project.option_warnings, *site.hours.warnings, *site.directory.warnings):
         print(f"warning: {warning}")
     directory = site.directory
     stale = directory.stale(today)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from .hours.sources import HoursSources
 from .printing.options import PrintOptions
 from .site import SiteSources
-from .sources.config_location import PLUGIN
+from .sources.config_location import PLUGIN, option_location
 from .web.urls import SiteUrls
 
 if TYPE_CHECKING:
@@ -57,8 +57,9 @@ class OptionsError(Exception):
     """mkdocs.yml cannot be read, or does not list the plugin; the message says which."""
 
 
-def read_project(config_file: Path) -> tuple[TorgetConfig, SiteSources, SiteUrls]:
-    """The plugin's options, the sources and the site's addresses in `config_file`, reading only what the core needs.
+def read_project(config_file: Path) -> tuple[TorgetConfig, SiteSources, SiteUrls, tuple[str, ...]]:
+    """The plugin's options, the sources, the site's addresses in `config_file`, and warnings about the options
+    (e.g. a misspelt name, which MkDocs ignores with a warning), reading only what the core needs.
 
     `use_directory_urls` is read as written: like `mkdocs.config.load_config`, this runs no plugin's `on_config`.
     """
@@ -77,7 +78,7 @@ def read_project(config_file: Path) -> tuple[TorgetConfig, SiteSources, SiteUrls
         raise OptionsError(f"the `{PLUGIN}` plugin is not listed under `plugins:`")
     options = TorgetConfig(config_file_path=str(config_file))
     options.load_dict(values)
-    errors, _ = options.validate()
+    errors, warnings = options.validate()
     if errors:
         raise OptionsError("; ".join(f"plugins.{PLUGIN}.{name}: {error}" for name, error in errors))
     root = config_file.resolve().parent
@@ -85,7 +86,21 @@ def read_project(config_file: Path) -> tuple[TorgetConfig, SiteSources, SiteUrls
     sources = site_sources(config_file, docs_dir, options, site_name=str(raw.get("site_name") or ""),
                            copyright=raw.get("copyright"))
     directory_urls = raw.get("use_directory_urls", True)
-    return options, sources, SiteUrls(str(raw.get("site_url") or ""), directory_urls=directory_urls is not False)
+    urls = SiteUrls(str(raw.get("site_url") or ""), directory_urls=directory_urls is not False)
+    return options, sources, urls, _option_warnings(config_file, warnings, options)
+
+
+def _option_warnings(config_file: Path, warnings: list[tuple[str, str]], options: TorgetConfig) -> tuple[str, ...]:
+    """MkDocs's warnings about the options as `file:line: field: message`; an unknown name lists the known ones."""
+    unknown = {name for name, message in warnings if message.startswith("Unrecognised configuration name")}
+    known = ", ".join(sorted(set(options) - unknown))
+    found = []
+    for name, message in warnings:
+        where = option_location(config_file, config_file.name, name)
+        if name in unknown:
+            message = f"is not an option of the plugin, so it is ignored; the options are {known}"
+        found.append(str(where.problem(message)))
+    return tuple(found)
 
 
 def _plugin_options(plugins: Any) -> dict[str, Any] | None:

@@ -112,3 +112,12 @@ def test_new_with_a_slug_gives_the_address_made_from_the_slug(project: Project, 
     text = (project.organisations / "sovn.yaml").read_text(encoding="utf-8")
     assert f"# New organisation: the page will be {address}\n" in text
     assert "foreningen-for-sovnproblemer" not in text
+
+
+def test_check_names_a_misspelt_option_with_its_line_and_the_known_options(project: Project, capsys):
+    # MkDocs only warns and then ignores the option; `torget check` must not say OK without a word.
+    project.write("mkdocs.yml", MKDOCS_YML.replace("  - torget\n", "  - torget:\n      drafs: true\n"))
+    status, out, _ = _torget(project, capsys, "check")
+    assert status == 0
+    assert ("warning: mkdocs.yml:6: plugins.torget.drafs: is not an option of the plugin, so it is ignored; "
+            "the options are cache_dir, corrections_email, drafts,") in out
