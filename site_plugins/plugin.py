@@ -29,12 +29,14 @@ from .publish.compress import precompress, text_files
 from .publish.site import EditorArea, origin, policy_report, site_policy, write_policy
 from .readiness.drafts import banner_markdown
 from .readiness.proof import proof_warning
+from .rendered_page import RenderedPage
 from .search.index import index_with_keywords, use_search_worker
 from .site import Site, load_site
 from .sources.problems import SourceError
 from .web.assets import SCRIPTS, STYLESHEETS
 from .web.cache import FileCache
 from .web.json_ld import json_ld_to_head
+from .web.output import GeneratedFile
 from .web.qr import site_url_problem
 from .web.theme_markup import correct_theme_markup
 from .web.urls import SiteUrls
@@ -76,9 +78,11 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
     """Builds the directory and the desk's other pages from the editors' YAML and front matter."""
 
     site: Site | None = None
-    rendered: dict[str, str]
-    """Bodies the core rendered to HTML, by source path; `on_page_content` hands them to MkDocs."""
+    rendered: dict[str, GeneratedFile]
+    """Pages whose body the core rendered to HTML, by source path; `on_pre_page` hands them to MkDocs."""
     urls: SiteUrls | None = None
+    in_nav: frozenset[str] | set[str] = frozenset()
+    """Source paths of the pages in the menu (`nav`), whose page objects the menu holds."""
     command: str = "build"
     sources_of: dict[str, str]  # built page -> the editor's file it came from, for error messages
 
@@ -140,7 +144,7 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
             files.append(File.generated(config, generated.path, content=generated.content,
                                         inclusion=InclusionLevel.NOT_IN_NAV))
             if generated.html is not None:
-                self.rendered[generated.path] = generated.html
+                self.rendered[generated.path] = generated
         self.sources_of = {file.dest_uri: f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{file.src_uri}"
                            for file in files if file.is_documentation_page() and not file.generated_by}
         return files
@@ -159,6 +163,7 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """A draft left out of the build leaves the navigation too (MkDocs keeps it there and only logs it)."""
         assert self.site is not None
+        self.in_nav = {page.file.src_uri for page in nav.pages}
         if self.site.drafts_shown or not len(self.site.drafts):
             return nav
         nav.items = _without_drafts(nav.items)
@@ -181,9 +186,19 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
             markdown = banner_markdown() + markdown
         return markdown
 
+    def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
+        """A generated page outside the menu (an organisation, a theme: the pages that grow with the directory)
+        is built from the HTML and meta the core rendered, without Markdown. A page in the menu keeps its
+        object, which the menu links to; its Markdown is front matter only, and `on_page_content` swaps in
+        the body."""
+        generated = self.rendered.get(page.file.src_uri)
+        if generated is None or generated.html is None or page.file.src_uri in self.in_nav:
+            return page
+        return RenderedPage(page.file, config, generated.html, generated.meta or {})
+
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """A generated page's body is the HTML the core rendered; its Markdown was front matter only."""
-        return self.rendered.get(page.file.src_uri, html)
+        generated = self.rendered.get(page.file.src_uri)
+        return generated.html if generated is not None and generated.html is not None else html
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         return correct_theme_markup(use_search_worker(json_ld_to_head(output)))

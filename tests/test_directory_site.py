@@ -9,6 +9,7 @@ import re
 import pytest
 import yaml
 from conftest import REPO, Project, copy_bundled_project
+from small_project import small_project
 
 
 def _names_in_order(page: str) -> list[str]:
@@ -117,3 +118,15 @@ def test_no_font_or_script_from_another_host(bundled_site: Project):
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, path
         assert not re.search(r'<(script|img)[^>]+src="(https?:)?//', text), path
         assert not re.search(r'<link(?![^>]*rel="canonical")[^>]+href="(https?:)?//', text), path
+
+
+def test_a_link_to_a_heading_on_an_organisation_page_is_checked_like_any_other(tmp_path, shared_cache):
+    # The organisation pages are built from the core's HTML, not Markdown; MkDocs still knows their headings,
+    # so a strict build accepts a link to one that exists and names a link to one that does not.
+    project = small_project(tmp_path, "validation: {anchors: warn}\n").share_cache(shared_cache)
+    project.write("docs/lenker.md", "# Lenker\n\n[Kontakt](organisasjoner/melanomforeningen.md#kontakt)\n\n"
+                                    "[Borte](organisasjoner/melanomforeningen.md#finnes-ikke)\n")
+    result = project.build("--strict")
+    assert result.returncode != 0
+    assert "'organisasjoner/melanomforeningen.md#finnes-ikke'" in result.stderr
+    assert "#kontakt" not in result.stderr

@@ -17,6 +17,8 @@ class GeneratedFile:
     html: str | None = None
     """For a page whose body the core rendered: the finished HTML. `content` then holds only the front
     matter, and the plugin hands MkDocs this body in place of converting Markdown (which would re-parse it)."""
+    meta: dict[str, Any] | None = None
+    """For a rendered page: the front matter as data, so the build need not parse `content` again."""
 
     @property
     def data(self) -> bytes:
@@ -49,4 +51,4 @@ def markdown_page(
     if hide:
         meta["hide"] = list(hide)
     front = json.dumps(meta, ensure_ascii=False)
-    return GeneratedFile(path, f"---\n{front}\n---\n", html=body.strip())
+    return GeneratedFile(path, f"---\n{front}\n---\n", html=body.strip(), meta=meta)
