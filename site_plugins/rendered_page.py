@@ -1,10 +1,10 @@
 """Pages whose body the core rendered: MkDocs takes their title, meta and HTML as they are.
 
-A generated page (an organisation, a theme, the kiosk's pages…) is a `File.generated` whose Markdown is
-front matter only. MkDocs would parse that front matter with the pure-Python YAML loader and run a
-whole Markdown conversion (every configured extension set up anew) on an empty body, about a
-millisecond a page, before `on_page_content` replaced the result. `on_pre_page` may return the page
-to build instead; the plugin returns a `RenderedPage`, which does neither.
+A generated page (an organisation's, a theme's) is a `File.generated` whose Markdown is front matter
+only. MkDocs would parse that front matter with the pure-Python YAML loader and set up a Markdown
+converter with every configured extension to convert an empty body (together about a quarter of a
+millisecond a page), before `on_page_content` replaced the result. `on_pre_page` may return the page
+to build instead; for a page outside the menu the plugin returns a `RenderedPage`, which does neither.
 """
 
 from __future__ import annotations
