@@ -9,7 +9,7 @@ from pathlib import Path
 import brotli
 from conftest import Project
 
-from site_plugins.publish.compress import precompress, text_files
+from site_plugins.publish.compress import COMPRESS_FROM_BYTES, precompress, text_files
 from site_plugins.publish.csp import content_security_policy, editor_policy, nginx_include, page_inlines, source_hash
 from site_plugins.publish.site import CSP_INCLUDE, site_policy
 
@@ -52,19 +52,25 @@ def test_the_nginx_map_gives_the_editor_its_own_policy():
     assert "script-src 'self' 'unsafe-eval' 'sha256-x';" in editor and "connect-src 'self' https://git.example.no;" in editor
 
 
-def test_precompressed_copies_round_trip_and_tiny_files_get_none(tmp_path: Path):
+def test_precompressed_copies_round_trip_and_small_files_get_none(tmp_path: Path):
     (tmp_path / "a.html").write_text("<p>Åpent nå</p>\n" * 200, encoding="utf-8")
     (tmp_path / "b.json").write_text("{}", encoding="utf-8")
+    # Just under and at the size copies start from; both would compress well.
+    (tmp_path / "d.ics").write_bytes(b"x" * (COMPRESS_FROM_BYTES - 1))
+    (tmp_path / "e.ics").write_bytes(b"x" * COMPRESS_FROM_BYTES)
+    (tmp_path / "d.ics.gz").write_bytes(b"a stale copy from an earlier build")
     (tmp_path / "c.png").write_bytes(b"\x89PNG" * 100)
     (tmp_path / ".deploy").mkdir()
     (tmp_path / ".deploy" / "x.conf").write_text("y" * 1000)
     files = text_files(tmp_path)
-    assert [p.name for p in files] == ["a.html", "b.json"]
+    assert [p.name for p in files] == ["a.html", "b.json", "d.ics", "e.ics"]
     result = precompress(files)
-    assert gzip.decompress((tmp_path / "a.html.gz").read_bytes()) == (tmp_path / "a.html").read_bytes()
-    assert brotli.decompress((tmp_path / "a.html.br").read_bytes()) == (tmp_path / "a.html").read_bytes()
-    assert not (tmp_path / "b.json.gz").exists() and not (tmp_path / "b.json.br").exists()
-    assert result.files == 2 and result.gzip < result.original and result.brotli <= result.gzip
+    for name in ("a.html", "e.ics"):
+        assert gzip.decompress((tmp_path / f"{name}.gz").read_bytes()) == (tmp_path / name).read_bytes()
+        assert brotli.decompress((tmp_path / f"{name}.br").read_bytes()) == (tmp_path / name).read_bytes()
+    for name in ("b.json", "d.ics"):
+        assert not (tmp_path / f"{name}.gz").exists() and not (tmp_path / f"{name}.br").exists()
+    assert result.files == 4 and result.gzip < result.original and result.brotli <= result.gzip
 
 
 def test_the_build_compresses_every_text_file_and_writes_the_policy_of_its_pages(bundled_site: Project):

@@ -15,12 +15,14 @@ import pytest
 from conftest import REPO, Project
 
 from site_plugins.directory.load import Directory, load_directory
+from site_plugins.events.feeds import SITE_NAME, empty_feed, feed_calendar
 from site_plugins.hours.day import DeskDays
 from site_plugins.hours.sources import HoursSources, load_hours
 from site_plugins.shifts.check import shift_warnings
 from site_plugins.shifts.feeds import shift_feed_files
 from site_plugins.shifts.load import load_shift_plan
 from site_plugins.shifts.model import PLAN_FILE, ShiftPlan
+from site_plugins.shifts.text import short_name
 from site_plugins.sources.problems import SourceError
 from site_plugins.web.urls import SiteUrls
 
@@ -200,6 +202,31 @@ def test_feed_uids_are_the_same_in_every_build(tmp_path):
     assert first == later
     assert first["ledige-vakter/kreftforeningen.ics"] == ["vakt-2026-12-02-kreftforeningen@torget.example.no"]
     assert "vakt-2026-12-09@torget.example.no" in first["ledige-vakter/vakter.ics"]
+
+
+EMPTY_FEED_NAMES = [
+    "",
+    "Pasient- og pårørendetorget: vaktene til LHL",
+    # What icalendar escapes: comma, semicolon and backslash.
+    "Pasient- og pårørendetorget: vaktene til Foreningen, Bodø; «ÆØÅ» \\ og / eller",
+    # Every length around the 75-octet fold, with two-byte letters on both sides of it.
+    *("a" * length + "æøå" * 30 for length in range(40, 80)),
+]
+
+
+@pytest.mark.parametrize("name", EMPTY_FEED_NAMES)
+def test_an_empty_feed_is_the_calendar_icalendar_writes(name: str):
+    assert empty_feed(name) == feed_calendar(name).to_ical()
+
+
+def test_an_organisation_without_shifts_gets_the_empty_feed_icalendar_writes(tmp_path):
+    plan = load(tmp_path, GOOD)
+    files = {file.path: file.content for file in shift_feed_files(plan, directory(), SiteUrls("https://torget.example.no/"), NOW)}
+    without = [org for org in directory().organisations if not plan.of_organisation(org.slug)]
+    assert without
+    for org in without:
+        expected = feed_calendar(f"{SITE_NAME}: vaktene til {short_name(org)}").to_ical()
+        assert files[f"ledige-vakter/{org.slug}.ics"] == expected, org.slug
 
 
 # --- Through the command line: `torget check` and a build stop without a traceback ----------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import posixpath
 import re
 
 import pytest
@@ -15,7 +16,7 @@ from mkdocs.structure.files import Files
 from quality import broken_links, built_pages
 from small_project import MKDOCS_YML, SITE_URL, event_page, small_project
 
-from site_plugins.web.urls import SiteUrls, page_url, relative_url
+from site_plugins.web.urls import SiteUrls, _relative_path, page_url, relative_url
 
 BUILT_AT = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc)
 
@@ -102,6 +103,17 @@ def test_links_between_pages_in_both_styles():
     assert files.file_link("arrangementer/index.md", "arrangementer/alle.ics") == "alle.ics"
     assert relative_url("a/", "a/") == "./"
     assert files.absolute("organisasjoner/x.md") == f"{SITE_URL}organisasjoner/x.html"
+
+
+RELATIVE_PATHS = [".", "a", "a/", "a/b", "a/b/", "a/b/c.html", "a/./b/", "a//b", "b/a", "a/../b", "qr/a/b.svg",
+                  "..", "../a", "a/../../b", "/a/b", "/", "...", "..a/b"]
+
+
+@pytest.mark.parametrize("start", RELATIVE_PATHS)
+def test_links_are_what_posixpath_relpath_makes(start):
+    # Computed without relpath, which asks the operating system for the working folder twice a call.
+    for path in RELATIVE_PATHS:
+        assert _relative_path(path, start) == posixpath.relpath(path, start), (path, start)
 
 
 def test_address_checker_finds_addresses_that_name_no_file(tmp_path):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from functools import cache
 from urllib.parse import urlsplit
 
 import icalendar
@@ -27,6 +28,8 @@ SITE_NAME = "Pasient- og pårørendetorget"
 EXCEPTIONS_AHEAD = dt.timedelta(days=2 * 366)
 TIMEZONE_YEARS_AHEAD = 10
 _ICAL_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_NAME = "x-wr-calname"
+"""The feed's name, the calendar's title in a subscriber's calendar app."""
 
 
 def event_feed_files(events: Events, urls: SiteUrls, today: dt.date, now: dt.datetime) -> Iterator[GeneratedFile]:
@@ -62,10 +65,37 @@ def feed_calendar(name: str) -> icalendar.Calendar:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    cal.add(_NAME, name)
     cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "P1D")
     return cal
+
+
+def empty_feed(name: str) -> bytes:
+    """`feed_calendar(name).to_ical()`, the same bytes, without building a calendar for each name.
+
+    A feed with no events is the same but for its name's line, which icalendar escapes and folds
+    here as in a whole calendar. The shift plan writes one such feed per organisation.
+    """
+    before, after = _empty_feed_around_name()
+    return before + _name_line(name) + after
+
+
+def _name_line(name: str) -> bytes:
+    """The feed's name as icalendar writes its content line (escaped, folded at 75 octets)."""
+    holder = icalendar.Calendar()
+    holder.add(_NAME, name)
+    return bytes(holder.content_line(_NAME.upper(), holder[_NAME]).to_ical())
+
+
+@cache
+def _empty_feed_around_name() -> tuple[bytes, bytes]:
+    """An empty feed as icalendar writes it, split around its name's line."""
+    stand_in = "x"
+    before, line, after = feed_calendar(stand_in).to_ical().partition(b"\r\n" + _name_line(stand_in) + b"\r\n")
+    if not line:
+        raise RuntimeError("icalendar wrote the feed's name in a form this module does not know")
+    return before + b"\r\n", b"\r\n" + after
 
 
 def dtstamp(now: dt.datetime) -> dt.datetime:

@@ -4,6 +4,12 @@ The server then sends a compressed file without compressing on every request, an
 too slow to use per request. gzip runs at level 9 (zlib); Brotli at quality 5, which already
 beats gzip -9 on every file type of the site at a small fraction of quality 11's cost (about
 0.1 s for the bundled site against 26 s), so every build can afford it.
+
+A file under `COMPRESS_FROM_BYTES` gets no copies. Compressed, it would be a few hundred bytes
+smaller at most, less than the response's own headers, and nginx's `gzip on` still compresses
+it on the fly from `gzip_min_length` (deploy/nginx/torget.conf) up; a browser that asks for
+Brotli gets that gzip. Such files are mostly the empty calendar feeds, one per organisation, and
+writing two copies of each cost more build time than compressing every other file.
 """
 
 from __future__ import annotations
@@ -26,6 +32,8 @@ TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".mjs", ".json", ".map", ".sv
                            ".webmanifest", ".yml", ".yaml"})
 GZIP_LEVEL = 9
 BROTLI_QUALITY = 5
+# Smaller files get no compressed copies (see above).
+COMPRESS_FROM_BYTES = 1024
 # Files this large (the theme's scripts, source maps and search code, the search index) are the same
 # build after build: their compressed copies are kept in the cache, named by the content's SHA-256.
 CACHE_FROM_BYTES = 32 * 1024
@@ -63,12 +71,15 @@ def brotli_bytes(content: bytes) -> bytes:
 
 
 def _compress_one(path: Path, cache: FileCache | None) -> tuple[int, int, int]:
-    """Write `path.gz` and `path.br` beside `path` (only where smaller); returns the three sizes."""
+    """Write `path.gz` and `path.br` beside `path` (only where worth it); returns the three sizes."""
     content = path.read_bytes()
     sizes = [len(content)]
+    worth_it = len(content) >= COMPRESS_FROM_BYTES
     digest = hashlib.sha256(content).hexdigest() if cache and len(content) >= CACHE_FROM_BYTES else None
     for suffix, compress, level in ((".gz", gzip_bytes, GZIP_LEVEL), (".br", brotli_bytes, BROTLI_QUALITY)):
-        if cache and digest:
+        if not worth_it:
+            packed = content
+        elif cache and digest:
             inputs = {"compressed": suffix, "level": level, "sha256": digest}
             packed = cache.fetch(inputs, suffix, partial(compress, content))
         else:
@@ -77,7 +88,7 @@ def _compress_one(path: Path, cache: FileCache | None) -> tuple[int, int, int]:
         if len(packed) < len(content):
             target.write_bytes(packed)
             sizes.append(len(packed))
-        else:  # a tiny file: the server sends the original
+        else:  # a small file: the server sends the original, or compresses it on the fly
             target.unlink(missing_ok=True)
             sizes.append(len(content))
     return sizes[0], sizes[1], sizes[2]

@@ -14,6 +14,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 _STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.S | re.I)
@@ -59,7 +60,15 @@ def _excerpt(text: str, limit: int = 80) -> str:
 def page_inlines(html: str) -> PageInlines:
     """The inline scripts and `<style>` blocks of a page, and each thing no hash could allow."""
     found = PageInlines()
-    for match in _SCRIPT.finditer(html):
+    scripts: list[re.Match[str]] = []
+
+    def take_out(match: re.Match[str]) -> str:
+        scripts.append(match)
+        return ""
+
+    # One pass over the page both finds the scripts and takes them out of the markup checked below.
+    without_scripts = _SCRIPT.sub(take_out, html)
+    for match in scripts:
         attributes, body = match.group(1), match.group(2)
         type_match = _TYPE.search(attributes)
         script_type = type_match.group(1).strip().lower() if type_match else ""
@@ -72,15 +81,23 @@ def page_inlines(html: str) -> PageInlines:
         else:
             found.scripts.append(body)
     found.styles = [match.group(1) for match in _STYLE.finditer(html)]
-    markup = _COMMENT.sub("", _STYLE.sub("", _SCRIPT.sub("", html)))
-    for tag in _TAG.findall(markup):
-        if handler := _HANDLER.search(tag):
-            found.problems.append(f"an event-handler attribute {handler.group(1)}= ({_excerpt(tag)})")
-        if _STYLE_ATTRIBUTE.search(tag):
-            found.problems.append(f"a style attribute ({_excerpt(tag)}); use a class in a stylesheet")
-        if _JAVASCRIPT_URL.search(tag):
-            found.problems.append(f"a javascript: address ({_excerpt(tag)})")
+    markup = _COMMENT.sub("", _STYLE.sub("", without_scripts))
+    found.problems += [problem for tag in _TAG.findall(markup) for problem in _tag_problems(tag)]
     return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _tag_problems(tag: str) -> tuple[str, ...]:
+    """What in one tag no hash could allow. Most tags (the theme's header, navigation and footer) are
+    the same on every page, so each distinct tag is checked once, not once per page."""
+    problems = []
+    if handler := _HANDLER.search(tag):
+        problems.append(f"an event-handler attribute {handler.group(1)}= ({_excerpt(tag)})")
+    if _STYLE_ATTRIBUTE.search(tag):
+        problems.append(f"a style attribute ({_excerpt(tag)}); use a class in a stylesheet")
+    if _JAVASCRIPT_URL.search(tag):
+        problems.append(f"a javascript: address ({_excerpt(tag)})")
+    return tuple(problems)
 
 
 @dataclass

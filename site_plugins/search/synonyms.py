@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -47,10 +47,17 @@ class Synonyms:
     """Every entry of the synonyms file, in the file's order."""
 
     entries: tuple[Synonym, ...] = ()
+    _found: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """`words_for` by text: the directory, the kiosk and the site search each ask for every organisation's."""
 
     def words_for(self, folded_text: str) -> list[str]:
         """The visitors' words for every directory word that `folded_text` uses."""
-        return [word for entry in self.entries if entry.found_in(folded_text) for word in entry.words]
+        if not self.entries:
+            return []
+        if (words := self._found.get(folded_text)) is None:
+            words = tuple(word for entry in self.entries if entry.found_in(folded_text) for word in entry.words)
+            self._found[folded_text] = words
+        return list(words)
 
     def unused(self, folded_texts: Iterable[str]) -> list[Synonym]:
         """Entries whose directory word no organisation uses: a misspelling, or a word that has gone."""

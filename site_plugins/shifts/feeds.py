@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import icalendar
 
 from ..directory.load import Directory
-from ..events.feeds import SITE_NAME, add_timezones, dtstamp, feed_calendar, feed_uid
+from ..events.feeds import SITE_NAME, add_timezones, dtstamp, empty_feed, feed_calendar, feed_uid
 from ..web.clock import oslo_date
 from ..web.output import GeneratedFile
 from ..web.urls import SiteUrls
@@ -36,8 +36,12 @@ def shift_feed_files(
         cal.add_component(_all_event(day, directory, urls, stamp))
     yield GeneratedFile(ALL_SHIFTS_FEED, _finished(cal, planned, today))
     for org in directory.organisations:
-        cal = feed_calendar(f"{SITE_NAME}: vaktene til {short_name(org)}")
+        name = f"{SITE_NAME}: vaktene til {short_name(org)}"
         mine = plan.of_organisation(org.slug) if plan else []
+        if not mine:  # most organisations: an empty feed, made without a calendar of its own
+            yield GeneratedFile(organisation_feed(org.slug), empty_feed(name))
+            continue
+        cal = feed_calendar(name)
         for day, role in mine:
             cal.add_component(_organisation_event(day, role, org.slug, directory, urls, stamp))
         yield GeneratedFile(organisation_feed(org.slug), _finished(cal, [day for day, _ in mine], today))

@@ -62,10 +62,32 @@ def relative_url(from_url: str, to_url: str) -> str:
     A page URL ending in `/` is a folder; any other (`x.html`) is a file in its folder.
     """
     folder = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
-    target = posixpath.relpath(to_url or ".", folder or ".")
+    target = _relative_path(to_url or ".", folder or ".")
     if to_url.endswith("/") and not target.endswith("/"):
         target += "/"
     return "./" if target in (".", "./") else target
+
+
+def _relative_path(path: str, start: str) -> str:
+    """`posixpath.relpath(path, start)` for paths within the site, without its two `os.getcwd()` calls
+    (a page links to hundreds of others). Any other path (absolute, or above the site) goes to relpath."""
+    path_parts, start_parts = _inside_parts(path), _inside_parts(start)
+    if path_parts is None or start_parts is None:
+        return posixpath.relpath(path, start)
+    common = 0
+    for path_part, start_part in zip(path_parts, start_parts, strict=False):
+        if path_part != start_part:
+            break
+        common += 1
+    return "/".join([".."] * (len(start_parts) - common) + path_parts[common:]) or "."
+
+
+def _inside_parts(path: str) -> list[str] | None:
+    """The folders and name of a relative path that stays within its root, or None."""
+    normal = posixpath.normpath(path)
+    if normal.startswith(("/", "..")):
+        return None
+    return [part for part in normal.split("/") if part != "."]
 
 
 def tel_uri(phone: str) -> str | None:
