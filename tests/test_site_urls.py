@@ -76,8 +76,8 @@ def test_links_follow_the_url_style_material_s_offline_plugin_sets_after_torget(
     config = config.plugins.on_config(config)
     files = config.plugins.on_files(Files([]), config=config)
     assert files.get_file_from_path("organisasjoner/melanomforeningen.md") is not None
-    # The page's body is the HTML the core rendered, which the plugin hands MkDocs in on_page_content.
-    body = config.plugins["torget"].rendered["organisasjoner/melanomforeningen.md"]
+    # The page's body is the HTML the core rendered, which the plugin hands MkDocs in place of Markdown.
+    body = config.plugins["torget"].rendered["organisasjoner/melanomforeningen.md"].html
     assert 'href="index.html">Alle organisasjoner</a>' in body
 
 
