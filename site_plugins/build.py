@@ -14,7 +14,7 @@ from .hours.pages import hours_files
 from .hours.text import describe_rule
 from .kiosk.page import kiosk_files
 from .printing.catalogue import catalogue_files
-from .readiness.proof import placeholder_host
+from .readiness.proof import prints_are_proofs
 from .shifts.feeds import shift_feed_files
 from .shifts.pages import organisation_shifts, shift_files
 from .site import Site, SiteSources
@@ -46,7 +46,7 @@ def site_files(site: Site, urls: SiteUrls) -> Iterator[GeneratedFile]:
     # The usual week and when the desk is closed; a third sentence would point to the web page's list of changes.
     week = tuple(describe_rule(site.hours.rule, site.closed_days)[:2])
     yield from catalogue_files(site.prints, urls, hours=week, directory=site.directory, events=site.events, today=today,
-                               proof=placeholder_host(urls.site_url) is not None)
+                               proof=prints_are_proofs(urls.site_url))
 
 
 def editor_config_for(site: Site, sources: SiteSources, options: EditorOptions, site_url: str) -> dict[str, Any]:

@@ -9,7 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import Project
+from conftest import Project, assert_built
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -121,3 +121,16 @@ def test_check_names_a_misspelt_option_with_its_line_and_the_known_options(proje
     assert status == 0
     assert ("warning: mkdocs.yml:6: plugins.torget.drafs: is not an option of the plugin, so it is ignored; "
             "the options are cache_dir, corrections_email, drafts,") in out
+
+
+def test_check_after_a_build_draws_no_poster_the_build_drew(project: Project, capsys):
+    # The build draws proofs while site_url is a placeholder; check lays the posters out the same way,
+    # so it finds them in the cache instead of drawing (and importing the drawing libraries) every time.
+    project.write("docs/arrangementer/kafe.md", event_page())
+    assert_built(project.build())
+    cache = project.root / ".cache" / "torget"
+    drawn = sorted(cache.rglob("*.pdf"))
+    assert drawn
+    status, _, _ = _torget(project, capsys, "check")
+    assert status == 0
+    assert sorted(cache.rglob("*.pdf")) == drawn

@@ -9,6 +9,7 @@ from dataclasses import replace
 from ..directory.load import Directory
 from ..events.load import Event
 from ..events.text import schedule_summary
+from ..readiness.proof import prints_are_proofs
 from ..sources.problems import Problem, SourceError
 from ..web.cache import FileCache
 from ..web.norwegian import join_and
@@ -24,13 +25,16 @@ EVENT_QR_MM = 80
 
 def event_poster_problems(options: PrintOptions, urls: SiteUrls, directory: Directory, events: Iterable[Event],
                           today: dt.date) -> list[Problem]:
-    """What keeps a coming event's poster from being drawn, for `torget check` (drawn posters go to the cache)."""
+    """What keeps a coming event's poster from being drawn, for `torget check`. The posters are drawn as the
+    build draws them (proofs while `site_url` is a placeholder), so each is drawn once, by whichever comes first,
+    and then comes from the cache."""
     cache = FileCache(options.cache_folder)
     problems: list[Problem] = []
+    proof = prints_are_proofs(urls.site_url)
     for event in events:
         if not event.is_over(today):
             try:
-                event_poster_file(cache, options, directory, event, page_qr(event.src_path, urls))
+                event_poster_file(cache, options, directory, event, page_qr(event.src_path, urls), proof=proof)
             except SourceError as error:
                 problems += error.problems
     return problems

@@ -34,6 +34,11 @@ def placeholder_host(site_url: str | None) -> str | None:
     return None
 
 
+def prints_are_proofs(site_url: str | None) -> bool:
+    """Whether the print files are proofs marked «PRØVETRYKK»: while `site_url` is a placeholder."""
+    return placeholder_host(site_url) is not None
+
+
 def proof_warning(site_url: str) -> str | None:
     """The build's one warning while the print files are proofs, or None for a real host."""
     host = placeholder_host(site_url)
