@@ -81,7 +81,7 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
     rendered: dict[str, GeneratedFile]
     """Pages whose body the core rendered to HTML, by source path; `on_pre_page` hands them to MkDocs."""
     urls: SiteUrls | None = None
-    in_nav: frozenset[str] | set[str] = frozenset()
+    in_nav: frozenset[str] = frozenset()
     """Source paths of the pages in the menu (`nav`), whose page objects the menu holds."""
     command: str = "build"
     sources_of: dict[str, str]  # built page -> the editor's file it came from, for error messages
@@ -163,7 +163,7 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """A draft left out of the build leaves the navigation too (MkDocs keeps it there and only logs it)."""
         assert self.site is not None
-        self.in_nav = {page.file.src_uri for page in nav.pages}
+        self.in_nav = frozenset(page.file.src_uri for page in nav.pages)
         if self.site.drafts_shown or not len(self.site.drafts):
             return nav
         nav.items = _without_drafts(nav.items)

@@ -18,11 +18,11 @@ from ..events.text import upcoming_label
 from ..search.terms import search_words
 from ..web.cache import FileCache
 from ..web.clock import day_end, utc_stamp
-from ..web.qr import QUIET_ZONE, page_qr, qr_renderer_version
+from ..web.qr import ERROR_LEVEL, QUIET_ZONE, page_qr, qr_renderer_version
 from ..web.render import web_label
 from ..web.text import fold, index_letter
 from ..web.urls import SiteUrls, organisation_path, tel_uri
-from .qr import QR_LEVEL, packed_code
+from .qr import packed_code
 
 KIOSK_FOLDER_URL = "kiosk/"
 SAVED_LIST_PAGE = "kiosk/liste/index.md"
@@ -166,7 +166,7 @@ def kiosk_data(directory: Directory, urls: SiteUrls, occurrences: list[UpcomingO
         "volunteer": {"contacts": [_page_contact(VOLUNTEER_PAGE, "Les mer på nettsiden", urls, qr)]},
         "saved_list_url": urls.absolute(SAVED_LIST_PAGE),
         "list_limit": LIST_LIMIT,
-        "qr_level": QR_LEVEL,
+        "qr_level": ERROR_LEVEL,  # the letter the kiosk's QR library also uses, for the "Min liste" code it draws
         "qr_quiet_zone": QUIET_ZONE,
         "qr": qr.codes,
     }

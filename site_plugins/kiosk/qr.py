@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import base64
 
-from ..web.qr import ERROR_LEVEL, QUIET_ZONE, encode
-
-# The level as the kiosk's QR library (qrcode-generator) names it, for the "Min liste" code it draws.
-QR_LEVEL = ERROR_LEVEL
+from ..web.qr import QUIET_ZONE, encode
 
 
 def packed_code(target: str) -> dict[str, int | str]:

@@ -45,7 +45,7 @@ class YamlDocument:
 
 
 class _Reader:
-    def __init__(self, path: str, *, aliases: bool = True):
+    def __init__(self, path: str, *, aliases: bool):
         self.doc = YamlDocument(path=path, data=None)
         self.problems: list[Problem] = []
         # The composer shares one node between an anchor and its aliases; `aliases` is false when the
