@@ -7,6 +7,7 @@ tests/test_wheel.py runs the installed script itself.
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import json
 import re
@@ -29,6 +30,8 @@ def torget(project: Project, *args: str) -> Ran:
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main(["--config-file", str(project.root / "mkdocs.yml"), *args])
+    # The command switches the cycle collector off while it runs (cli.py); it must give it back.
+    assert gc.isenabled(), "torget left the garbage collector off"
     return Ran(code, out.getvalue(), err.getvalue())
 
 

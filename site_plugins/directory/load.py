@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,10 +76,12 @@ def load_directory(folder: Path, root: Path) -> Directory:
     organisations: list[Organisation] = []
     names: dict[str, str] = {}
     former: list[tuple[str, str, int]] = []  # (old slug, file, line) for the cross-file check
-    for path in sorted(folder.iterdir()):
-        display = display_path(path, root)
-        if path.name.startswith(("_", ".")) or path.suffix not in (".yaml", ".yml"):
+    in_folder = display_path(folder, root)
+    for name in sorted(os.listdir(folder)):
+        path = folder / name
+        if name.startswith(("_", ".")) or path.suffix not in (".yaml", ".yml"):
             continue
+        display = name if in_folder == "." else f"{in_folder}/{name}"  # display_path, once per folder
         if path.suffix == ".yml" or not SLUG.match(path.stem):
             message = (
                 "the file name becomes the page address, so it may hold only lower-case a-z, digits and single "

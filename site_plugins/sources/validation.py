@@ -18,8 +18,9 @@ def validate(
     model: type[BaseModel], doc: YamlDocument, context: dict[str, Any], extra: dict[str, Any]
 ) -> tuple[Any, list[Problem]]:
     """Validate `doc.data` (plus `extra` fields the file does not hold) against `model`."""
+    data = without_blanks(doc.data) if doc.blank_text else doc.data
     try:
-        return model.model_validate({**without_blanks(doc.data), **extra}, context=context), []
+        return model.model_validate({**data, **extra}, context=context), []
     except ValidationError as error:
         return None, [_problem(model, doc, item) for item in error.errors()]
 

@@ -35,6 +35,9 @@ class YamlDocument:
     data: Any
     lines: dict[Loc, int] = field(default_factory=dict)
     plain_scalars: dict[Loc, str] = field(default_factory=dict)
+    blank_text: bool = True
+    """Whether some text value is empty or only spaces (what a web form writes for a cleared field);
+    true unless the reader knows there is none."""
 
     def line_of(self, loc: Loc) -> int:
         """The line of the value at `loc`, or of its nearest enclosing value."""
@@ -66,7 +69,10 @@ class _Reader:
         self.doc.lines.setdefault(loc, node.start_mark.line + 1)
         tag = node.tag
         if tag == _STR and type(node) is yaml.ScalarNode:  # most values: the text as written
-            return node.value
+            text = node.value
+            if not text or text.isspace():
+                self.doc.blank_text = True
+            return text
         if tag not in _SAFE_TAGS:
             self.problem(node, loc, f"the YAML tag {tag!r} is not allowed; write plain text, lists and fields")
             return None
@@ -148,6 +154,7 @@ def read_yaml_text(text: str, display: str, top_level: type = dict) -> tuple[Yam
         return reader.doc, [Problem(display, 1, None, f"the file is empty; it must hold {expected}")]
     if not isinstance(root, yaml.MappingNode if top_level is dict else yaml.SequenceNode):
         return reader.doc, [Problem(display, root.start_mark.line + 1, None, f"the top level must be {expected}")]
+    reader.doc.blank_text = False  # until `build` meets one
     reader.doc.data = reader.build(root, ())
     if reader.alias_locs:
         # The composer shares one node between an anchor and its aliases; the events know where each alias stands.
