@@ -25,7 +25,7 @@ from .events.pages import event_page_markdown
 from .kiosk.page import KIOSK_FOLDER
 from .options import sources_from
 from .printing.options import print_option_problems
-from .publish.compress import precompress, text_files
+from .publish.compress import precompress
 from .publish.site import EditorArea, origin, policy_report, site_policy, write_policy
 from .readiness.drafts import banner_markdown
 from .readiness.proof import proof_warning
@@ -226,7 +226,7 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
             raise PluginError(policy_report(policies))
         write_policy(site, policies, config.site_url or "/")
         if self.command == "build":
-            compressed = precompress(text_files(site), FileCache(self.sources.prints.cache_folder))
+            compressed = precompress(site, FileCache(self.sources.prints.cache_folder))
             log.debug(f"compressed {compressed.files} files: {compressed.original} bytes, "
                       f"{compressed.gzip} gzip, {compressed.brotli} brotli")
 

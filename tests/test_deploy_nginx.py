@@ -76,18 +76,22 @@ def test_text_is_sent_precompressed_to_whoever_accepts_it(nginx: str, served_cop
     assert plain.header("Content-Encoding") == "" and plain.body == original
 
 
-def test_a_text_file_too_small_for_copies_is_still_sent_compressed(nginx: str, served_copy: Path):
+def test_text_files_without_copies_are_still_sent_compressed(nginx: str, served_copy: Path):
     # The build writes no copies of a file under COMPRESS_FROM_BYTES, such as an organisation's empty
-    # shift feed; nginx compresses it on the fly from gzip_min_length up, for Brotli's browsers too.
+    # shift feed, nor of a QR code; nginx compresses them on the fly from gzip_min_length up, for
+    # Brotli's browsers too.
     [gzip_min_length] = re.findall(r"^\s*gzip_min_length (\d+);", NGINX_CONF.read_text(), re.M)
     assert int(gzip_min_length) <= COMPRESS_FROM_BYTES
     feed = next(p for p in sorted((served_copy / "ledige-vakter").glob("*.ics"))
                 if int(gzip_min_length) <= p.stat().st_size < COMPRESS_FROM_BYTES)
-    assert not feed.with_name(feed.name + ".gz").exists() and not feed.with_name(feed.name + ".br").exists()
-    for accepted in ("gzip", "br, gzip"):
-        response = fetch(nginx, feed.relative_to(served_copy).as_posix(), accepted)
-        assert response.header("Content-Encoding") == "gzip", (accepted, response.headers)
-        assert gzip.decompress(response.body) == feed.read_bytes()
+    code = next(p for p in sorted((served_copy / "qr" / "organisasjoner").glob("*.svg")))
+    assert code.stat().st_size >= COMPRESS_FROM_BYTES
+    for file in (feed, code):
+        assert not file.with_name(file.name + ".gz").exists() and not file.with_name(file.name + ".br").exists()
+        for accepted in ("gzip", "br, gzip"):
+            response = fetch(nginx, file.relative_to(served_copy).as_posix(), accepted)
+            assert response.header("Content-Encoding") == "gzip", (file.name, accepted, response.headers)
+            assert gzip.decompress(response.body) == file.read_bytes()
 
 
 def test_fingerprinted_assets_are_immutable_and_the_rest_is_cached_briefly(nginx: str, served_copy: Path):

@@ -9,7 +9,7 @@ from pathlib import Path
 import brotli
 from conftest import Project
 
-from site_plugins.publish.compress import COMPRESS_FROM_BYTES, precompress, text_files
+from site_plugins.publish.compress import COMPRESS_FROM_BYTES, precompress, text_files, wants_copies
 from site_plugins.publish.csp import content_security_policy, editor_policy, nginx_include, page_inlines, source_hash
 from site_plugins.publish.site import CSP_INCLUDE, site_policy
 
@@ -62,22 +62,31 @@ def test_precompressed_copies_round_trip_and_small_files_get_none(tmp_path: Path
     (tmp_path / "c.png").write_bytes(b"\x89PNG" * 100)
     (tmp_path / ".deploy").mkdir()
     (tmp_path / ".deploy" / "x.conf").write_text("y" * 1000)
+    # A QR code gets no copies at any size (nginx gzips it on the fly), nor keeps one from an earlier build.
+    (tmp_path / "qr").mkdir()
+    (tmp_path / "qr" / "x.svg").write_text("<svg>" + "<path d='M4 4h7v1h-7z'/>" * 200 + "</svg>")
+    (tmp_path / "qr" / "x.svg.br").write_bytes(b"a stale copy from an earlier build")
     files = text_files(tmp_path)
-    assert [p.name for p in files] == ["a.html", "b.json", "d.ics", "e.ics"]
-    result = precompress(files)
+    assert [p.relative_to(tmp_path).as_posix() for p in files] == ["a.html", "b.json", "d.ics", "e.ics", "qr/x.svg"]
+    result = precompress(tmp_path)
     for name in ("a.html", "e.ics"):
         assert gzip.decompress((tmp_path / f"{name}.gz").read_bytes()) == (tmp_path / name).read_bytes()
         assert brotli.decompress((tmp_path / f"{name}.br").read_bytes()) == (tmp_path / name).read_bytes()
-    for name in ("b.json", "d.ics"):
+    for name in ("b.json", "d.ics", "qr/x.svg"):
         assert not (tmp_path / f"{name}.gz").exists() and not (tmp_path / f"{name}.br").exists()
-    assert result.files == 4 and result.gzip < result.original and result.brotli <= result.gzip
+    assert result.files == 5 and result.gzip < result.original and result.brotli <= result.gzip
 
 
 def test_the_build_compresses_every_text_file_and_writes_the_policy_of_its_pages(bundled_site: Project):
     site = bundled_site.site
-    missing = [p.relative_to(site).as_posix() for p in text_files(site)
-               if p.stat().st_size > 1024 and not (p.with_name(p.name + ".gz").exists() and p.with_name(p.name + ".br").exists())]
+    copies = {p.relative_to(site).as_posix(): (p.with_name(p.name + ".gz").exists(), p.with_name(p.name + ".br").exists())
+              for p in text_files(site)}
+    missing = [path for path, (gz, br) in copies.items()
+               if wants_copies(path, (site / path).stat().st_size) and not (gz and br)]
     assert not missing, missing
+    # The QR codes are left to nginx (see compress.py), the pages and the search index are not.
+    assert all(not any(copies[path]) for path in copies if path.startswith("qr/"))
+    assert copies["organisasjoner/index.html"] == copies["search/search_index.json"] == (True, True)
     include = (site / CSP_INCLUDE).read_text(encoding="utf-8")
     [policy] = re.findall(r'default "([^"]+)";', include)
     assert policy == site_policy(site).pages.header_value()
@@ -104,9 +113,9 @@ def test_large_files_are_compressed_once_and_then_taken_from_the_cache(tmp_path:
     site.mkdir()
     (site / "bundle.js").write_text("var x = 1;\n" * 5000, encoding="utf-8")  # above CACHE_FROM_BYTES
     (site / "small.html").write_text("<p>Hei</p>\n" * 100, encoding="utf-8")
-    precompress(text_files(site), cache)
+    precompress(site, cache)
     assert (cache.made, cache.reused) == (2, 0)
     first = (site / "bundle.js.br").read_bytes()
     (site / "bundle.js.br").unlink()
-    precompress(text_files(site), cache)
+    precompress(site, cache)
     assert (cache.made, cache.reused) == (2, 2) and (site / "bundle.js.br").read_bytes() == first

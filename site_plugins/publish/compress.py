@@ -10,6 +10,11 @@ smaller at most, less than the response's own headers, and nginx's `gzip on` sti
 it on the fly from `gzip_min_length` (deploy/nginx/torget.conf) up; a browser that asks for
 Brotli gets that gzip. Such files are mostly the empty calendar feeds, one per organisation, and
 writing two copies of each cost more build time than compressing every other file.
+
+The QR codes (`qr/`) get no copies either, for the same reason: there are two per organisation and
+event, and each page shows only its own, about 5 KB, which nginx gzips on the fly (1.5 KB; Brotli
+would save 0.2 KB more). Compressing and writing their copies took about 1 s of CPU per build at
+1,000 organisations, for files that are also downloaded for print.
 """
 
 from __future__ import annotations
@@ -17,7 +22,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
-from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
@@ -26,6 +30,7 @@ from pathlib import Path
 import brotli
 
 from ..web.cache import FileCache
+from ..web.qr import QR_FOLDER
 
 # Text formats the site serves; images (PNG), PDFs and fonts are compressed already or rarely fetched.
 TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".mjs", ".json", ".map", ".svg", ".xml", ".ics", ".txt",
@@ -54,10 +59,15 @@ def is_text_file(path: Path) -> bool:
 
 
 def text_files(site: Path) -> list[Path]:
-    """Every file under `site` that gets compressed copies, skipping dot folders (deploy files)."""
+    """Every text file under `site`, skipping dot folders (deploy files)."""
     return sorted(path for path in site.rglob("*")
                   if path.is_file() and is_text_file(path)
                   and not any(part.startswith(".") for part in path.relative_to(site).parts))
+
+
+def wants_copies(relative: str, size: int) -> bool:
+    """Whether the text file at `relative` (a path in the site) of `size` bytes gets compressed copies (see above)."""
+    return size >= COMPRESS_FROM_BYTES and not relative.startswith(f"{QR_FOLDER}/")
 
 
 def gzip_bytes(content: bytes) -> bytes:
@@ -70,16 +80,18 @@ def brotli_bytes(content: bytes) -> bytes:
     return packed
 
 
-def _compress_one(path: Path, cache: FileCache | None) -> tuple[int, int, int]:
+def _compress_one(site: Path, path: Path, cache: FileCache | None) -> tuple[int, int, int]:
     """Write `path.gz` and `path.br` beside `path` (only where worth it); returns the three sizes."""
+    size = path.stat().st_size
+    if not wants_copies(path.relative_to(site).as_posix(), size):  # and none left from a `--dirty` build
+        for suffix in (".gz", ".br"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+        return size, size, size
     content = path.read_bytes()
     sizes = [len(content)]
-    worth_it = len(content) >= COMPRESS_FROM_BYTES
     digest = hashlib.sha256(content).hexdigest() if cache and len(content) >= CACHE_FROM_BYTES else None
     for suffix, compress, level in ((".gz", gzip_bytes, GZIP_LEVEL), (".br", brotli_bytes, BROTLI_QUALITY)):
-        if not worth_it:
-            packed = content
-        elif cache and digest:
+        if cache and digest:
             inputs = {"compressed": suffix, "level": level, "sha256": digest}
             packed = cache.fetch(inputs, suffix, partial(compress, content))
         else:
@@ -94,11 +106,11 @@ def _compress_one(path: Path, cache: FileCache | None) -> tuple[int, int, int]:
     return sizes[0], sizes[1], sizes[2]
 
 
-def precompress(files: Iterable[Path], cache: FileCache | None = None) -> Compressed:
-    """Write a `.gz` and a `.br` beside each file; large files' copies come from `cache` when it has them.
-    zlib and Brotli release the GIL, so threads use every core."""
-    paths = list(files)
+def precompress(site: Path, cache: FileCache | None = None) -> Compressed:
+    """Write a `.gz` and a `.br` beside each text file of `site` that `wants_copies`; large files' copies come
+    from `cache` when it has them. zlib and Brotli release the GIL, so threads use every core."""
+    paths = text_files(site)
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        sizes = list(pool.map(lambda path: _compress_one(path, cache), paths))
+        sizes = list(pool.map(lambda path: _compress_one(site, path, cache), paths))
     return Compressed(files=len(paths), original=sum(s[0] for s in sizes), gzip=sum(s[1] for s in sizes),
                       brotli=sum(s[2] for s in sizes))
