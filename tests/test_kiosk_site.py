@@ -13,7 +13,7 @@ from PIL import Image
 from qr_images import decode_image
 
 from site_plugins.directory.load import load_directory
-from site_plugins.kiosk.data import kiosk_data, kiosk_details
+from site_plugins.kiosk.data import KioskCodes, kiosk_data, kiosk_details
 from site_plugins.kiosk.qr import packed_code
 from site_plugins.web.cache import FileCache
 from site_plugins.web.qr import QUIET_ZONE, encode
@@ -57,8 +57,8 @@ def test_packed_codes_hold_exactly_the_sites_qr_modules():
 
 
 def test_contacts_are_text_and_a_code_never_a_link(directory):
-    data = kiosk_data(directory, SiteUrls(SITE_URL), [], FileCache(None))
-    cards = kiosk_details(directory, SiteUrls(SITE_URL), FileCache(None))
+    data = kiosk_data(directory, SiteUrls(SITE_URL), [], KioskCodes(FileCache(None)))
+    cards = kiosk_details(directory, SiteUrls(SITE_URL), KioskCodes(FileCache(None)))
     contacts = [contact for org in cards["organisations"].values()
                 for contact in [*org["contacts"], org["page"], *org.get("peer", {}).get("contacts", []),
                                 *(c for chapter in org.get("chapters", []) for c in chapter["contacts"])]]
@@ -74,7 +74,7 @@ def test_contacts_are_text_and_a_code_never_a_link(directory):
 def test_every_card_carries_a_code_for_each_of_its_organisations_addresses(directory):
     """Every organisation's card, not only the sample the browser taps through: its buttons' codes are exactly
     the addresses the organisation's file gives."""
-    cards = kiosk_details(directory, SiteUrls(SITE_URL), FileCache(None))["organisations"]
+    cards = kiosk_details(directory, SiteUrls(SITE_URL), KioskCodes(FileCache(None)))["organisations"]
     for org in directory.organisations:
         card = cards[org.slug]
         codes = {contact["qr"] for contact in [*card["contacts"], *card.get("peer", {}).get("contacts", []),
@@ -84,7 +84,7 @@ def test_every_card_carries_a_code_for_each_of_its_organisations_addresses(direc
 
 
 def test_themes_list_their_organisations_in_a_to_aa_order(directory):
-    data = kiosk_data(directory, SiteUrls(SITE_URL), [], FileCache(None))
+    data = kiosk_data(directory, SiteUrls(SITE_URL), [], KioskCodes(FileCache(None)))
     order = [org["slug"] for org in data["organisations"]]
     assert order == [org.slug for org in directory.organisations]
     for theme in data["themes"]:

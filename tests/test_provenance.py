@@ -14,7 +14,7 @@ from site_plugins.directory.load import Directory, load_directory
 from site_plugins.directory.model import Category, Organisation, Umbrella
 from site_plugins.directory.pages import organisation_page
 from site_plugins.directory.provenance import review_notice
-from site_plugins.kiosk.data import kiosk_data
+from site_plugins.kiosk.data import KioskCodes, kiosk_data
 from site_plugins.web.cache import FileCache
 from site_plugins.web.urls import SiteUrls
 
@@ -64,7 +64,7 @@ def test_memberships_read_as_a_sentence_and_a_partnership_is_not_a_membership():
 
 def test_kiosk_lists_say_once_that_entries_are_unchecked():
     directory = load_directory(REPO / "organisations", REPO)
-    data = kiosk_data(directory, SiteUrls("https://torget.example.no/"), [], FileCache(None))
+    data = kiosk_data(directory, SiteUrls("https://torget.example.no/"), [], KioskCodes(FileCache(None)))
     assert data["review_notice"] == review_notice(directory.organisations)
     for theme in data["themes"]:
         members = [org for org in directory.organisations if org.slug in theme["organisations"]]

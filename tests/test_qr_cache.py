@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from site_plugins.web.cache import FileCache
+from site_plugins.web.cache import FileCache, PackedValues
 
 
 class Maker:
@@ -58,3 +59,50 @@ def test_a_failed_make_leaves_nothing_behind(tmp_path: Path):
         cache.fetch({"a": 1}, ".pdf", broken)
     assert not [path for path in tmp_path.rglob("*") if path.is_file()]
     assert cache.fetch({"a": 1}, ".pdf", Maker(b"ok")) == b"ok"
+
+
+def test_packed_values_are_read_from_one_file_and_keep_only_what_the_last_build_asked_for(tmp_path: Path):
+    inputs = {"kind": "kiosk-modules", "version": {"qrcode": "8.2"}}
+    made: list[str] = []
+
+    def value(key: str):
+        made.append(key)
+        return {"n": len(key), "m": key.upper()}
+
+    first = PackedValues(FileCache(tmp_path), inputs)
+    assert [first.get(key, lambda key=key: value(key)) for key in ("a", "bb", "a")] == [
+        {"n": 1, "m": "A"}, {"n": 2, "m": "BB"}, {"n": 1, "m": "A"}]
+    first.save()
+    [pack] = [path for path in tmp_path.rglob("*") if path.is_file()]
+    written = pack.stat().st_mtime_ns
+
+    warm = PackedValues(FileCache(tmp_path), inputs)  # the next build, nothing changed
+    assert warm.get("bb", lambda: value("bb")) == {"n": 2, "m": "BB"} and warm.get("a", lambda: value("a"))
+    warm.save()
+    assert made == ["a", "bb"] and pack.stat().st_mtime_ns == written, "an unchanged pack is neither made nor written"
+
+    edited = PackedValues(FileCache(tmp_path), inputs)  # "bb" was edited to "ccc"
+    edited.get("a", lambda: value("a"))
+    edited.get("ccc", lambda: value("ccc"))
+    edited.save()
+    assert made == ["a", "bb", "ccc"]
+    assert json.loads(pack.read_text(encoding="utf-8")) == {"a": {"n": 1, "m": "A"}, "ccc": {"n": 3, "m": "CCC"}}
+
+    other = PackedValues(FileCache(tmp_path), {**inputs, "version": {"qrcode": "8.3"}})  # a new renderer
+    other.get("a", lambda: value("a"))
+    assert made[-1] == "a" and other.path != pack
+
+
+def test_an_unreadable_pack_counts_as_empty_and_is_written_anew(tmp_path: Path):
+    inputs = {"kind": "kiosk-modules"}
+    pack = FileCache(tmp_path).path(inputs, ".json")
+    pack.parent.mkdir(parents=True)
+    for broken in ("{not json", "[1, 2]"):
+        pack.write_text(broken, encoding="utf-8")
+        values = PackedValues(FileCache(tmp_path), inputs)
+        assert values.get("a", lambda: 1) == 1
+        values.save()
+        assert json.loads(pack.read_text(encoding="utf-8")) == {"a": 1}
+    nowhere = PackedValues(FileCache(None), inputs)
+    assert nowhere.get("a", lambda: 2) == 2 and nowhere.path is None
+    nowhere.save()

@@ -32,6 +32,7 @@ from .data import (
     EVENT_DAYS,
     KIOSK_FOLDER_URL,
     SAVED_LIST_PAGE,
+    KioskCodes,
     kiosk_data,
     kiosk_details,
 )
@@ -64,8 +65,10 @@ def kiosk_files(directory: Directory, events: Events, hours: DeskHours, urls: Si
     statics = {name: (KIOSK_FOLDER / name).read_bytes() for name in STATIC_FILES}
     site_scripts = {file.path: file.data for file in asset_files() if file.path in SITE_SCRIPTS}
     occurrences = upcoming_occurrences(events, hours.now, EVENT_DAYS)
-    data = script_json(kiosk_data(directory, urls, occurrences, cache))
-    details = json.dumps(kiosk_details(directory, urls, cache), ensure_ascii=False, separators=(",", ":"))
+    codes = KioskCodes(cache)
+    data = script_json(kiosk_data(directory, urls, occurrences, codes))
+    details = json.dumps(kiosk_details(directory, urls, codes), ensure_ascii=False, separators=(",", ":"))
+    codes.save()
     template = _kiosk_environment().get_template("index.html")
     shared = tuple(relative_url(KIOSK_FOLDER_URL, path) for path in SITE_SCRIPTS)
     # The data the site's scripts fetch: the staffed intervals and today's organisations.

@@ -8,8 +8,11 @@ packed they weigh a few kilobytes.
 from __future__ import annotations
 
 import base64
+import hashlib
+from functools import cache
+from pathlib import Path
 
-from ..web.qr import QUIET_ZONE, encode
+from ..web.qr import QUIET_ZONE, encode, qr_renderer_version
 
 
 def packed_code(target: str) -> dict[str, int | str]:
@@ -24,3 +27,9 @@ def packed_code(target: str) -> dict[str, int | str]:
         if dark:
             packed[index // 8] |= 0x80 >> (index % 8)
     return {"n": len(modules), "m": base64.b64encode(packed).decode("ascii")}
+
+
+@cache
+def packing_version() -> dict[str, str]:
+    """What a packed code depends on besides its address: how codes are drawn, and this module's code."""
+    return {**qr_renderer_version(), "packing": hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}

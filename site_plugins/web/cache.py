@@ -48,6 +48,42 @@ class FileCache:
         return self.folder / key[:2] / f"{key}{suffix}"
 
 
+class PackedValues:
+    """Many small values of the cache kept in one JSON file, so a warm build reads one file, not thousands.
+
+    The file is named by the hash of `inputs`, which must cover everything a value depends on besides its
+    key. A key the file lacks gets its value from `make`; `save` rewrites the file with exactly the keys
+    asked for since it was read, when they differ from what it held, so it never grows beyond one build's
+    needs. An unreadable file counts as empty. With a cache without folder, nothing is kept.
+    """
+
+    def __init__(self, cache: FileCache, inputs: Mapping[str, Any]):
+        self.path = cache.path(inputs, ".json") if cache.folder is not None else None
+        self.held: dict[str, Any] = {}
+        if self.path is not None:
+            try:
+                held = json.loads(self.path.read_bytes())
+            except (OSError, ValueError):
+                held = {}
+            self.held = held if isinstance(held, dict) else {}
+        self.used: dict[str, Any] = {}
+        self.made = 0
+
+    def get(self, key: str, make: Callable[[], Any]) -> Any:
+        if key not in self.used:
+            if key in self.held:
+                self.used[key] = self.held[key]
+            else:
+                self.used[key] = make()
+                self.made += 1
+        return self.used[key]
+
+    def save(self) -> None:
+        if self.path is not None and self.used != self.held:
+            _write_atomically(self.path, json.dumps(self.used, separators=(",", ":")).encode("utf-8"))
+            self.held = dict(self.used)
+
+
 def content_key(inputs: Mapping[str, Any]) -> str:
     """SHA-256 of the inputs as canonical JSON."""
     text = json.dumps(inputs, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
