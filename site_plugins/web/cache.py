@@ -67,7 +67,6 @@ class PackedValues:
                 held = {}
             self.held = held if isinstance(held, dict) else {}
         self.used: dict[str, Any] = {}
-        self.made = 0
 
     def get(self, key: str, make: Callable[[], Any]) -> Any:
         if key not in self.used:
@@ -75,7 +74,6 @@ class PackedValues:
                 self.used[key] = self.held[key]
             else:
                 self.used[key] = make()
-                self.made += 1
         return self.used[key]
 
     def save(self) -> None:
