@@ -141,8 +141,12 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
                                   "remove or rename the hand-written file.")
             # Generated pages are reached through the directory, not the navigation: a site-wide
             # menu of every organisation would make each page grow with the directory.
-            files.append(File.generated(config, generated.path, content=generated.content,
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
+            if isinstance(generated.content, Path):  # a drawn file, copied from the build cache
+                files.append(File.generated(config, generated.path, abs_src_path=str(generated.content),
+                                            inclusion=InclusionLevel.NOT_IN_NAV))
+            else:
+                files.append(File.generated(config, generated.path, content=generated.content,
+                                            inclusion=InclusionLevel.NOT_IN_NAV))
             if generated.html is not None:
                 self.rendered[generated.path] = generated
         self.sources_of = {file.dest_uri: f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{file.src_uri}"

@@ -106,3 +106,15 @@ def test_an_unreadable_pack_counts_as_empty_and_is_written_anew(tmp_path: Path):
     nowhere = PackedValues(FileCache(None), inputs)
     assert nowhere.get("a", lambda: 2) == 2 and nowhere.path is None
     nowhere.save()
+
+
+def test_a_file_can_be_had_as_its_path_in_the_cache_unread(tmp_path: Path):
+    make = Maker(b"%PDF-1.7")
+    cache = FileCache(tmp_path)
+    first = cache.fetch_file({"kind": "poster"}, ".pdf", make)
+    assert isinstance(first, Path) and first.read_bytes() == b"%PDF-1.7" and tmp_path in first.parents
+    again = FileCache(tmp_path)  # the next build: the same path, nothing drawn
+    assert again.fetch_file({"kind": "poster"}, ".pdf", make) == first and make.calls == 1
+    assert (again.made, again.reused) == (0, 1)
+    assert again.fetch({"kind": "poster"}, ".pdf", make) == b"%PDF-1.7"  # one cache, whichever way it is read
+    assert FileCache(None).fetch_file({"kind": "poster"}, ".pdf", make) == b"%PDF-1.7" and make.calls == 2

@@ -26,7 +26,8 @@ PRINT_FOLDER = "utskrift"
 def poster_file(cache: FileCache, path: str, poster: Poster, sheet: Sheet) -> GeneratedFile:
     """The poster as a PDF at the sheet's size, drawn only when the cache does not hold it yet."""
     inputs = {"kind": "poster", "poster": asdict(poster), "sheet": asdict(sheet), "renderer": renderer_version()}
-    return GeneratedFile(path, cache.fetch(inputs, ".pdf", lambda: poster_pdf(poster, sheet, encode(poster.target))))
+    drawn = cache.fetch_file(inputs, ".pdf", lambda: poster_pdf(poster, sheet, encode(poster.target)))
+    return GeneratedFile(path, drawn)
 
 
 def code_files(cache: FileCache, code: PageCode, width_mm: float, *, proof: bool = False) -> Iterator[GeneratedFile]:
@@ -36,7 +37,7 @@ def code_files(cache: FileCache, code: PageCode, width_mm: float, *, proof: bool
     title = f"QR-kode til {code.target}"
     yield GeneratedFile(
         code.svg,
-        cache.fetch(
+        cache.fetch_file(
             {**inputs, "kind": "svg", "title": title},
             ".svg",
             lambda: svg(encode(code.target), width_mm, title, proof=proof),
@@ -44,7 +45,7 @@ def code_files(cache: FileCache, code: PageCode, width_mm: float, *, proof: bool
     )
     yield GeneratedFile(
         code.png,
-        cache.fetch(
+        cache.fetch_file(
             {**inputs, "kind": "png", "dpi": PRINT_DPI}, ".png", lambda: png(encode(code.target), width_mm, proof=proof)
         ),
     )

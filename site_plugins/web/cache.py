@@ -42,6 +42,20 @@ class FileCache:
         _write_atomically(path, content)
         return content
 
+    def fetch_file(self, inputs: Mapping[str, Any], suffix: str, make: Callable[[], bytes]) -> Path | bytes:
+        """Like `fetch`, but the file in the cache is given by its path, unread, for the build to copy into
+        the site; without a folder, the content `make()` returns."""
+        if self.folder is None:
+            self.made += 1
+            return make()
+        path = self.path(inputs, suffix)
+        if path.is_file():
+            self.reused += 1
+        else:
+            _write_atomically(path, make())
+            self.made += 1
+        return path
+
     def path(self, inputs: Mapping[str, Any], suffix: str) -> Path:
         assert self.folder is not None
         key = content_key(inputs)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 
@@ -13,7 +14,9 @@ class GeneratedFile:
     """A file for the site: `path` is relative to the docs folder (`x/y.md` becomes a page)."""
 
     path: str
-    content: str | bytes
+    content: str | bytes | Path
+    """The text or bytes; or a file in the build cache (a drawn code or poster), which the build copies into
+    the site without reading it."""
     html: str | None = None
     """For a page whose body the core rendered: the finished HTML. `content` then holds only the front
     matter, and the plugin hands MkDocs this body in place of converting Markdown (which would re-parse it)."""
@@ -23,6 +26,8 @@ class GeneratedFile:
     @property
     def data(self) -> bytes:
         """The content as bytes (text in UTF-8)."""
+        if isinstance(self.content, Path):
+            return self.content.read_bytes()
         return self.content.encode("utf-8") if isinstance(self.content, str) else self.content
 
 
