@@ -8,14 +8,12 @@ says they mean, and a text value known to hold no blank is handed to validation 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 import yaml
+from conftest import REPO
 
 from site_plugins.sources.yaml_lines import read_yaml, read_yaml_text
-
-REPO = Path(__file__).resolve().parent.parent
 
 # Plain values whose type YAML 1.1 decides by their look, next to quoted ones it must leave as text.
 TRICKY = """\

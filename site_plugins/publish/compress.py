@@ -60,9 +60,16 @@ def is_text_file(path: Path) -> bool:
 
 def text_files(site: Path) -> list[Path]:
     """Every text file under `site`, skipping dot folders (deploy files)."""
-    return sorted(path for path in site.rglob("*")
-                  if path.is_file() and is_text_file(path)
-                  and not any(part.startswith(".") for part in path.relative_to(site).parts))
+    return [path for path in _site_files(site) if is_text_file(path)]
+
+
+def _site_files(site: Path) -> list[Path]:
+    """Every file under `site` but dot files and dot folders, sorted; listed without a `stat` per file."""
+    found = []
+    for folder, folders, names in os.walk(site):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found += [Path(folder, name) for name in names if not name.startswith(".")]
+    return sorted(found)
 
 
 def wants_copies(relative: str, size: int) -> bool:
@@ -80,12 +87,14 @@ def brotli_bytes(content: bytes) -> bytes:
     return packed
 
 
-def _compress_one(site: Path, path: Path, cache: FileCache | None) -> tuple[int, int, int]:
-    """Write `path.gz` and `path.br` beside `path` (only where worth it); returns the three sizes."""
+def _compress_one(site: Path, path: Path, cache: FileCache | None, present: set[Path]) -> tuple[int, int, int]:
+    """Write `path.gz` and `path.br` beside `path` (only where worth it); returns the three sizes.
+    `present` is every file of the site, so a copy left from a `--dirty` build is removed without a try per file."""
     size = path.stat().st_size
-    if not wants_copies(path.relative_to(site).as_posix(), size):  # and none left from a `--dirty` build
+    if not wants_copies(path.relative_to(site).as_posix(), size):
         for suffix in (".gz", ".br"):
-            path.with_name(path.name + suffix).unlink(missing_ok=True)
+            if (stale := path.with_name(path.name + suffix)) in present:
+                stale.unlink()
         return size, size, size
     content = path.read_bytes()
     sizes = [len(content)]
@@ -101,7 +110,8 @@ def _compress_one(site: Path, path: Path, cache: FileCache | None) -> tuple[int,
             target.write_bytes(packed)
             sizes.append(len(packed))
         else:  # a small file: the server sends the original, or compresses it on the fly
-            target.unlink(missing_ok=True)
+            if target in present:
+                target.unlink()
             sizes.append(len(content))
     return sizes[0], sizes[1], sizes[2]
 
@@ -109,8 +119,10 @@ def _compress_one(site: Path, path: Path, cache: FileCache | None) -> tuple[int,
 def precompress(site: Path, cache: FileCache | None = None) -> Compressed:
     """Write a `.gz` and a `.br` beside each text file of `site` that `wants_copies`; large files' copies come
     from `cache` when it has them. zlib and Brotli release the GIL, so threads use every core."""
-    paths = text_files(site)
+    every = _site_files(site)
+    present = set(every)
+    paths = [path for path in every if is_text_file(path)]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        sizes = list(pool.map(lambda path: _compress_one(site, path, cache), paths))
+        sizes = list(pool.map(lambda path: _compress_one(site, path, cache, present), paths))
     return Compressed(files=len(paths), original=sum(s[0] for s in sizes), gzip=sum(s[1] for s in sizes),
                       brotli=sum(s[2] for s in sizes))

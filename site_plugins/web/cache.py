@@ -26,25 +26,12 @@ class FileCache:
 
     def fetch(self, inputs: Mapping[str, Any], suffix: str, make: Callable[[], bytes]) -> bytes:
         """The file made from `inputs`: read from the cache, or made by `make()` and stored."""
-        if self.folder is None:
-            self.made += 1
-            return make()
-        path = self.path(inputs, suffix)
-        try:
-            content = path.read_bytes()
-        except FileNotFoundError:
-            pass
-        else:
-            self.reused += 1
-            return content
-        content = make()
-        self.made += 1
-        _write_atomically(path, content)
-        return content
+        found = self.fetch_file(inputs, suffix, make)
+        return found if isinstance(found, bytes) else found.read_bytes()
 
     def fetch_file(self, inputs: Mapping[str, Any], suffix: str, make: Callable[[], bytes]) -> Path | bytes:
-        """Like `fetch`, but the file in the cache is given by its path, unread, for the build to copy into
-        the site; without a folder, the content `make()` returns."""
+        """The file made from `inputs`, made by `make()` and stored when the cache lacks it, given by its path
+        in the cache, unread (for the build to copy into the site); without a folder, the content `make()` returns."""
         if self.folder is None:
             self.made += 1
             return make()
