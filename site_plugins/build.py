@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .directory.helplines import line_schedules
 from .directory.pages import directory_pages
 from .editor.collections import EditorOptions, editor_config, editor_sources
 from .editor.files import editor_files
@@ -39,7 +40,7 @@ def site_files(site: Site, urls: SiteUrls) -> Iterator[GeneratedFile]:
         corrections_email=site.corrections_email,
     )
     yield from event_files(site.events, site.directory, urls, today, now)
-    yield from hours_files(site.hours, site.closed_days, urls)
+    yield from hours_files(site.hours, site.closed_days, urls, line_schedules(site.directory, now))
     yield from shift_files(site.shifts, site.directory, urls)
     yield from shift_feed_files(site.shifts, site.directory, urls, now)
     yield from kiosk_files(site.directory, site.events, site.hours, urls, cache)

@@ -1,7 +1,8 @@
-// "Åpent nå" status of the desk, decided when the page is viewed, not when it was built.
-// The build wrote hours.json (next to this script): staffed intervals as UTC instants, each
-// with both texts already in Norwegian, so the script only compares instants and picks a text.
+// "Åpent nå" status of the desk and of the helplines, decided when the page is viewed, not when it
+// was built. The build wrote hours.json (next to this script): staffed intervals as UTC instants,
+// each with both texts already in Norwegian, so the script only compares instants and picks a text.
 // No time zone or date arithmetic happens here, so the device's own zone cannot matter.
+// `data-torget-status` with no value is the desk; with a value, the helpline of that key in `lines`.
 (function () {
   "use strict";
 
@@ -14,22 +15,27 @@
   }
 
   // The first interval that has not ended: open once it has started, else the next opening.
-  function statusAt(now) {
-    if (!hours || now >= Date.parse(hours.valid_until)) return null;
-    for (var i = 0; i < hours.intervals.length; i += 1) {
-      var interval = hours.intervals[i];
+  function statusAt(schedule, now) {
+    if (!schedule || now >= Date.parse(schedule.valid_until)) return null;
+    for (var i = 0; i < schedule.intervals.length; i += 1) {
+      var interval = schedule.intervals[i];
       if (Date.parse(interval.end) > now) {
         var open = Date.parse(interval.start) <= now;
         return { open: open, text: open ? interval.open : interval.closed };
       }
     }
-    return { open: false, text: hours.none_ahead };
+    return { open: false, text: schedule.none_ahead };
+  }
+
+  function scheduleOf(key) {
+    if (!hours) return null;
+    return key ? (hours.lines || {})[key] : hours;
   }
 
   function show() {
     var now = Date.now();
-    var status = statusAt(now);
     document.querySelectorAll("[data-torget-status]").forEach(function (element) {
+      var status = statusAt(scheduleOf(element.dataset.torgetStatus), now);
       if (!status) { element.hidden = true; return; }
       element.textContent = status.text;
       element.classList.toggle("torget-status--open", status.open);

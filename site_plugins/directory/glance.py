@@ -93,6 +93,32 @@ def source_label(source: Source) -> str:
     return source.title or web_label(source.url or "")
 
 
+PEER_HEADINGS = {
+    "likeperson": "Snakk med en likeperson",
+    "groups": "Grupper og møteplasser",
+    "companion": "Følgetjeneste",
+}
+"""The heading of the peer-support box by what the offer is (`peer_support.kind`)."""
+PEER_ANCHORS = {"likeperson": "likeperson", "groups": "grupper", "companion": "folgetjeneste"}
+"""The box's id on the organisation's page, which lists link to."""
+SWITCHBOARD_NOTE = "Nummeret går til sentralbordet: ring og spør etter en likeperson."
+
+
+def peer_phone_note(org: Organisation) -> str | None:
+    """The caveat a peer-support number needs when it is the office's switchboard, wherever it is shown."""
+    peer = org.peer_support
+    if peer and peer.phone and org.phone and _tel(peer.phone) == _tel(org.phone):
+        return SWITCHBOARD_NOTE
+    return None
+
+
+def successor_link(org: Organisation, directory: Directory) -> Organisation | None:
+    """The organisation a merging one is joining (its page says so), or None."""
+    if org.status.state != "merging" or not org.status.successor:
+        return None
+    return directory.organisation(org.status.successor)
+
+
 def peer_contacts(org: Organisation) -> list[Reach]:
     peer = org.peer_support
     if peer is None:

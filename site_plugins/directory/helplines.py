@@ -1,57 +1,177 @@
-"""The «Hjelpetelefoner» page: every organisation's helplines, beside the emergency numbers."""
+"""Helplines in order of need: lines answered day and night first, then the others by who they are for.
+
+One order and one way of telling a line's hours serve the «Hjelpetelefoner» page, each organisation's
+page and the kiosk. A line whose source gives its hours carries a status key: the build writes its
+answered intervals into the status file (`line_schedules`), and the same script that says whether the
+desk is open says «Åpen nå» or «Stengt nå – åpner …» for the line when the page is viewed.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
+from ..hours.desk import Interval
+from ..hours.text import span_text, weekdays_text
+from ..web.clock import OSLO
 from ..web.emergency import EMERGENCY_NUMBERS
+from ..web.norwegian import join_and
 from ..web.output import GeneratedFile, markdown_page
 from ..web.render import render
 from ..web.text import sort_key
 from ..web.urls import DIRECTORY_INDEX, HELPLINES_PAGE, SiteUrls, organisation_path, tel_uri
 from .glance import Reach, helpline_reach
+from .line_hours import LineHours, line_hours
 from .load import Directory
-from .model import Helpline, Organisation
+from .model import Category, Helpline, Organisation
+
+ALWAYS_OPEN = "Åpen hele døgnet"
+HOURS_UNKNOWN = "Åpningstiden er ikke kjent. Ring og prøv, eller se nettsiden."
+ALWAYS_HEADING = "Åpne hele døgnet"
+LINE_HORIZON_DAYS = 92
+"""A line's intervals cover the next three months (the desk's cover a year): enough between two builds,
+and small enough that the status file stays light on a phone."""
+
+
+@dataclass(frozen=True)
+class LineView:
+    """One helpline as every page shows it: how to reach it, when it answers, and its live status key."""
+
+    name: str
+    reach: list[Reach]
+    hours_text: str
+    """«Åpen hele døgnet», «Åpen mandager kl. 15:00–16:00», or that the hours are not known."""
+    hours_note: str | None
+    status_key: str | None
+    """Where the status script finds the line's intervals; None when it is always open or its hours are unknown."""
+    always: bool
+    theme: Category
+    description: str | None
+    answered_by: str | None
 
 
 @dataclass(frozen=True)
 class HelplineEntry:
-    """One number, with the organisations that list it; details come from the first that gives each."""
+    """One number on the helplines page, with the organisations that list it."""
 
-    name: str
-    reach: list[Reach]
-    hours: str | None
-    answered_by: str | None
-    description: str | None
+    line: LineView
     organisations: list[Organisation]
 
 
+@dataclass(frozen=True)
+class HelplineGroup:
+    heading: str
+    anchor: str
+    entries: list[HelplineEntry]
+
+
+def status_key(phone: str) -> str:
+    """The key of a number's intervals in the status file: `line-` and its digits."""
+    uri = tel_uri(phone) or phone
+    return "line-" + "".join(char for char in uri if char.isdigit())
+
+
+def hours_text(hours: LineHours | None) -> str:
+    """When a line answers, in a sentence fragment a visitor reads beside the number."""
+    if hours is None:
+        return HOURS_UNKNOWN
+    if hours.always:
+        return ALWAYS_OPEN
+    week = join_and([f"{weekdays_text(part.weekdays)} {span_text(part.spans)}" for part in hours.week])
+    closed = ", men ikke på helligdager" if hours.public_holidays_off else ""
+    return f"Åpen {week}{closed}."
+
+
+def line_view(line: Helpline, org: Organisation, directory: Directory) -> LineView:
+    hours = line_hours(line.hours) if line.hours else None
+    always = bool(hours and hours.always)
+    return LineView(
+        name=line.name,
+        reach=helpline_reach(line),
+        hours_text=hours_text(hours),
+        hours_note=line.hours_note,
+        status_key=status_key(line.phone) if hours and not always else None,
+        always=always,
+        theme=directory.category(line.theme or org.categories[0]),
+        description=line.description,
+        answered_by=line.answered_by,
+    )
+
+
+NEED_FIRST = ("Pårørende", "Psykisk helse", "Rus", "Kreft", "Barn og unge")
+"""Who the desk's visitors most often ring for, in that order (the desk is for patients and relatives); the other
+themes follow in the vocabulary's order."""
+
+
+def need_order(directory: Directory) -> list[Category]:
+    """The themes in the order the helpline groups follow."""
+    first = [category for name in NEED_FIRST for category in directory.categories if category.name == name]
+    return [*first, *(category for category in directory.categories if category not in first)]
+
+
+def organisation_lines(org: Organisation, directory: Directory) -> list[LineView]:
+    """An organisation's own lines for its page and kiosk card: day and night first, then as the file lists them."""
+    views = [line_view(line, org, directory) for line in org.helplines]
+    return sorted(views, key=lambda view: not view.always)
+
+
 def helpline_entries(directory: Directory) -> list[HelplineEntry]:
-    """Every helpline in the directory, one entry per number, A–Å by the line's name."""
+    """Every helpline in the directory, one entry per number; details come from the first listing that gives each."""
     by_number: dict[str, list[tuple[Helpline, Organisation]]] = {}
     for org in directory.organisations:
         for line in org.helplines:
             by_number.setdefault(tel_uri(line.phone) or line.phone, []).append((line, org))
     entries = []
     for listed in by_number.values():
+        first_line, first_org = next(((line, org) for line, org in listed if line.hours), listed[0])
+        view = line_view(first_line, first_org, directory)
         lines = [line for line, _ in listed]
-        first = lines[0]
-        entries.append(HelplineEntry(
-            name=first.name,
-            reach=helpline_reach(first),
-            hours=next((line.hours for line in lines if line.hours), None),
-            answered_by=next((line.answered_by for line in lines if line.answered_by), None),
+        view = LineView(
+            name=view.name, reach=view.reach, hours_text=view.hours_text,
+            hours_note=view.hours_note, status_key=view.status_key, always=view.always, theme=view.theme,
             description=next((line.description for line in lines if line.description), None),
-            organisations=[org for _, org in listed],
-        ))
-    return sorted(entries, key=lambda entry: sort_key(entry.name))
+            answered_by=next((line.answered_by for line in lines if line.answered_by), None),
+        )
+        entries.append(HelplineEntry(view, [org for _, org in listed]))
+    return entries
+
+
+def helpline_groups(directory: Directory) -> list[HelplineGroup]:
+    """Lines answered day and night first; then one group per theme, in the vocabulary's order; A–Å inside each."""
+    entries = sorted(helpline_entries(directory), key=lambda entry: sort_key(entry.line.name))
+    groups = []
+    always = [entry for entry in entries if entry.line.always]
+    if always:
+        groups.append(HelplineGroup(ALWAYS_HEADING, "hele-dognet", always))
+    others = [entry for entry in entries if not entry.line.always]
+    for theme in need_order(directory):
+        members = [entry for entry in others if entry.line.theme == theme]
+        if members:
+            groups.append(HelplineGroup(theme.name, f"for-{theme.slug}", members))
+    return groups
+
+
+def line_schedules(directory: Directory, now: dt.datetime) -> dict[str, list[Interval]]:
+    """Each line with known hours (not day and night): its answered intervals for the next three months."""
+    now = now.astimezone(OSLO)
+    start = dt.datetime.combine(now.date(), dt.time(), OSLO)
+    until = start + dt.timedelta(days=LINE_HORIZON_DAYS)
+    schedules: dict[str, list[Interval]] = {}
+    for org in directory.organisations:
+        for line in org.helplines:
+            if not line.hours or status_key(line.phone) in schedules:
+                continue
+            hours = line_hours(line.hours)
+            if not hours.always:
+                schedules[status_key(line.phone)] = [Interval(a, b) for a, b in hours.intervals(start, until)]
+    return schedules
 
 
 def helplines_page(directory: Directory, urls: SiteUrls) -> GeneratedFile:
     body = render(
         "helplines.html",
         emergency=EMERGENCY_NUMBERS,
-        entries=helpline_entries(directory),
+        groups=helpline_groups(directory),
         link=lambda org: urls.link(HELPLINES_PAGE, organisation_path(org)),
         directory=urls.link(HELPLINES_PAGE, DIRECTORY_INDEX),
     )

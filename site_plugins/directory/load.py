@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,12 +31,16 @@ class Directory:
     """All organisations (in A–Å order), the themes they are filed under and the umbrella bodies they name."""
 
     organisations: tuple[Organisation, ...]
+    """The organisations offered to visitors: every entry but the merged and the dissolved."""
     categories: tuple[Category, ...]
     umbrellas: tuple[Umbrella, ...] = ()
     synonyms: Synonyms = NO_SYNONYMS
     """Visitors' words for the directory's words (`organisations/_synonyms.yaml`), for search."""
     warnings: tuple[str, ...] = ()
     """What an editor should look at although the site can be built (e.g. a synonym nobody's keywords use)."""
+    former: tuple[Organisation, ...] = ()
+    """Entries that no longer exist as listed (merged into another, or dissolved): only their old address is
+    served, forwarding to the successor or saying the organisation was dissolved."""
 
     def organisation(self, slug: str) -> Organisation | None:
         return next((org for org in self.organisations if org.slug == slug), None)
@@ -55,6 +60,16 @@ class Directory:
 
     def in_umbrella(self, umbrella: Umbrella) -> list[Organisation]:
         return [org for org in self.organisations if umbrella.name in org.umbrella]
+
+    def merged(self) -> list[Organisation]:
+        return [org for org in self.former if org.status.state == "merged"]
+
+    def dissolved(self) -> list[Organisation]:
+        return [org for org in self.former if org.status.state == "dissolved"]
+
+    def with_state(self, state: str) -> list[Organisation]:
+        """Listed organisations whose status is `state` (merging, uncertain)."""
+        return [org for org in self.organisations if org.status.state == state]
 
     def stale(self, today: dt.date) -> list[Organisation]:
         """Entries not checked with their organisation in the last 12 months (or never)."""
@@ -76,6 +91,7 @@ def load_directory(folder: Path, root: Path) -> Directory:
     organisations: list[Organisation] = []
     names: dict[str, str] = {}
     former: list[tuple[str, str, int]] = []  # (old slug, file, line) for the cross-file check
+    successors: list[tuple[Organisation, str, int]] = []  # (merging or merged entry, file, line of `successor`)
     in_folder = display_path(folder, root)
     for name in sorted(os.listdir(folder)):
         path = folder / name
@@ -98,6 +114,10 @@ def load_directory(folder: Path, root: Path) -> Directory:
                 Problem(display, doc.line_of(("slug",)), "slug", "is taken from the file name; remove this field")
             )
             continue
+        if "merged_names" in doc.data:
+            problems.append(Problem(display, doc.line_of(("merged_names",)), "merged_names",
+                                    "is worked out from the files with `status: {state: merged}`; remove this field"))
+            continue
         context = {"categories": categories, "umbrellas": umbrellas}
         organisation, found = validate(Organisation, doc, context, {"slug": path.stem})
         # A value YAML could not read was already reported; do not report it again as missing or empty.
@@ -115,16 +135,55 @@ def load_directory(folder: Path, root: Path) -> Directory:
         names[key] = display
         organisations.append(organisation)
         former += [(old, display, doc.line_of(("former_slugs", i))) for i, old in enumerate(organisation.former_slugs)]
+        if organisation.status.successor:
+            successors.append((organisation, display, doc.line_of(("status", "successor"))))
     problems += _address_clashes(folder, former)
+    problems += _successor_problems(successors, {org.slug: org for org in organisations})
     if problems:
         raise SourceError(problems)
+    organisations = _with_merged_names(organisations)
+    gone = tuple(sorted((org for org in organisations if not org.listed), key=lambda org: sort_key(org.name)))
+    organisations = [org for org in organisations if org.listed]
     organisations.sort(key=lambda org: sort_key(org.name))
     # A synonym no organisation uses finds nothing but harms nothing: a warning, so that removing
     # an organisation never stops the build.
     words = [fold(" ".join(directory_words(org))) for org in organisations]
     warnings = tuple(str(problem) for problem in unused_synonym_problems(synonyms, words, synonyms_display))
     warnings += _umbrella_page_warnings(umbrellas, {org.slug for org in organisations}, umbrellas_display)
-    return Directory(tuple(organisations), tuple(categories.values()), tuple(umbrellas.values()), synonyms, warnings)
+    return Directory(tuple(organisations), tuple(categories.values()), tuple(umbrellas.values()), synonyms, warnings,
+                     gone)
+
+
+def _successor_problems(successors: list[tuple[Organisation, str, int]],
+                        by_slug: dict[str, Organisation]) -> list[Problem]:
+    """A successor is another organisation's file, and one that is still offered to visitors."""
+    problems = []
+    for org, display, line in successors:
+        successor = by_slug.get(org.status.successor or "")
+        if org.status.successor == org.slug:
+            message = "names this file itself; write the file name of the organisation it joins"
+        elif successor is None:
+            close = difflib.get_close_matches(org.status.successor or "", by_slug, n=1)
+            hint = f" Did you mean {close[0]!r}?" if close else ""
+            message = (f"{org.status.successor!r} is not an organisation file in this folder.{hint} Write the "
+                       "file name (without .yaml) of the organisation it joins")
+        elif not successor.listed:
+            message = (f"{successor.slug!r} is itself {successor.status.state}, so it cannot take over this entry; "
+                       "name the organisation that exists now")
+        else:
+            continue
+        problems.append(Problem(display, line, "status.successor", message))
+    return problems
+
+
+def _with_merged_names(organisations: list[Organisation]) -> list[Organisation]:
+    """Each successor also answers to the names of the organisations merged into it (for search)."""
+    names: dict[str, list[str]] = {}
+    for org in organisations:
+        if org.status.state == "merged" and org.status.successor:
+            names.setdefault(org.status.successor, []).extend(filter(None, (org.name, org.short_name)))
+    return [org.model_copy(update={"merged_names": tuple(names[org.slug])}) if org.slug in names else org
+            for org in organisations]
 
 
 def _address_clashes(folder: Path, former: list[tuple[str, str, int]]) -> list[Problem]:

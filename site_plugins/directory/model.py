@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -25,6 +25,7 @@ from pydantic_core import PydanticCustomError
 from ..sources.fields import Date, Fields, Text, one_or_many
 from ..web.text import slugify
 from . import contact
+from .line_hours import line_hours_rule
 
 DESCRIPTION_MAX = 300
 
@@ -92,9 +93,17 @@ Phone = Annotated[str, AfterValidator(contact.phone_number)]
 ShortText = Annotated[str, Field(min_length=1, max_length=DESCRIPTION_MAX)]
 
 
-class PeerSupport(Fields):
-    """How to reach the organisation's peer supporters (likepersoner)."""
+PEER_KINDS = ("likeperson", "groups", "companion")
 
+
+class PeerSupport(Fields):
+    """How to reach the organisation's peer supporters (likepersoner), or its groups and meeting places."""
+
+    kind: Literal["likeperson", "groups", "companion"] = Field(
+        "likeperson",
+        description="What the offer is: `likeperson` (talk one-to-one with a peer supporter, by phone, e-mail or "
+                    "in person), `groups` (self-help groups, conversation groups or meeting places) or `companion` "
+                    "(someone who comes along to appointments). Only `likeperson` is counted as peer support.")
     email: Email | None = Field(None, description="E-mail address for peer support.")
     phone: Phone | None = Field(None, description="Phone number for peer support.")
     url: WebAddress | None = Field(None, description="Web page about peer support.")
@@ -119,8 +128,15 @@ class Helpline(Fields):
         description="The line's name, e.g. 'Pårørendetelefonen'.")
     phone: Phone = Field(
         description="The number to ring: 8 digits, a 116 number such as 116 123, or + and a country code.")
-    hours: ShortText | None = Field(
-        None, description="When the line is answered, e.g. 'Hele døgnet' or 'Hverdager 10–15'.")
+    hours: Annotated[str, AfterValidator(line_hours_rule)] | None = Field(
+        None, description="When the line is answered, in OpenStreetMap opening_hours syntax as the source gives "
+                          "it: `24/7` (day and night), `Mo-Fr 10:00-15:00; Tu 11:00-19:00`, `Mo,Th 18:00-20:00`. "
+                          "Leave it out when the source does not say; the page then says the hours are not known.")
+    hours_note: ShortText | None = Field(
+        None, description="A caveat about the hours, shown beside them, e.g. 'Tidene er fra 2021.'")
+    theme: Annotated[str, AfterValidator(_known_category)] | None = Field(
+        None, description="Who the line is for, as a theme from organisations/_categories.yaml (e.g. 'Pårørende'); "
+                          "the helpline list groups lines by it. Without it, the organisation's first theme is used.")
     answered_by: ShortText | None = Field(None, description="Who answers, e.g. 'Frivillige som selv er pårørende'.")
     description: ShortText | None = Field(None, description="Who the line is for, in one plain sentence.")
     email: Email | None = Field(None, description="An e-mail address the line also answers, if any.")
@@ -180,6 +196,42 @@ class Umbrella(Fields):
         return slugify(self.name)
 
 
+STATES = ("active", "merging", "merged", "dissolved", "uncertain")
+SUCCESSOR_STATES = ("merging", "merged")
+
+
+class Status(Fields):
+    """Whether the organisation still exists as the directory lists it, from a source."""
+
+    state: Literal["active", "merging", "merged", "dissolved", "uncertain"] = Field(
+        "active",
+        description="`active` (the default), `merging` (being merged into `successor`; the page says so), "
+                    "`merged` (merged into `successor`; the old address forwards there and the entry leaves "
+                    "every list), `dissolved` (closed down; the entry leaves every list and its address says so) "
+                    "or `uncertain` (a source raises doubt; nothing changes for visitors, the publication report "
+                    "lists it first for LMS to check).")
+    successor: Annotated[str, AfterValidator(_former_slug)] | None = Field(
+        None, description="For `merging` and `merged`: the file name (without .yaml) of the organisation it joins.")
+    since: Annotated[str, Field(min_length=1, max_length=40)] | None = Field(
+        None, description="When it happened, as the source says it, e.g. '2020' or 'oktober 2017'.")
+    note: ShortText | None = Field(None, description="What the source says, in one sentence, for LMS.")
+    source: Annotated[Source, BeforeValidator(_source_fields)] | None = Field(
+        None, description="The page the status comes from (`url:`, `title:` or both).")
+
+    @model_validator(mode="after")
+    def _successor_fits_state(self) -> Status:
+        if self.state in SUCCESSOR_STATES and not self.successor:
+            raise PydanticCustomError(
+                "status_successor",
+                f"the state {self.state!r} needs `successor:`, the file name (without .yaml) of the organisation "
+                "it joins")
+        if self.state not in SUCCESSOR_STATES and self.successor:
+            raise PydanticCustomError(
+                "status_successor",
+                f"`successor:` is only for the states 'merging' and 'merged', not {self.state!r}; remove it")
+        return self
+
+
 class Organisation(Fields):
     """One patient or user organisation, read from organisations/<slug>.yaml."""
 
@@ -222,6 +274,11 @@ class Organisation(Fields):
     reviewed: Date | None = Field(
         None, description="Date the entry was last checked with the organisation (YYYY-MM-DD)."
     )
+    status: Status = Field(
+        default_factory=Status, description="Whether the organisation still exists as listed: active (the default), merging, "
+                              "merged, dissolved or uncertain, with the source.")
+    merged_names: SkipJsonSchema[tuple[str, ...]] = Field((), exclude=True)
+    """Names of organisations that merged into this one: search finds it by them (set by the loader)."""
 
     @field_validator("categories")
     @classmethod
@@ -241,6 +298,11 @@ class Organisation(Fields):
             raise PydanticCustomError(
                 "former_slug_current", f"{own!r} is this file's own name, not a former one; remove it")
         return _listed_once(slugs, "a former file name")
+
+    @property
+    def listed(self) -> bool:
+        """Offered to visitors as an organisation to contact: not merged away and not dissolved."""
+        return self.status.state not in ("merged", "dissolved")
 
     @property
     def display_name(self) -> str:

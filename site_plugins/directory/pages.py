@@ -12,21 +12,16 @@ from ..web.output import GeneratedFile, markdown_page
 from ..web.qr import page_qr
 from ..web.render import render
 from ..web.text import index_letter
-from ..web.urls import DIRECTORY_INDEX, HELPLINES_PAGE, SiteUrls, organisation_path
+from ..web.urls import DIRECTORY_INDEX, HELPLINES_PAGE, THEMES, SiteUrls, category_path, organisation_path
 from . import glance
-from .helplines import helplines_page
+from .helplines import helplines_page, organisation_lines
 from .load import Directory
 from .model import Category, Organisation
 from .provenance import review_notice
 from .redirects import redirect_files
 
-THEMES = "tema"
 ORGANISATION_SEARCH_BOOST = 2
 ALPHABET = (*"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "Æ", "Ø", "Å")
-
-
-def category_path(category: Category) -> str:
-    return f"{THEMES}/{category.slug}.md"
 
 
 def _no_events(slug: str) -> list[Any]:
@@ -120,10 +115,14 @@ def organisation_page(
         categories=[directory.category(name) for name in org.categories],
         subject=glance.subject(org),
         umbrellas=glance.umbrella_links(org, directory),
-        helplines=[(line, glance.helpline_reach(line)) for line in org.helplines],
+        helplines=organisation_lines(org, directory),
         reach=glance.reach(org),
         addresses=glance.addresses(org),
         peer_reach=glance.peer_contacts(org),
+        peer_phone_note=glance.peer_phone_note(org),
+        peer_heading=glance.PEER_HEADINGS[org.peer_support.kind] if org.peer_support else None,
+        peer_anchor=glance.PEER_ANCHORS[org.peer_support.kind] if org.peer_support else None,
+        successor=glance.successor_link(org, directory),
         chapters=[(chapter, glance.chapter_region(chapter)) for chapter in org.local_chapters],
         sources=[(glance.source_label(source), source.url) for source in org.sources],
         helplines_path=HELPLINES_PAGE,

@@ -11,19 +11,22 @@ from __future__ import annotations
 
 from ..web.render import render
 from ..web.urls import SiteUrls, organisation_path
-from .glance import peer_contacts
+from .glance import PEER_ANCHORS, peer_contacts, peer_phone_note
 from .load import Directory
 from .model import Category, Organisation
 from .provenance import review_notice
 
 PEER_SUPPORT_MARKER = "<!-- torget:likepersoner -->"
-PEER_SUPPORT_ANCHOR = "likeperson"
-"""The id of the peer supporters' box on an organisation's page."""
 
 
 def peer_support_organisations(directory: Directory) -> list[Organisation]:
-    """Every organisation with a `peer_support` entry, in A–Å order."""
-    return [org for org in directory.organisations if org.peer_support]
+    """Every organisation with a likeperson scheme (one-to-one peer support), in A–Å order."""
+    return [org for org in directory.organisations if org.peer_support and org.peer_support.kind == "likeperson"]
+
+
+def group_organisations(directory: Directory) -> list[Organisation]:
+    """Organisations whose offer is groups, meeting places or a companion service rather than a likeperson scheme."""
+    return [org for org in directory.organisations if org.peer_support and org.peer_support.kind != "likeperson"]
 
 
 def peer_support_by_theme(directory: Directory) -> list[tuple[Category, list[Organisation]]]:
@@ -38,14 +41,21 @@ def peer_support_by_theme(directory: Directory) -> list[tuple[Category, list[Org
 def peer_support_list(directory: Directory, src_path: str, urls: SiteUrls) -> str:
     """The list's HTML for the page at `src_path` (links are relative to that page)."""
     organisations = peer_support_organisations(directory)
+    others = group_organisations(directory)
     return render(
         "peer_support.html",
         groups=peer_support_by_theme(directory),
         count=len(organisations),
-        review_notice=review_notice(organisations),
+        others=others,
+        review_notice=review_notice([*organisations, *others]),
         contacts=peer_contacts,
-        link=lambda org: f"{urls.link(src_path, organisation_path(org))}#{PEER_SUPPORT_ANCHOR}",
+        phone_note=peer_phone_note,
+        link=lambda org: f"{urls.link(src_path, organisation_path(org))}#{_anchor(org)}",
     )
+
+
+def _anchor(org: Organisation) -> str:
+    return PEER_ANCHORS[org.peer_support.kind if org.peer_support else "likeperson"]
 
 
 def expand_peer_support_marker(markdown: str, src_path: str, directory: Directory, urls: SiteUrls) -> str:

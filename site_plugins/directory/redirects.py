@@ -1,4 +1,5 @@
-"""Stable addresses: every former address of a renamed organisation forwards to its page.
+"""Stable addresses: every former address of a renamed organisation forwards to its page; the address of
+an organisation merged into another forwards to the one it joined; a dissolved one's address says so.
 
 A printed QR code for `/organisasjoner/prolar/` must keep working after proLAR became proLAR Nett,
 so the build writes the page that address serves (`organisasjoner/prolar/index.html`, or
@@ -13,8 +14,9 @@ from __future__ import annotations
 import html
 from collections.abc import Iterator
 
-from ..web.output import GeneratedFile
-from ..web.urls import SiteUrls, organisation_page, organisation_path
+from ..web.output import GeneratedFile, markdown_page
+from ..web.render import render
+from ..web.urls import SiteUrls, category_path, organisation_page, organisation_path
 from .load import Directory
 from .model import Organisation
 
@@ -29,18 +31,45 @@ def redirect_files(directory: Directory, urls: SiteUrls) -> Iterator[GeneratedFi
     for org in directory.organisations:
         for old in org.former_slugs:
             yield GeneratedFile(former_file(old, urls), redirect_page(org, old, urls))
+    for org in directory.merged():
+        successor = directory.organisation(org.status.successor or "")
+        assert successor is not None, "the loader checks that a successor is listed"
+        for old in (org.slug, *org.former_slugs):
+            yield GeneratedFile(former_file(old, urls), redirect_page(successor, old, urls, merged=org))
+    for org in directory.dissolved():
+        yield dissolved_page(org, directory, urls)
+        for old in org.former_slugs:
+            yield GeneratedFile(former_file(old, urls), redirect_page(org, old, urls))
 
 
-def redirect_page(org: Organisation, old: str, urls: SiteUrls) -> str:
-    """A page at the old address that forwards to the organisation's page (relative, so any host works)."""
+def dissolved_page(org: Organisation, directory: Directory, urls: SiteUrls) -> GeneratedFile:
+    """The page a dissolved organisation's address keeps: that it was dissolved, when, and where to look instead."""
+    path = organisation_path(org)
+    themes = [(category.name, urls.link(path, category_path(category)))
+              for category in directory.categories if category.name in org.categories]
+    body = render("dissolved.html", org=org, themes=themes, source=org.status.source)
+    return markdown_page(path, f"{org.display_name} er lagt ned", body, searchable=False, hide=("toc",),
+                         description=f"{org.display_name} er lagt ned og er ikke lenger med i oversikten.")
+
+
+def redirect_page(org: Organisation, old: str, urls: SiteUrls, merged: Organisation | None = None) -> str:
+    """A page at the old address that forwards to the organisation's page (relative, so any host works);
+    with `merged`, the old address was that organisation's, which has joined `org`."""
     target = html.escape(urls.link(organisation_page(old), organisation_path(org)))
     canonical = html.escape(urls.absolute(organisation_path(org)))
     name = html.escape(org.display_name)
+    if merged is not None:
+        old_name = html.escape(merged.display_name)
+        title = f"{old_name} har slått seg sammen med {name}"
+        text = f"{old_name} er nå en del av {name}."
+    else:
+        title = f"{name} har fått ny adresse"
+        text = "Siden har flyttet."
     return f"""<!doctype html>
 <html lang="nb">
 <head>
 <meta charset="utf-8">
-<title>{name} har fått ny adresse</title>
+<title>{title}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <link rel="canonical" href="{canonical}">
@@ -48,8 +77,8 @@ def redirect_page(org: Organisation, old: str, urls: SiteUrls) -> str:
 </head>
 <body>
 <main>
-<h1>{name} har fått ny adresse</h1>
-<p>Siden har flyttet. Hvis du ikke blir sendt videre med en gang, gå til <a href="{target}">{name}</a>.</p>
+<h1>{title}</h1>
+<p>{text} Hvis du ikke blir sendt videre med en gang, gå til <a href="{target}">{name}</a>.</p>
 </main>
 </body>
 </html>

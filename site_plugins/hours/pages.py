@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from ..web.clock import OSLO, day_end, utc_stamp
@@ -13,12 +13,15 @@ from ..web.output import GeneratedFile, markdown_page
 from ..web.render import render
 from ..web.urls import DIRECTORY_INDEX, HELPLINES_PAGE, SiteUrls
 from .closed_days import ClosedDays
-from .desk import LISTED_AHEAD, STAFFED_DAYS_SHOWN, DeskHours
+from .desk import LISTED_AHEAD, STAFFED_DAYS_SHOWN, DeskHours, Interval
 from .text import (
     CLOSED_NO_DATE,
+    LINE_CLOSED_NO_DATE,
     closed_label,
     day_text,
     describe_rule,
+    line_closed_label,
+    line_open_label,
     open_label,
     span_text,
 )
@@ -29,13 +32,16 @@ DESK_NAME = "Pasient- og pårørendetorget"
 HOSPITAL_NAME = "Nordlandssykehuset Bodø"
 
 
-def hours_files(hours: DeskHours, closed_days: ClosedDays, urls: SiteUrls) -> Iterator[GeneratedFile]:
-    yield GeneratedFile(HOURS_JSON, status_json(hours))
+def hours_files(hours: DeskHours, closed_days: ClosedDays, urls: SiteUrls,
+                lines: Mapping[str, Sequence[Interval]] | None = None) -> Iterator[GeneratedFile]:
+    """The hours page and the status file; `lines` are helplines' answered intervals by status key."""
+    yield GeneratedFile(HOURS_JSON, status_json(hours, lines or {}))
     yield hours_page(hours, closed_days, urls)
 
 
-def status_json(hours: DeskHours) -> str:
-    """The staffed intervals of the next 12 months for the "Åpent nå" script (and the kiosk).
+def status_json(hours: DeskHours, lines: Mapping[str, Sequence[Interval]] | None = None) -> str:
+    """The staffed intervals of the next 12 months for the "Åpent nå" script (and the kiosk), and under
+    `lines` each helpline's answered intervals (an element names its line in `data-torget-status`).
 
     Instants are UTC, so the reader needs no time-zone rules; each interval carries the two texts
     the status can show, made here, so the reader only picks: the first interval that has not
@@ -51,6 +57,18 @@ def status_json(hours: DeskHours) -> str:
              "open": open_label(interval), "closed": closed_label(interval)}
             for interval in hours.intervals
         ],
+        "lines": {
+            key: {
+                "valid_until": utc_stamp(intervals[-1].end) if intervals else utc_stamp(hours.now),
+                "none_ahead": LINE_CLOSED_NO_DATE,
+                "intervals": [
+                    {"start": utc_stamp(interval.start), "end": utc_stamp(interval.end),
+                     "open": line_open_label(interval), "closed": line_closed_label(interval)}
+                    for interval in intervals
+                ],
+            }
+            for key, intervals in sorted((lines or {}).items())
+        },
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import opening_hours
@@ -45,6 +46,20 @@ class WeeklyHours:
     weekdays: tuple[int, ...]
     spans: tuple[tuple[str, str], ...]
 
+    @classmethod
+    def parse(cls, days: str, times: str) -> WeeklyHours:
+        """From a weekly rule's two parts as `WEEKLY` matches them: `Mo-Fr,Su` and `09:00-11:00,12:00-15:00`."""
+        return cls(_weekdays(days), _spans(times))
+
+
+def usual_week(weekly: Iterable[WeeklyHours]) -> list[WeeklyHours]:
+    """Days with equal hours together; as in opening_hours, a later rule for a weekday wins."""
+    by_day = {day: hours.spans for hours in weekly for day in hours.weekdays}
+    merged: dict[tuple[tuple[str, str], ...], list[int]] = {}
+    for day in sorted(by_day):
+        merged.setdefault(by_day[day], []).append(day)
+    return [WeeklyHours(tuple(days), spans) for spans, days in merged.items()]
+
 
 @dataclass(frozen=True)
 class HoursRule:
@@ -62,12 +77,8 @@ class HoursRule:
 
     @property
     def usual_week(self) -> list[WeeklyHours]:
-        """The usual week, days with equal hours together; as in opening_hours, a later rule for a weekday wins."""
-        by_day = {day: hours.spans for hours in self.weekly for day in hours.weekdays}
-        merged: dict[tuple[tuple[str, str], ...], list[int]] = {}
-        for day in sorted(by_day):
-            merged.setdefault(by_day[day], []).append(day)
-        return [WeeklyHours(tuple(days), spans) for spans, days in merged.items()]
+        """The usual week, days with equal hours together."""
+        return usual_week(self.weekly)
 
     def evaluator(self, rule: str | None = None) -> opening_hours.OpeningHours:
         return opening_hours.OpeningHours(rule or self.expanded, timezone=OSLO, country=COUNTRY)
@@ -86,7 +97,7 @@ def parse_hours_rule(
     try:
         normalized = str(opening_hours.OpeningHours(written, timezone=OSLO, country=COUNTRY).normalize())
     except opening_hours.ParserError as error:  # type: ignore[attr-defined]  # missing from the library's stubs
-        return None, [where.problem(_syntax_message(written, str(error)))]
+        return None, [where.problem(syntax_message(written, str(error), SUPPORTED))]
     parts = split_rules(normalized)
     problems: list[Problem] = []
     weekly: list[WeeklyHours] = []
@@ -100,7 +111,7 @@ def parse_hours_rule(
                 )
             )
         elif match := WEEKLY.fullmatch(text):
-            weekly.append(WeeklyHours(_weekdays(match["days"]), _spans(match["times"])))
+            weekly.append(WeeklyHours.parse(match["days"], match["times"]))
         elif SCHOOL_HOLIDAYS_OFF.fullmatch(text):
             kept += [_school_rule(holiday) for holiday in closed_days.school.holidays]
             continue
@@ -171,7 +182,7 @@ def _school_rule(holiday: SchoolHoliday) -> str:
     return f'{osm(holiday.first)}-{osm(holiday.last)} closed "{holiday.reason}"'
 
 
-def _syntax_message(written: str, error: str) -> str:
+def syntax_message(written: str, error: str, supported: str) -> str:
     """Point at the part the library could not read, e.g. `sh off` in `We 11:00-14:00; sh off`."""
     where = re.search(r"--> (\d+):(\d+)", error)
     column = int(where[2]) - 1 if where else 0
@@ -186,5 +197,5 @@ def _syntax_message(written: str, error: str) -> str:
         what = f"cannot read {part!r}: it goes wrong at {rest!r} (character {column + 1} of the rule)"
     return (
         f"{what}. Write the rule in OpenStreetMap opening_hours syntax: weekdays Mo Tu We Th Fr Sa Su, "
-        f"times as 11:00-14:00, `PH`/`SH` in capitals. Allowed: {SUPPORTED}"
+        f"times as 11:00-14:00, `PH`/`SH` in capitals. Allowed: {supported}"
     )

@@ -12,6 +12,18 @@ from .desk import Interval
 from .rule import HoursRule
 
 CLOSED_NO_DATE = "Stengt – ingen bemannede dager er satt opp"
+LINE_CLOSED_NO_DATE = "Stengt nå"
+
+
+def line_open_label(interval: Interval) -> str:
+    """A helpline's status while `interval` is on: "Åpen nå – til 18:00"."""
+    return f"Åpen nå – til {_end_clock(interval)}"
+
+
+def line_closed_label(interval: Interval) -> str:
+    """A helpline's status before `interval` starts: "Stengt nå – åpner tirsdag 8. desember kl. 16:00"."""
+    start = interval.start.astimezone(OSLO)
+    return f"Stengt nå – åpner {day_text(start.date(), year=False)} kl. {clock(start)}"
 
 
 def span_text(spans: Sequence[Interval] | Sequence[tuple[str, str]]) -> str:

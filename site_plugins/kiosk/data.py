@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..directory.glance import PEER_HEADINGS, peer_phone_note
+from ..directory.helplines import organisation_lines
 from ..directory.load import Directory
 from ..directory.model import Organisation
 from ..directory.pages import ALPHABET
@@ -117,12 +119,13 @@ def _summary(directory: Directory, org: Organisation) -> dict[str, Any]:
     return entry
 
 
-def _details(org: Organisation, urls: SiteUrls, qr: QrTable) -> dict[str, Any]:
+def _details(org: Organisation, directory: Directory, urls: SiteUrls, qr: QrTable) -> dict[str, Any]:
     """What only the organisation's card shows: contacts with their codes, peer support, local chapters."""
     entry: dict[str, Any] = {
         # Helplines first, as on the organisation's page: a visitor in distress needs them before the office.
         "contacts": [
-            _contact(qr, "phone", line.name, line.phone, uri) for line in org.helplines if (uri := tel_uri(line.phone))
+            _contact(qr, "phone", line.name, line.reach[0].text, line.reach[0].href)
+            for line in organisation_lines(org, directory)
         ]
         + _contacts(qr, website=org.website, email=org.email, phone=org.phone, membership_url=org.membership_url),
         "page": _page_contact(organisation_path(org), "Denne siden på nettet", urls, qr),
@@ -131,6 +134,8 @@ def _details(org: Organisation, urls: SiteUrls, qr: QrTable) -> dict[str, Any]:
         entry["address"] = address
     if peer := org.peer_support:
         entry["peer"] = {
+            "heading": PEER_HEADINGS[peer.kind],
+            "note": peer_phone_note(org),
             "description": peer.description,
             "contacts": _contacts(qr, website=peer.url, email=peer.email, phone=peer.phone,
                                   website_label="Om likepersonene"),
@@ -192,5 +197,5 @@ def kiosk_data(directory: Directory, urls: SiteUrls, occurrences: list[UpcomingO
 def kiosk_details(directory: Directory, urls: SiteUrls, codes: KioskCodes) -> dict[str, Any]:
     """Every organisation's card by slug, and the QR modules of every address the cards show."""
     qr = QrTable(codes)
-    cards = {org.slug: _details(org, urls, qr) for org in directory.organisations}
+    cards = {org.slug: _details(org, directory, urls, qr) for org in directory.organisations}
     return {"organisations": cards, "qr": qr.codes}

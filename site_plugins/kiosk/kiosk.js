@@ -249,9 +249,10 @@
       contacts(card.contacts),
       card.address ? el("p", { text: `Adresse: ${card.address}` }) : null) : null;
     const peer = card.peer ? el("section", { class: "peer", "aria-labelledby": "peer-title" },
-      el("h2", { id: "peer-title", text: "Snakk med en likeperson" }),
-      el("p", { text: card.peer.description || "En likeperson har selv erfaring og kan lytte og dele det de har lært." }),
-      contacts(card.peer.contacts)) : null;
+      el("h2", { id: "peer-title", text: card.peer.heading }),
+      card.peer.description ? el("p", { text: card.peer.description }) : null,
+      contacts(card.peer.contacts),
+      card.peer.note ? el("p", { class: "peer__note", text: card.peer.note }) : null) : null;
     const chapters = card.chapters ? el("div", {}, el("h2", { text: "Lokallag" }), ...card.chapters.map((chapter) => el("div", { class: "chapter" },
       el("p", { class: "chapter__name", text: chapter.name + (chapter.region ? ` (${chapter.region})` : "") }),
       contacts(chapter.contacts)))) : null;

@@ -23,7 +23,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 def directory_words(org: Organisation) -> list[str]:
     """The organisation's own names for itself and what it is about: names, keywords and themes."""
-    return [org.name, org.short_name or "", *org.keywords, *org.keywords_en, *org.categories]
+    return [org.name, org.short_name or "", *org.keywords, *org.keywords_en, *org.categories, *org.merged_names]
 
 
 def synonyms_of(org: Organisation, synonyms: Synonyms) -> list[str]:
@@ -34,14 +34,15 @@ def synonyms_of(org: Organisation, synonyms: Synonyms) -> list[str]:
 def search_words(org: Organisation, synonyms: Synonyms = NO_SYNONYMS) -> list[str]:
     """What search matches beyond the name and description: short name, keywords (Norwegian and English),
     themes and synonyms. The kiosk sends these apart, as it has the name and description already."""
-    return [org.short_name or "", *org.keywords, *org.keywords_en, *org.categories, *synonyms_of(org, synonyms)]
+    return [org.short_name or "", *org.keywords, *org.keywords_en, *org.categories, *org.merged_names,
+            *synonyms_of(org, synonyms)]
 
 
 def search_text(org: Organisation, synonyms: Synonyms = NO_SYNONYMS) -> str:
     """What the directory's filter and the kiosk match: names, description, keywords (Norwegian and
     English), themes and synonyms, folded."""
     parts = [org.name, org.short_name or "", org.description, *org.keywords, *org.keywords_en,
-             *org.categories, *synonyms_of(org, synonyms)]
+             *org.categories, *org.merged_names, *synonyms_of(org, synonyms)]
     return fold(" ".join(parts))
 
 
@@ -61,6 +62,6 @@ def phrase_terms(texts: list[str]) -> list[str]:
 def index_keywords(org: Organisation, synonyms: Synonyms) -> str:
     """The site search's keyword field for the organisation's page: keywords in both languages,
     synonyms and phrase terms. Indexed with a boost, never shown."""
-    own = [org.short_name or "", *org.keywords, *org.keywords_en]
+    own = [org.short_name or "", *org.keywords, *org.keywords_en, *org.merged_names]
     words = [*own, *synonyms_of(org, synonyms)]
     return " ".join([*(word for word in words if word), *phrase_terms([org.name, *words])])

@@ -37,6 +37,15 @@ def organisation_path(org: _HasSlug) -> str:
     return organisation_page(org.slug)
 
 
+THEMES = "tema"
+"""The folder of the theme pages: `tema/<slug>/`."""
+
+
+def category_path(category: _HasSlug) -> str:
+    """The generated page of a theme: `tema/<slug>.md`."""
+    return f"{THEMES}/{category.slug}.md"
+
+
 def organisation_page(slug: str) -> str:
     """The source path of the page the organisation file `organisations/<slug>.yaml` becomes."""
     return f"{DIRECTORY}/{slug}.md"
