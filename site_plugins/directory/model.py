@@ -275,8 +275,9 @@ class Organisation(Fields):
         None, description="Date the entry was last checked with the organisation (YYYY-MM-DD)."
     )
     status: Status = Field(
-        default_factory=Status, description="Whether the organisation still exists as listed: active (the default), merging, "
-                              "merged, dissolved or uncertain, with the source.")
+        default=Status.model_construct(),
+        description="Whether the organisation still exists as listed: active (the default), merging, merged, "
+                    "dissolved or uncertain, with the source.")
     merged_names: SkipJsonSchema[tuple[str, ...]] = Field((), exclude=True)
     """Names of organisations that merged into this one: search finds it by them (set by the loader)."""
 
