@@ -42,6 +42,8 @@ from .web.theme_markup import correct_theme_markup
 from .web.urls import SiteUrls
 
 log = get_plugin_logger("torget")
+THEME_FOLDER = str(Path(__file__).parent / "theme")
+"""Templates that replace Material's (404.html)."""
 
 
 def editor_options_from(options: TorgetConfig) -> EditorOptions | None:
@@ -109,6 +111,9 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
             log.warning(warning)
         if proof := proof_warning(config.site_url or ""):
             log.warning(proof)
+        # The plugin's own theme templates (a Norwegian 404 page) come before Material's.
+        if THEME_FOLDER not in config.theme.dirs:
+            config.theme.dirs.insert(0, THEME_FOLDER)
         for path in STYLESHEETS:
             if path not in config.extra_css:
                 config.extra_css.append(path)

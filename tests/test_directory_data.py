@@ -71,16 +71,20 @@ def _row_of(org: Organisation, rows: list[dict[str, str]]) -> dict[str, str]:
 
 
 def test_every_bundled_organisation_is_one_row_of_the_data(directory, rows):
-    matched = {org.slug: _row_of(org, rows)["name"] for org in directory.organisations}
+    matched = {org.slug: _row_of(org, rows)["name"] for org in _entries(directory)}
     assert len(set(matched.values())) == len(matched), "two files match the same row"
     assert len(matched) == len(rows), f"{len(rows) - len(matched)} rows of organisations.csv have no file"
 
 
-def test_website_themes_umbrellas_and_keywords_follow_the_row(directory, rows):
+def test_website_themes_umbrellas_and_keywords_follow_the_row(directory, rows, statuses):
+    moved = {_plain(row["name"]) for row in statuses if row["status"] == "moved" and row["source_url"]}
     for org in directory.organisations:
         row = _row_of(org, rows)
-        assert (org.website or "") == row["website"], org.slug
+        if _plain(row["name"]) not in moved:  # a moved one has the status data's address (tested below)
+            assert (org.website or "") == row["website"], org.slug
         assert set(row["categories"].split(";")) <= set(org.categories), org.slug
+        # No theme the row lacks, but for `Annet` (other) beside the row's own.
+        assert set(org.categories) <= {*row["categories"].split(";"), "Annet"}, org.slug
         assert org.umbrella == [u for u in row["umbrella"].split(";") if u], org.slug
         assert {k for k in row["diagnoses"].split(";") if k} <= set(org.keywords), org.slug
 
@@ -159,3 +163,75 @@ def test_every_source_address_comes_from_the_data(directory, rows, contact_lines
         assert org.sources, f"{org.slug} names no source"
         unknown += [f"{org.slug}: {s.url}" for s in org.sources if s.url and _address(s.url) not in known]
     assert not unknown, "source addresses not found in the data:\n" + "\n".join(unknown)
+
+
+# --- organisation-status.csv: what the directory says about organisations that may no longer exist as listed ---
+
+@pytest.fixture(scope="module")
+def statuses(shared: Path) -> list[dict[str, str]]:
+    with open(shared / "organisation-status.csv", encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file))
+
+
+def _entries(directory: Directory) -> list[Organisation]:
+    return [*directory.organisations, *directory.former]
+
+
+def _entry_of(name: str, directory: Directory) -> Organisation:
+    wanted = _plain(name)
+    found = [org for org in _entries(directory) if fold(org.name) == wanted]
+    assert len(found) == 1, f"{name!r}: {len(found)} bundled entries"
+    return found[0]
+
+
+def test_every_bundled_status_follows_the_status_data(directory, statuses):
+    by_state = {"merged": "merged", "dissolved": "dissolved", "merging": "merging", "uncertain": "uncertain"}
+    expected = {}
+    for row in statuses:
+        if row["status"] in by_state:
+            org = _entry_of(row["name"], directory)
+            expected[org.slug] = by_state[row["status"]]
+            if row["successor"]:
+                assert org.status.successor == _entry_of(row["successor"], directory).slug, org.slug
+            if row["source_url"]:
+                assert org.status.source and org.status.source.url, f"{org.slug}: the status names no source"
+                assert _address(org.status.source.url) == _address(row["source_url"]), org.slug
+    actual = {org.slug: org.status.state for org in _entries(directory) if org.status.state != "active"}
+    # A status the data lacks is allowed only as `uncertain` with a note (e.g. a name form no source shows).
+    extra = {slug: state for slug, state in actual.items() if slug not in expected}
+    assert all(state == "uncertain" for state in extra.values()), extra
+    assert {slug: actual.get(slug) for slug in expected} == expected
+
+
+def test_a_moved_organisation_has_the_address_the_data_gives(directory, statuses):
+    for row in statuses:
+        if row["status"] == "moved" and row["source_url"]:
+            org = _entry_of(row["name"], directory)
+            site = re.sub(r"^https?://(www\.)?", "", row["source_url"]).split("/")[0]
+            assert org.website and _address(org.website) == site.casefold(), f"{org.slug}: {org.website}"
+
+
+def test_a_closed_service_is_not_listed(directory, statuses):
+    for row in statuses:
+        if row["status"] == "service closed":
+            numbers = re.findall(r"\d{2} \d{2} \d{2} \d{2}", row["evidence"])
+            org = _entry_of(row["name"], directory)
+            assert numbers and not any(_digits(line.phone) == _digits(n) for line in org.helplines for n in numbers)
+
+
+def test_every_helpline_rule_holds_to_the_hours_the_data_gives(directory, contact_lines):
+    """Each hour a rule names appears in the data's note on that number; `24/7` only where the data says so."""
+    for org in directory.organisations:
+        for line in org.helplines:
+            if not line.hours:
+                continue
+            notes = " ".join(f"{c['note']} {c['why_not']}" for c in contact_lines
+                             if _digits(c["value"]) == _digits(line.phone) or (line.email and c["value"] == line.email))
+            assert notes, f"{org.slug}: no data line for {line.phone}"
+            if line.hours == "24/7":
+                assert re.search(r"24/7|døgn", notes), f"{org.slug}: {line.phone} is not said to be open day and night"
+                continue
+            hours = {int(h) for h in re.findall(r"(\d{2}):00", line.hours)}
+            plain = re.sub(r"\+?\d[\d ]{6,}\d", " ", notes)  # phone numbers are no hours
+            said = {int(h) for h in re.findall(r"(?<!\d)(\d{1,2})(?!\d)", plain)}
+            assert hours <= said, f"{org.slug}: {line.phone} {line.hours!r}: hours {sorted(hours - said)} not in the data"
