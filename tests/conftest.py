@@ -42,6 +42,18 @@ BUILT_AT = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc)
 BROWSED_AT = BUILT_AT + dt.timedelta(minutes=30)
 
 
+def listed_organisation_files(folder: Path) -> list[Path]:
+    """The organisation files offered to visitors: every file but those whose status is merged or dissolved."""
+    import yaml
+
+    listed = []
+    for path in sorted(folder.glob("[!_]*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if (data.get("status") or {}).get("state") not in ("merged", "dissolved"):
+            listed.append(path)
+    return listed
+
+
 def source_date_epoch(moment: dt.datetime) -> str:
     """`moment` as mkdocs' SOURCE_DATE_EPOCH: the build's "now" (the plugin reads it through get_build_datetime)."""
     return str(int(moment.timestamp()))

@@ -8,7 +8,7 @@ import re
 
 import pytest
 import yaml
-from conftest import REPO, Project, copy_bundled_project
+from conftest import REPO, Project, copy_bundled_project, listed_organisation_files
 from small_project import small_project
 
 
@@ -19,7 +19,7 @@ def _names_in_order(page: str) -> list[str]:
 def test_directory_lists_every_organisation_from_a_to_aa(bundled_site: Project):
     page = bundled_site.page("organisasjoner")
     names = _names_in_order(page)
-    sources = sorted((REPO / "organisations").glob("[!_]*.yaml"))
+    sources = listed_organisation_files(REPO / "organisations")
     assert len(names) == len(sources) >= 60
     letters = re.findall(r'<h2 id="bokstav-([a-z]+)"[^>]*>', page)
     assert letters == sorted(letters, key=lambda a: {"ae": "{1", "oe": "{2", "aa": "{3"}.get(a, a))
@@ -101,7 +101,7 @@ def test_category_pages_list_their_organisations(bundled_site: Project):
     for category in categories:
         assert html.escape(category["name"]) in themes
     kreft = bundled_site.page("tema/kreft")
-    members = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (REPO / "organisations").glob("[!_]*.yaml")]
+    members = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in listed_organisation_files(REPO / "organisations")]
     expected = sorted(m["name"] for m in members if "Kreft" in m["categories"])
     listed = [html.unescape(n) for n in re.findall(r'<li>\s*<a href="../../organisasjoner/[^"]+/">([^<]+)</a>', kreft)]
     assert sorted(n.split(" (")[0] for n in listed) == sorted(n for n in expected)

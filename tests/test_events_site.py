@@ -293,7 +293,7 @@ def test_overview_groups_the_next_three_months_and_drops_past_one_off_events(eve
     assert "Foredrag om søvn" not in overview
     assert "Vårmøte" in sections["senere"] and "Vårmøte" not in january + february
     assert ("Verdensdagen for psykisk helse: søndag 10. oktober 2027. Organisasjoner som arbeider med dette: "
-            "Mental Helse og LEVE.") in sections["verdensdager"]
+            "Mental Helse og LEVE – Landsforeningen for etterlatte ved selvmord.") in sections["verdensdager"]
     assert "Verdensdagen" not in "".join(sections[key] for key in ("2026-11", "2026-12", "2027-01", "2027-02"))
     assert 'href="alle.ics"' in _article(events_site, "arrangementer/")
     assert re.search(r'<a[^>]*href="kafe/"[^>]*>Kafé for pårørende</a>', _article(events_site, "arrangementer/"))

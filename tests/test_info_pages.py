@@ -44,17 +44,21 @@ def test_marker_becomes_list_of_organisations_with_peer_supporters_grouped_by_th
         _organisation("gamma", short_name="G&F", categories=["Kreft", "Pårørende"],
                       peer_support={"email": "likeperson@gamma.example.no", "description": "Samtaler <på> telefon."}),
         _organisation("delta", categories=["Pårørende"], peer_support={"description": "Sorggrupper."}),
+        _organisation("epsilon", categories=["Kreft"], peer_support={"kind": "groups", "description": "Treff."}),
     )
     markdown = f"# Likepersoner\n\n{PEER_SUPPORT_MARKER}\n"
     html = expand_peer_support_marker(markdown, "likepersoner.md", directory, URLS)
     assert PEER_SUPPORT_MARKER not in html
-    groups = re.findall(r'<h3 id="likepersoner-([a-z-]+)"[^>]*>', html)
+    groups = re.findall(r'<h4 id="likepersoner-([a-z-]+)"[^>]*>', html)
     assert groups == ["kreft", "parorende"]  # in the vocabulary's order; themes without peer supporters are left out
     names = re.findall(r'<a class="torget-peer-list__name" href="([^"]+)">([^<]+)</a>', html)
     assert names == [("../organisasjoner/alfa/#likeperson", "Alfa"), ("../organisasjoner/gamma/#likeperson", "Gamma (G&amp;F)"),
-                     ("../organisasjoner/gamma/#likeperson", "Gamma (G&amp;F)"), ("../organisasjoner/delta/#likeperson", "Delta")]
+                     ("../organisasjoner/gamma/#likeperson", "Gamma (G&amp;F)"), ("../organisasjoner/delta/#likeperson", "Delta"),
+                     # Groups and meeting places come after, in a section of their own, and are not counted.
+                     ("../organisasjoner/epsilon/#grupper", "Epsilon")]
     assert 'href="tel:+4775123456"' in html and 'href="mailto:likeperson@gamma.example.no"' in html
-    assert "3 organisasjoner har et likepersonstilbud" in html
+    assert "3 organisasjoner har likepersoner du kan snakke med én og én" in html
+    assert html.index('id="grupper-og-moteplasser"') < html.index("organisasjoner/epsilon/")
     assert "\n\n<p class=\"torget-review-notice\" data-search-exclude>" in html  # a block of its own, so Markdown leaves it alone
     # No entry is checked with its organisation, and the list says so once.
     assert html.count("ikke kontrollert med organisasjonene ennå") == 1
@@ -81,8 +85,12 @@ def test_pages_without_the_marker_are_untouched():
 
 def test_peer_support_page_lists_every_organisation_with_peer_supporters(bundled_site: Project):
     directory = load_directory(REPO / "organisations", REPO)
+    one_to_one = [org for org in directory.organisations if org.peer_support and org.peer_support.kind == "likeperson"]
+    others = [org for org in directory.organisations if org.peer_support and org.peer_support.kind != "likeperson"]
+    anchors = {"groups": "grupper", "companion": "folgetjeneste"}
     expected = [(f"../organisasjoner/{org.slug}/#likeperson", org.display_name)
-                for category in directory.categories for org in directory.in_category(category) if org.peer_support]
+                for category in directory.categories for org in directory.in_category(category) if org in one_to_one]
+    expected += [(f"../organisasjoner/{org.slug}/#{anchors[org.peer_support.kind]}", org.display_name) for org in others]
     html = bundled_site.page("likepersoner/")
     found = [(link, unescape(name)) for link, name in re.findall(r'<a class="torget-peer-list__name" href="([^"]+)">([^<]+)</a>', html)]
     assert found == expected

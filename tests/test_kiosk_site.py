@@ -7,7 +7,7 @@ import json
 import re
 
 import pytest
-from conftest import REPO, Project
+from conftest import REPO, Project, listed_organisation_files
 from kiosk_pages import expected_targets
 from PIL import Image
 from qr_images import decode_image
@@ -63,7 +63,9 @@ def test_contacts_are_text_and_a_code_never_a_link(directory):
                 for contact in [*org["contacts"], org["page"], *org.get("peer", {}).get("contacts", []),
                                 *(c for chapter in org.get("chapters", []) for c in chapter["contacts"])]]
     assert contacts
-    assert all(set(contact) == {"kind", "label", "text", "qr"} for contact in contacts)
+    # A helpline also says when it answers («note»); nothing else rides along.
+    assert all(set(contact) - {"note"} == {"kind", "label", "text", "qr"} for contact in contacts)
+    assert any(contact.get("note") == "Åpen hele døgnet" for contact in contacts)
     assert all(contact["qr"] in cards["qr"] for contact in contacts)
     assert not any("://" in contact["text"] for contact in contacts)
     melanom = next(org for org in data["organisations"] if org["slug"] == "melanomforeningen")
@@ -102,13 +104,13 @@ def test_the_built_kiosk_is_standalone_and_loads_only_its_own_files(bundled_site
         if not ref.startswith("data:"):
             assert (bundled_site.site / "kiosk" / ref.split("?")[0]).resolve().is_file(), ref
     data = kiosk_page_data(bundled_site)
-    assert len(data["organisations"]) == len(list((REPO / "organisations").glob("[!_]*.yaml")))
+    assert len(data["organisations"]) == len(listed_organisation_files(REPO / "organisations"))
 
 
 def test_the_phone_page_lists_every_organisation_hidden_until_the_address_names_it(bundled_site: Project):
     page = bundled_site.page("kiosk/liste")
     items = re.findall(r'<li data-slug="([a-z0-9-]+)" hidden>\s*<a href="([^"]+)">', page)
-    assert len(items) == len(list((REPO / "organisations").glob("[!_]*.yaml")))
+    assert len(items) == len(listed_organisation_files(REPO / "organisations"))
     for slug, link in items:
         assert link == f"../../organisasjoner/{slug}/"
         assert (bundled_site.site / "organisasjoner" / slug / "index.html").is_file()

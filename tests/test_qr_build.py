@@ -11,7 +11,7 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from conftest import REPO, Project, copy_bundled_project
+from conftest import REPO, Project, copy_bundled_project, listed_organisation_files
 from PIL import Image
 from qr_images import decode_image, decode_png, decode_svg
 
@@ -63,7 +63,7 @@ def small_project(root: Path, site_url: str | None = SITE_URL, options: str = ""
 
 def test_every_code_scans_to_its_page(bundled_site: Project):
     codes = code_files(bundled_site.site)
-    organisations = [path.stem for path in (bundled_site.root / "organisations").glob("[!_]*.yaml")]
+    organisations = [path.stem for path in listed_organisation_files(bundled_site.root / "organisations")]
     for slug in organisations:
         assert bundled_site.site / "qr" / "organisasjoner" / f"{slug}.svg" in codes
         assert bundled_site.site / "qr" / "organisasjoner" / f"{slug}.png" in codes

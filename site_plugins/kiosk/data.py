@@ -124,7 +124,7 @@ def _details(org: Organisation, directory: Directory, urls: SiteUrls, qr: QrTabl
     entry: dict[str, Any] = {
         # Helplines first, as on the organisation's page: a visitor in distress needs them before the office.
         "contacts": [
-            _contact(qr, "phone", line.name, line.reach[0].text, line.reach[0].href)
+            {**_contact(qr, "phone", line.name, line.reach[0].text, line.reach[0].href), "note": line.hours_text}
             for line in organisation_lines(org, directory)
         ]
         + _contacts(qr, website=org.website, email=org.email, phone=org.phone, membership_url=org.membership_url),

@@ -115,6 +115,7 @@
   const contactButton = (contact) => el("button", { type: "button", class: "contact", "data-qr": contact.qr, onclick: () => showQr(contact) },
     el("span", { class: "contact__label", text: contact.label }),
     el("span", { class: "contact__text", text: contact.text }),
+    contact.note ? el("span", { class: "contact__note", text: contact.note }) : null,
     el("span", { class: "contact__hint", text: "Trykk for QR-kode" }));
 
   // ---- Screens

@@ -20,6 +20,8 @@ class PublicationReport:
     """Where the sources stand before publication; made by `publication_report`."""
 
     organisations: int
+    uncertain: tuple[str, ...]
+    """«slug: what the source says» for every entry whose status is `uncertain`: LMS checks these first."""
     unreviewed: int
     """Entries never checked with their organisation (no `reviewed:` date)."""
     stale: tuple[str, ...]
@@ -47,7 +49,8 @@ class PublicationReport:
     def lines(self) -> list[str]:
         """The report, one finding per line."""
         checked = self.organisations - self.unreviewed - len(self.stale)
-        lines = [(f"organisations: {checked} of {self.organisations} checked with their organisation in the last "
+        lines = [f"to check with the organisation first (status: uncertain): {entry}" for entry in self.uncertain]
+        lines += [(f"organisations: {checked} of {self.organisations} checked with their organisation in the last "
                   f"{STALE_AFTER.days} days; {self.unreviewed} never checked (no `reviewed:` date), "
                   f"{len(self.stale)} checked longer ago" + (" (listed above)" if self.stale else ""))]
         if self.drafts:
@@ -76,6 +79,7 @@ def publication_report(site: Site, site_url: str, docs_folder: str, today: dt.da
     calendar = site.closed_days.school
     return PublicationReport(
         organisations=len(directory.organisations),
+        uncertain=tuple(f"{org.slug} ({org.status.note or 'no note'})" for org in directory.with_state("uncertain")),
         unreviewed=len(never),
         stale=tuple(stale),
         drafts=tuple(f"{docs_folder}/{draft.src_path}" for draft in site.drafts),
