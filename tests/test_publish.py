@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import random
 import re
 from pathlib import Path
 
@@ -119,3 +120,47 @@ def test_large_files_are_compressed_once_and_then_taken_from_the_cache(tmp_path:
     (site / "bundle.js.br").unlink()
     precompress(site, cache)
     assert (cache.made, cache.reused) == (2, 2) and (site / "bundle.js.br").read_bytes() == first
+
+
+def test_copies_whose_original_is_gone_are_removed_and_other_archives_kept(tmp_path: Path):
+    # A page removed before a `--dirty` build leaves its copies; nginx's gzip_static would go on serving them.
+    (tmp_path / "gone").mkdir()
+    for name in ("gone/index.html.gz", "gone/index.html.br", "old.css.br", "feed.ics.gz"):
+        (tmp_path / name).write_bytes(b"a copy from an earlier build")
+    # Not copies of a text file of the site: an archive and the sitemap's own gzip (its original is there).
+    (tmp_path / "data.tar.gz").write_bytes(b"an archive an editor put in docs/")
+    sitemap = "<urlset>" + "<url><loc>https://torget.example.no/</loc></url>" * 40 + "</urlset>"
+    (tmp_path / "sitemap.xml").write_text(sitemap, encoding="utf-8")
+    (tmp_path / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.encode()))
+    (tmp_path / "kept.html").write_text("<p>Her</p>\n" * 200, encoding="utf-8")
+    precompress(tmp_path)
+    left = sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*") if path.is_file())
+    assert left == ["data.tar.gz", "kept.html", "kept.html.br", "kept.html.gz", "sitemap.xml", "sitemap.xml.br",
+                    "sitemap.xml.gz"]
+
+
+def test_a_file_that_does_not_shrink_gets_no_copies_and_loses_old_ones(tmp_path: Path):
+    # Random bytes do not compress: each copy would be larger than the file, so the server sends the file.
+    content = random.Random(29).randbytes(4 * COMPRESS_FROM_BYTES)
+    (tmp_path / "noise.js").write_bytes(content)
+    (tmp_path / "noise.js.gz").write_bytes(b"a copy from when the file compressed well")
+    (tmp_path / "noise.js.br").write_bytes(b"a copy from when the file compressed well")
+    result = precompress(tmp_path)
+    assert not (tmp_path / "noise.js.gz").exists() and not (tmp_path / "noise.js.br").exists()
+    assert (result.files, result.original, result.gzip, result.brotli) == (1, len(content), len(content), len(content))
+
+
+def test_a_changed_large_file_is_compressed_anew_not_taken_from_the_cache(tmp_path: Path):
+    from site_plugins.web.cache import FileCache
+
+    site, cache = tmp_path / "site", FileCache(tmp_path / "cache")
+    site.mkdir()
+    bundle = site / "bundle.js"
+    bundle.write_text("var x = 1;\n" * 5000, encoding="utf-8")  # above CACHE_FROM_BYTES
+    precompress(site, cache)
+    # Same path, same size, other content: a cache keyed by path (or size) would hand back the old copies.
+    bundle.write_text("var y = 2;\n" * 5000, encoding="utf-8")
+    precompress(site, cache)
+    assert (cache.made, cache.reused) == (4, 0)
+    assert gzip.decompress((site / "bundle.js.gz").read_bytes()) == bundle.read_bytes()
+    assert brotli.decompress((site / "bundle.js.br").read_bytes()) == bundle.read_bytes()
