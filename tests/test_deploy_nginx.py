@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 import brotli
 import pytest
 from conftest import REPO, Project, assert_built
-from nginx_server import fetch, served
+from nginx_server import fetch, nginx_or_skip, served
 from search_pages import open_site_search, site_search
 
 from site_plugins.publish.compress import COMPRESS_FROM_BYTES
@@ -33,7 +33,13 @@ def served_copy(bundled_site: Project, tmp_path_factory: pytest.TempPathFactory)
 
 
 @pytest.fixture(scope="session")
-def nginx(served_copy: Path) -> Iterator[str]:
+def nginx_installed() -> None:
+    """Skips (fails in CI) before anything is built when nginx is missing."""
+    nginx_or_skip()
+
+
+@pytest.fixture(scope="session")
+def nginx(nginx_installed: None, served_copy: Path) -> Iterator[str]:
     yield from served(served_copy)
 
 
@@ -235,7 +241,7 @@ EDITOR_OPTIONS = """      editor:
 
 
 @pytest.mark.browser
-def test_the_web_editor_runs_under_a_policy_of_its_own(browser, bundled_project: Project):
+def test_the_web_editor_runs_under_a_policy_of_its_own(browser, nginx_installed: None, bundled_project: Project):
     """Decap CMS needs inline styles, `new Function` and its git host; the site's pages still do not."""
     from editor_tools import editor_tools
 
