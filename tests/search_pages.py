@@ -40,7 +40,7 @@ def site_search(page, query: str) -> list[str]:
 def help_text(page) -> str:
     """The "Mente du …?" box under "Ingen treff" in the site search ("" when there is none)."""
     box = page.locator("[data-torget-search-help]")
-    box.first.wait_for(timeout=5000)
+    box.first.wait_for(timeout=60_000)
     return box.inner_text()
 
 

@@ -259,7 +259,7 @@ def test_the_web_editor_runs_under_a_policy_of_its_own(browser, nginx_installed:
     for url in served(site):
         context, tab, console = _open(browser, url + "admin/")
         try:
-            tab.get_by_role("button", name=re.compile("GitLab")).wait_for(timeout=20000)  # its login screen
+            tab.get_by_role("button", name=re.compile("GitLab")).wait_for(timeout=60_000)  # its login screen
             assert _violations(tab, console) == []
             assert fetch(url, "admin/").header("Content-Security-Policy") == editor
             assert fetch(url, "").header("Content-Security-Policy") == pages
