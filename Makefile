@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site publish test test-fast golden lint serve edit editor-deps check schema benchmark lighthouse clean
+.PHONY: site publish test test-fast test-loaded golden lint serve edit editor-deps check schema benchmark lighthouse clean
 
 site: $(INSTALLED)  ## Build the site into site/ (warns while it is not ready to publish)
 	$(BIN)/mkdocs build
@@ -23,6 +23,9 @@ lint: $(INSTALLED)  ## ruff (lint and import order) and mypy (types of the packa
 
 test-fast: $(INSTALLED)  ## The inner loop: no browser, no quality gates, no wheel build, no lint
 	$(BIN)/python -m pytest --numprocesses=auto --dist=loadfile -m "not browser and not gate and not wheel"
+
+test-loaded: $(INSTALLED)  ## make test on a quiet machine, then twice with every core kept busy (CI=true); prints the times
+	$(BIN)/python benchmarks/loaded_suite.py --quiet-first
 
 golden: $(INSTALLED)  ## Rewrite tests/golden/*.html from the current rendering; review the diff before committing
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py

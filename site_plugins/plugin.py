@@ -139,22 +139,28 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
             generated_files += editor_site_files(
                 self.site, self.sources, self.editor, self.urls.site_url, config.site_name, self.editor_assets
             )
+        # A hand-written file clashes with a made one by its source path (docs/organisasjoner/index.md) or by
+        # the address it is written to (docs/organisasjoner/gammel.md and a former address's forwarding page).
+        hand_written = {file.dest_uri: file for file in files}
+        docs = config.docs_dir.rstrip("/").rsplit("/", 1)[-1]
         for generated in generated_files:
-            existing = files.get_file_from_path(generated.path)
-            if existing is not None:
-                raise PluginError(f"torget: {config.docs_dir}/{generated.path} is made by the plugin; "
-                                  "remove or rename the hand-written file.")
             # Generated pages are reached through the directory, not the navigation: a site-wide
             # menu of every organisation would make each page grow with the directory.
             if isinstance(generated.content, Path):  # a drawn file, copied from the build cache
-                files.append(File.generated(config, generated.path, abs_src_path=str(generated.content),
-                                            inclusion=InclusionLevel.NOT_IN_NAV))
+                made = File.generated(config, generated.path, abs_src_path=str(generated.content),
+                                      inclusion=InclusionLevel.NOT_IN_NAV)
             else:
-                files.append(File.generated(config, generated.path, content=generated.content,
-                                            inclusion=InclusionLevel.NOT_IN_NAV))
+                made = File.generated(config, generated.path, content=generated.content,
+                                      inclusion=InclusionLevel.NOT_IN_NAV)
+            existing = files.get_file_from_path(generated.path) or hand_written.get(made.dest_uri)
+            if existing is not None:
+                raise PluginError(f"torget: {docs}/{existing.src_uri} would be written to {made.dest_uri}, which the "
+                                  "plugin makes (an organisation's page, the forwarding page of a name in "
+                                  "former_slugs, a print, the kiosk); remove or rename the hand-written file.")
+            files.append(made)
             if generated.html is not None:
                 self.rendered[generated.path] = generated
-        self.sources_of = {file.dest_uri: f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{file.src_uri}"
+        self.sources_of = {file.dest_uri: f"{docs}/{file.src_uri}"
                            for file in files if file.is_documentation_page() and not file.generated_by}
         return files
 

@@ -292,22 +292,43 @@ def site_server(bundled_site: Project) -> Iterator[str]:
         yield url
 
 
-# What the browser tests, the quality gates and the editor's tests need, and the Debian packages that
-# install it (.ci/run installs them).
+def _nginx_installed() -> bool:
+    """Whether Debian's nginx and the Brotli module the server block loads are there (deploy/local_nginx.py)."""
+    from nginx_server import nginx_missing
+
+    return nginx_missing() is None
+
+
+# What the browser tests, the quality gates, the editor's and the deploy tests need, and the Debian packages
+# that install it (.ci/run installs them).
 TOOLS = {
     "Chromium": ("chromium fonts-dejavu-core", lambda: CHROMIUM.exists()),
     "npm": ("npm", lambda: shutil.which("npm") is not None),
     "Node.js": ("nodejs", lambda: shutil.which("node") is not None),
     "Java": ("default-jre-headless", lambda: shutil.which("java") is not None),
+    "nginx": ("nginx libnginx-mod-http-brotli-static", _nginx_installed),
 }
 _MISSING = re.compile(r"needs ([\w.]+), which is not installed")
+# The public data the bundled directory was made from (shared/data/*.csv, shared/seeds/): it lies beside the
+# repository on the build machine, and CI keeps a copy there; TORGET_SHARED points elsewhere.
+SHARED = Path(os.environ.get("TORGET_SHARED", REPO.parent / "shared"))
+_NO_DATA = "needs the shared data, which is not here"
 
 
-def missing_tool(tool: str) -> NoReturn:
-    """Skip a test whose tool (a key of TOOLS) is not installed; in CI, where .ci/run installs it, fail it."""
+def missing_tool(tool: str, detail: str = "") -> NoReturn:
+    """Skip a test whose tool (a key of TOOLS) is not installed; in CI, where .ci/run installs it, fail it.
+    `detail` says what exactly is missing, when the tool's name does not (a module of nginx)."""
+    note = f" ({detail})" if detail else ""
     if os.environ.get("CI") == "true":
-        pytest.fail(f"{tool} is missing; .ci/run installs it (apt-get install {TOOLS[tool][0]})")
-    pytest.skip(f"needs {tool}, which is not installed")
+        pytest.fail(f"{tool} is missing{note}; .ci/run installs it (apt-get install {TOOLS[tool][0]})")
+    pytest.skip(f"needs {tool}, which is not installed{note}")
+
+
+def missing_shared_data(folder: Path) -> NoReturn:
+    """Skip a test that checks the bundled data against SHARED when `folder` is not there; in CI, fail it."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{folder} is missing; CI keeps a copy of shared/ beside the clone")
+    pytest.skip(f"{_NO_DATA} ({folder}; it lies beside the repository on the build machine)")
 
 
 def npm_installed(folder: Path, timeout: int) -> Path:
@@ -334,25 +355,40 @@ def _kind(report) -> str:
     return "browser" if "browser" in report.keywords else "quality-gate" if "gate" in report.keywords else "other"
 
 
+def _listed(names: list[str]) -> str:
+    """["a", "b", "c"] -> "a, b and c"."""
+    return " and ".join(filter(None, [", ".join(names[:-1]), names[-1]]))
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
-    """At the end of the run: how many browser and gate tests were skipped for a missing tool, and the fix."""
+    """At the end of the run: how many tests were skipped for a missing tool or for the missing shared data,
+    and the fix of each."""
     skipped = {"browser": 0, "quality-gate": 0, "other": 0}
+    without_data = 0
     for report in terminalreporter.stats.get("skipped", []):
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
         if _MISSING.search(reason):
             skipped[_kind(report)] += 1
-    if not any(skipped.values()):
+        elif _NO_DATA in reason:
+            without_data += 1
+    if not any(skipped.values()) and not without_data:
         return
-    missing = [tool for tool, (_, installed) in TOOLS.items() if not installed()]
-    if "npm" in missing and "Node.js" in missing:
-        missing.remove("Node.js")  # Debian's npm brings Node.js
-    packages = " ".join(TOOLS[tool][0] for tool in missing) or " ".join(package for package, _ in TOOLS.values())
-    counts = [f"{count} {kind} test(s)" for kind, count in skipped.items() if count or kind != "other"]
-    names = " and ".join(filter(None, [", ".join(missing[:-1]), missing[-1]])) if missing else "a tool"
-    terminalreporter.section("skipped: tools not installed", sep="=", yellow=True, bold=True)
-    terminalreporter.line(f"{' and '.join(filter(None, [', '.join(counts[:-1]), counts[-1]]))} were skipped, "
-                          f"because {names} {'are' if len(missing) > 1 else 'is'} not installed.", yellow=True, bold=True)
-    terminalreporter.line(f"Install what they need with:  sudo apt-get install {packages}", bold=True)
+    terminalreporter.section("skipped: tools or data not installed", sep="=", yellow=True, bold=True)
+    if any(skipped.values()):
+        missing = [tool for tool, (_, installed) in TOOLS.items() if not installed()]
+        if "npm" in missing and "Node.js" in missing:
+            missing.remove("Node.js")  # Debian's npm brings Node.js
+        packages = " ".join(TOOLS[tool][0] for tool in missing) or " ".join(package for package, _ in TOOLS.values())
+        counts = [f"{count} {kind} test(s)" for kind, count in skipped.items() if count or kind != "other"]
+        names = _listed(missing) if missing else "a tool"
+        terminalreporter.line(f"{_listed(counts)} were skipped, because {names} "
+                              f"{'are' if len(missing) > 1 else 'is'} not installed.", yellow=True, bold=True)
+        terminalreporter.line(f"Install what they need with:  sudo apt-get install {packages}", bold=True)
+    if without_data:
+        terminalreporter.line(f"{without_data} test(s) of the bundled directory against its sources were skipped, "
+                              f"because the shared data is not in {SHARED}.", yellow=True, bold=True)
+        terminalreporter.line("Put a copy of shared/ (data/ and seeds/) beside the clone, or set TORGET_SHARED to it.",
+                              bold=True)
     terminalreporter.line("With CI=true (as .ci/run sets it) these tests fail instead of skipping.")
 
 

@@ -27,12 +27,23 @@ SCREENS = {
 
 @dataclass
 class Kiosk:
-    """One kiosk tab on a touch screen, with what it printed to the console and asked of the network."""
+    """One kiosk tab on a touch screen, with what it printed to the console, the script errors it raised and
+    what it asked of the network. Everything is kept until the test ends, when the fixture checks it."""
 
     page: object
     base: str
     console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
+    expected_console_errors: set[str] = field(default_factory=set)
+
+    def expect_console_error(self, text: str) -> None:
+        """A console error the test provokes on purpose (Chromium logs a refused request itself). Only this
+        exact text is let through; a script error (an exception) never is."""
+        self.expected_console_errors.add(text)
+
+    def unexpected_errors(self) -> list[str]:
+        return self.page_errors + [text for text in self.console_errors if text not in self.expected_console_errors]
 
     @property
     def url(self) -> str:
@@ -117,11 +128,11 @@ def _kiosk(browser, viewport: dict[str, int], base: str) -> Iterator[Kiosk]:
     page.clock.install(time=BROWSED_AT)
     tab = Kiosk(page, base)
     page.on("console", lambda message: message.type == "error" and tab.console_errors.append(message.text))
-    page.on("pageerror", lambda error: tab.console_errors.append(str(error)))
+    page.on("pageerror", lambda error: tab.page_errors.append(str(error)))
     page.on("request", lambda req: tab.requests.append(req.url))
     yield tab
     context.close()
-    assert not tab.console_errors, f"console errors: {tab.console_errors}"
+    assert not tab.unexpected_errors(), f"console and script errors: {tab.unexpected_errors()}"
 
 
 def decode_element(locator) -> list[str]:

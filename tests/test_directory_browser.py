@@ -5,10 +5,10 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
-from urllib.parse import urlsplit
 
 import pytest
 from conftest import Project, _QuietHandler
+from search_pages import open_site_search, site_search
 
 pytestmark = pytest.mark.browser
 
@@ -58,15 +58,10 @@ def test_without_javascript_the_directory_is_a_plain_list(browser, site_server):
 
 
 def _site_search(page, base: str, query: str) -> list[str]:
-    page.goto(base)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    # Material reads the query on key events, so type it as a visitor would.
-    page.locator(".md-search__input").press_sequentially(query)
-    results = page.locator(".md-search-result__item > a")
-    results.first.wait_for(timeout=15000)
-    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
-    # Each result links to `<page>/?h=<query>#<section>`: keep the page's last path segment.
-    return [urlsplit(href).path.rstrip("/").split("/")[-1] for href in hrefs]
+    """The results' page slugs for the whole `query`, best first: read once Material has answered it, never
+    while a prefix of it typed letter by letter is still being answered."""
+    open_site_search(page, base)
+    return site_search(page, query)
 
 
 def test_site_search_finds_an_organisation_by_a_keyword_it_only_lists(page, site_server):

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 ])
 def test_a_printed_old_address_reaches_the_renamed_organisation(page, site_server, old, new, name):
     page.goto(site_server + f"organisasjoner/{old}/")
-    page.wait_for_url(site_server + f"organisasjoner/{new}/", timeout=15000)
+    page.wait_for_url(site_server + f"organisasjoner/{new}/", timeout=60_000)
     assert page.locator("article h1").inner_text() == name
 
 

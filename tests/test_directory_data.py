@@ -15,22 +15,19 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, SHARED, missing_shared_data
 
 from site_plugins.directory.load import Directory, load_directory
 from site_plugins.directory.model import Organisation
 from site_plugins.web.text import fold, slugify
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 DATA = SHARED / "data"
 
 
 @pytest.fixture(scope="module")
 def shared() -> Path:
     if not DATA.is_dir():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{DATA} is missing; CI keeps a copy of shared/ beside the clone")
-        pytest.skip(f"{DATA} is not here (it lies beside the repository on the build machine)")
+        missing_shared_data(DATA)
     return DATA
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import REAL_SITE_URL, Project, assert_built
 from test_events_site import BUILT_AT, build_at, make_events_project
-from test_serve import _fetch, _free_port, _wait_for
+from test_serve import _fetch, serving
 
 from site_plugins.readiness.drafts import BANNER_TEXT, load_drafts
 from site_plugins.site import SiteSources, load_site
@@ -143,16 +143,10 @@ def test_no_bundled_draft_reaches_the_built_site(bundled_site: Project):
 
 def test_serve_shows_a_bundled_draft_with_its_banner(bundled_project: Project):
     drafts = bundled_drafts(bundled_project)
-    port = _free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=bundled_project.root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
-        page = _wait_for(lambda: _fetch(f"http://127.0.0.1:{port}/{url_of(drafts[0])}"))
-        overview = _fetch(f"http://127.0.0.1:{port}/arrangementer/")
-    finally:
-        server.terminate()
-        output = server.communicate(timeout=30)[0]
+    with serving(bundled_project.root) as server:  # its first build done
+        page = _fetch(f"{server.base}{url_of(drafts[0])}")
+        overview = _fetch(f"{server.base}arrangementer/")
+    output = server.output
     assert page is not None, output
     assert f"<strong>{BANNER_TEXT}.</strong>" in page
     assert re.search(r'class="torget-draft-banner" role="note"', page)

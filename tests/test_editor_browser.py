@@ -94,7 +94,7 @@ def _publish(page, path: Path) -> str:
     before = path.read_text(encoding="utf-8") if path.exists() else None
     page.get_by_role("button", name="Publiser").first.click()
     page.get_by_text("Publiser nå").click()
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 120  # a wait for the file, not a time the save must beat; long for a busy machine
     while time.monotonic() < deadline:
         if path.exists() and (text := path.read_text(encoding="utf-8")) != before:
             return text

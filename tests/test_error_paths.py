@@ -134,3 +134,43 @@ def test_check_after_a_build_draws_no_poster_the_build_drew(project: Project, ca
     status, _, _ = _torget(project, capsys, "check")
     assert status == 0
     assert sorted(cache.rglob("*.pdf")) == drawn
+
+
+def _on_files(project: Project) -> None:
+    """Every plugin's on_config and on_files over the project's own files, as `mkdocs build` runs them."""
+    from mkdocs.structure.files import get_files
+
+    config = load_config(str(project.root / "mkdocs.yml"))
+    config = config.plugins.on_config(config)
+    config.plugins.on_files(get_files(config), config=config)
+
+
+def test_a_hand_written_page_where_the_plugin_makes_one_stops_the_build(project: Project):
+    project.write("docs/organisasjoner/melanomforeningen.md", "# Melanomforeningen\n\nSkrevet for hånd.\n")
+    with pytest.raises(PluginError) as caught:
+        _on_files(project)
+    assert str(caught.value).startswith("torget: docs/organisasjoner/melanomforeningen.md would be written to "
+                                        "organisasjoner/melanomforeningen/index.html, which the plugin makes")
+    assert str(caught.value).endswith("remove or rename the hand-written file.")
+
+
+@pytest.mark.parametrize("hand_written", ["docs/organisasjoner/gammel.md", "docs/organisasjoner/gammel/index.md"])
+def test_a_former_address_taken_by_a_hand_written_page_stops_the_build(project: Project, hand_written: str):
+    # The loader sees only organisations/gammel.yaml; a page in docs/ at the same address would silently
+    # win over (or lose to) the forwarding page that printed codes of the old address rely on.
+    source = project.organisations / "melanomforeningen.yaml"
+    source.write_text(source.read_text(encoding="utf-8") + "former_slugs: [gammel]\n", encoding="utf-8")
+    project.write(hand_written, "# Gammel side\n")
+    with pytest.raises(PluginError) as caught:
+        _on_files(project)
+    assert str(caught.value).startswith(f"torget: {hand_written} would be written to organisasjoner/gammel/index.html, "
+                                        "which the plugin makes")
+
+
+def test_a_former_address_taken_by_a_hand_written_page_fails_the_real_build(project: Project):
+    source = project.organisations / "melanomforeningen.yaml"
+    source.write_text(source.read_text(encoding="utf-8") + "former_slugs: [gammel]\n", encoding="utf-8")
+    project.write("docs/organisasjoner/gammel.md", "# Gammel side\n")
+    result = project.build()
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "torget: docs/organisasjoner/gammel.md would be written to organisasjoner/gammel/index.html" in result.stderr

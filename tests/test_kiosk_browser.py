@@ -203,9 +203,17 @@ def test_links_never_open_even_if_one_is_put_on_the_page(kiosk):
       link.href = 'https://example.org/'; link.textContent = 'Ut'; link.id = 'escape';
       document.querySelector('[data-view=home]').append(link);
     }""")
+    # The kiosk's own handler runs on the document; a listener on the window runs after it, and sees whether
+    # the tap's default (following the link) was cancelled, which decides it without waiting for a navigation.
+    kiosk.page.evaluate("""() => { window.linkTaps = [];
+      window.addEventListener('click', (event) => window.linkTaps.push(event.defaultPrevented)); }""")
     kiosk.page.locator("#escape").tap()
-    kiosk.page.wait_for_timeout(300)
+    kiosk.page.wait_for_function("() => window.linkTaps.length > 0")
+    assert kiosk.page.evaluate("window.linkTaps") == [True]
     assert kiosk.page.url == kiosk.url and len(kiosk.page.context.pages) == 1
+    # Nor does a script's window.open open anything.
+    assert kiosk.page.evaluate("window.open('https://example.org/')") is None
+    assert len(kiosk.page.context.pages) == 1
 
 
 def test_the_list_qr_code_opens_the_marked_organisations_on_a_phone(kiosk, browser, site_server, directory):

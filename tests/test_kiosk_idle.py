@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 from kiosk_pages import MONDAY_MORNING, OSLO, Kiosk, events_site_server, kiosk, kiosk_with_events
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -159,17 +160,27 @@ def test_at_night_an_idle_kiosk_reloads_when_a_newer_build_is_on_the_server(kios
     assert kiosk.page.evaluate("window.sameDocument") is None
 
 
+def _build_check(kiosk: Kiosk, outcome: str) -> None:
+    """Wait, in real time, until the kiosk's look for a newer build has ended with `outcome`: the request
+    is answered by the test's route, which a loaded machine may take seconds to run."""
+    expect(kiosk.page.locator("body")).to_have_attribute("data-build-check", outcome, timeout=60_000)
+
+
 def test_at_night_it_stays_on_its_page_when_the_server_cannot_be_reached(kiosk):
     start(kiosk, at=NIGHT)
     kiosk.page.evaluate("window.sameDocument = true")
     fetched = _serve_build(kiosk, None)
+    kiosk.expect_console_error("Failed to load resource: net::ERR_FAILED")  # Chromium logs the refused request
     kiosk.page.clock.run_for(62 * SECOND)
-    kiosk.page.wait_for_timeout(500)
+    _build_check(kiosk, "unreachable")
     assert fetched, "the kiosk did not look for a newer build"
     assert kiosk.page.evaluate("window.sameDocument") is True
     assert kiosk.screen == "attract"
-    kiosk.page.unroute_all()
-    kiosk.console_errors.clear()  # the refused request is logged by Chromium itself
+    # Half an hour later it looks again, and stays again.
+    kiosk.page.evaluate("document.body.dataset.buildCheck = ''")
+    kiosk.page.clock.run_for(30 * 60 * SECOND)
+    _build_check(kiosk, "unreachable")
+    assert len(fetched) == 2 and kiosk.page.evaluate("window.sameDocument") is True
 
 
 def test_at_night_an_unchanged_build_is_not_reloaded(kiosk):
@@ -177,15 +188,21 @@ def test_at_night_an_unchanged_build_is_not_reloaded(kiosk):
     kiosk.page.evaluate("window.sameDocument = true")
     fetched = _serve_build(kiosk, kiosk.page.evaluate("document.documentElement.dataset.build"))
     kiosk.page.clock.run_for(62 * SECOND)
-    kiosk.page.wait_for_timeout(500)
+    _build_check(kiosk, "current")
     assert fetched and kiosk.page.evaluate("window.sameDocument") is True
 
 
 def test_in_the_daytime_an_idle_kiosk_does_not_reload(kiosk):
     start(kiosk)
     fetched = _serve_build(kiosk, "newer-build")
+    # The page's own calls, counted as they are made: the fake clock runs the kiosk's timers within run_for,
+    # so what they fetch is known when it returns, without waiting for requests that should never come.
+    kiosk.page.evaluate("""() => { const original = window.fetch; window.fetchCalls = [];
+      window.fetch = (...args) => { window.fetchCalls.push(String(args[0])); return original(...args); }; }""")
     kiosk.page.clock.run_for(120 * SECOND)
-    assert kiosk.screen == "attract" and fetched == []
+    assert kiosk.screen == "attract"
+    assert kiosk.page.evaluate("window.fetchCalls") == [] and fetched == []
+    assert kiosk.page.locator("body").get_attribute("data-build-check") is None
 
 
 def _kiosk_json(kiosk: Kiosk) -> dict:

@@ -25,7 +25,7 @@ def test_the_kiosk_works_offline_after_its_first_use(browser, bundled_site: Proj
         page.goto(f"http://127.0.0.1:{server.server_address[1]}/kiosk/")
         page.wait_for_load_state("networkidle")
         # The service worker takes over once it has stored the page, its files and every card.
-        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30_000)
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60_000)
     finally:
         server.shutdown()
         server.server_close()

@@ -451,7 +451,8 @@
   }
 
   // At night an idle kiosk picks up a newer build, but only when the server answers with one:
-  // with the network down it stays on the page it has.
+  // with the network down it stays on the page it has. The outcome of the last look is kept on
+  // <body data-build-check> ("current", "unreachable"; "newer" reloads), for whoever inspects the kiosk.
   function reloadIfNewer() {
     const hour = new Date().getHours();
     if (hour < data.reload_hours[0] || hour >= data.reload_hours[1] || Date.now() < nextReloadCheck) return;
@@ -460,9 +461,11 @@
       .then((response) => (response.ok ? response.text() : ""))
       .then((page) => {
         const build = page.match(/<html[^>]*data-build="([^"]+)"/);
-        if (build && build[1] !== document.documentElement.dataset.build) window.location.reload();
+        const newer = build && build[1] !== document.documentElement.dataset.build;
+        document.body.dataset.buildCheck = newer ? "newer" : build ? "current" : "unreachable";
+        if (newer) window.location.reload();
       })
-      .catch(() => {});  // offline: stay on the current page
+      .catch(() => { document.body.dataset.buildCheck = "unreachable"; });  // offline: stay on the current page
   }
 
   function tick() {

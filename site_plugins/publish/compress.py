@@ -15,6 +15,12 @@ The QR codes (`qr/`) get no copies either, for the same reason: there are two pe
 event, and each page shows only its own, about 5 KB, which nginx gzips on the fly (1.5 KB; Brotli
 would save 0.2 KB more). Compressing and writing their copies took about 1 s of CPU per build at
 1,000 organisations, for files that are also downloaded for print.
+
+A copy whose original is gone (a page removed before a `--dirty` build, or a site folder reused) is
+removed: `gzip_static` would otherwise go on serving the old text at an address that should be a 404.
+Only copies of text files count as copies, so an archive such as `data.tar.gz` is left alone. The
+cache of large files' copies is keyed by the SHA-256 of the content, never by the path, so a changed
+file is compressed anew.
 """
 
 from __future__ import annotations
@@ -42,6 +48,8 @@ COMPRESS_FROM_BYTES = 1024
 # Files this large (the theme's scripts, source maps and search code, the search index) are the same
 # build after build: their compressed copies are kept in the cache, named by the content's SHA-256.
 CACHE_FROM_BYTES = 32 * 1024
+# The encodings' file suffixes, as nginx's gzip_static and brotli_static look for them.
+COPY_SUFFIXES = (".gz", ".br")
 
 
 @dataclass(frozen=True)
@@ -72,6 +80,13 @@ def _site_files(site: Path) -> list[Path]:
     return sorted(found)
 
 
+def orphan_copies(present: set[Path]) -> list[Path]:
+    """The `.gz`/`.br` copies of text files among `present` whose original is not there, sorted."""
+    return sorted(path for path in present
+                  if path.suffix in COPY_SUFFIXES and is_text_file(original := path.with_suffix(""))
+                  and original not in present)
+
+
 def wants_copies(relative: str, size: int) -> bool:
     """Whether the text file at `relative` (a path in the site) of `size` bytes gets compressed copies (see above)."""
     return size >= COMPRESS_FROM_BYTES and not relative.startswith(f"{QR_FOLDER}/")
@@ -92,7 +107,7 @@ def _compress_one(site: Path, path: Path, cache: FileCache | None, present: set[
     `present` is every file of the site, so a copy left from a `--dirty` build is removed without a try per file."""
     size = path.stat().st_size
     if not wants_copies(path.relative_to(site).as_posix(), size):
-        for suffix in (".gz", ".br"):
+        for suffix in COPY_SUFFIXES:
             if (stale := path.with_name(path.name + suffix)) in present:
                 stale.unlink()
         return size, size, size
@@ -117,10 +132,13 @@ def _compress_one(site: Path, path: Path, cache: FileCache | None, present: set[
 
 
 def precompress(site: Path, cache: FileCache | None = None) -> Compressed:
-    """Write a `.gz` and a `.br` beside each text file of `site` that `wants_copies`; large files' copies come
-    from `cache` when it has them. zlib and Brotli release the GIL, so threads use every core."""
+    """Write a `.gz` and a `.br` beside each text file of `site` that `wants_copies`, and remove the copies whose
+    original is gone; large files' copies come from `cache` when it has them (by their content's SHA-256).
+    zlib and Brotli release the GIL, so threads use every core."""
     every = _site_files(site)
     present = set(every)
+    for orphan in orphan_copies(present):
+        orphan.unlink()
     paths = [path for path in every if is_text_file(path)]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         sizes = list(pool.map(lambda path: _compress_one(site, path, cache, present), paths))

@@ -16,10 +16,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
+# A comment or a script, whichever starts first: a script inside a comment never runs, and a `<!--` inside
+# a script is script text. A `>` inside a quoted attribute value does not end the tag.
+_SCRIPT = re.compile(r"""<!--.*?-->|<script\b((?:[^>"']|"[^"]*"|'[^']*')*)>(.*?)</script\s*>""", re.S | re.I)
 _STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.S | re.I)
 _TAG = re.compile(r"<[a-zA-Z][^\s>/]*(?:\s[^>]*)?>")
-_TYPE = re.compile(r"""\btype\s*=\s*["']?\s*([^"'\s>]*)""", re.I)
+_TYPE = re.compile(r"""(?:^|\s)type\s*=\s*["']?\s*([^"'\s>]*)""", re.I)
 _SRC = re.compile(r"""(?:^|\s)src\s*=\s*["']?\s*([^"'\s>]*)""", re.I)
 _HANDLER = re.compile(r"""\s(on[a-z]+)\s*=""", re.I)
 _STYLE_ATTRIBUTE = re.compile(r"""\sstyle\s*=""", re.I)
@@ -63,6 +65,8 @@ def page_inlines(html: str) -> PageInlines:
     scripts: list[re.Match[str]] = []
 
     def take_out(match: re.Match[str]) -> str:
+        if match.group(0).startswith("<!--"):
+            return match.group(0)  # taken out with the other comments below
         scripts.append(match)
         return ""
 
