@@ -73,7 +73,7 @@ def test_the_readme_takes_a_clean_server_to_https_and_back_a_build(bundled_site:
         assert (server.checkout / "site" / NEW_PAGE).exists(), "the README's later deploy never ran"
 
         # Run again, the installer finds everything as asked and changes nothing.
-        again = server.run([c for c in commands if "--certificate" in c][0])
+        again = server.run(next(c for c in commands if "--certificate" in c))
         assert not re.search(r"(?m)^changed:", again.stdout) and "nothing changed" in again.stdout, again.stdout
 
         # nginx reads the pages, but no file of its configuration lies where the deploy user writes.
@@ -172,7 +172,7 @@ def test_a_file_the_deploy_user_writes_cannot_add_an_nginx_directive(tmp_path: P
             assert server.policy_map.read_bytes() == good, f"{name}: the policy nginx includes changed"
             assert (server.web_root / "live").resolve() == live, f"{name}: the refused build went live"
             assert "Forsiden" in server.curl(f"http://{HOST}/").stdout
-            with pytest.raises(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
+            with pytest.raises(ConnectionRefusedError), socket.create_connection(("127.0.0.1", port), timeout=1):
                 pass  # no server of the file's own
         assert f"Content-Security-Policy: {PAGES_POLICY}" in server.curl(f"http://{HOST}/", "--include").stdout
         # The refused builds were cleared away; the live one and the ones before it are kept.
