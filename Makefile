@@ -3,14 +3,18 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+# Only what building needs (no test tools): a server or a pipeline that builds needs no more.
+BUILD_DEPS := $(VENV)/.build-deps
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site publish test test-fast test-loaded golden lint serve edit editor-deps check schema benchmark lighthouse clean
+.PHONY: build-deps site publish test test-fast test-loaded golden lint serve edit editor-deps check schema benchmark lighthouse clean
 
-site: $(INSTALLED)  ## Build the site into site/ (warns while it is not ready to publish)
+build-deps: $(BUILD_DEPS)  ## Install only what the build needs into .venv (for a server or a pipeline)
+
+site: $(BUILD_DEPS)  ## Build the site into site/ (warns while it is not ready to publish)
 	$(BIN)/mkdocs build
 
-publish: $(INSTALLED)  ## The production build: refuses a placeholder site_url, an unconfirmed calendar, any warning
+publish: $(BUILD_DEPS)  ## The production build: refuses a placeholder site_url, an unconfirmed calendar, any warning
 	$(BIN)/torget check --publish
 	$(BIN)/mkdocs build --strict
 
@@ -41,7 +45,7 @@ editor-deps: editor/node_modules/.package-lock.json  ## Install the web editor's
 editor/node_modules/.package-lock.json: editor/package.json editor/package-lock.json
 	cd editor && npm ci --no-audit --no-fund --loglevel=error
 
-check: $(INSTALLED)  ## Validate the editors' files
+check: $(BUILD_DEPS)  ## Validate the editors' files
 	$(BIN)/torget check
 
 schema: $(INSTALLED)  ## Regenerate the JSON Schema editors' tools use
@@ -54,11 +58,17 @@ benchmark: $(INSTALLED)
 lighthouse: $(INSTALLED)  ## Lighthouse (mobile) on every page type behind the nginx set-up (needs nginx, npm, chromium)
 	$(BIN)/python benchmarks/lighthouse.py --cpu-slowdown auto
 
+$(BUILD_DEPS): pyproject.toml
+	test -x $(BIN)/python || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --editable .
+	touch $@
+
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --editable '.[test]'
-	touch $@
+	touch $(BUILD_DEPS) $@
 
 clean:
 	rm -rf site $(VENV) tests/node_modules editor/node_modules benchmarks/node_modules

@@ -4,9 +4,10 @@
 
 nginx runs as an ordinary process (one process, no daemon) on a free loopback port, with a
 temporary prefix holding its config, logs and temp folders. The server block is
-deploy/nginx/torget.conf itself, with only its `listen` lines and the site folder
-(/var/www/torget) replaced, so what the tests and the Lighthouse benchmark measure is what the
-hospital's server sends. Needs Debian's nginx and libnginx-mod-http-brotli-static.
+deploy/nginx/torget.conf itself, with only its `listen` lines, the web root (/var/www/torget/live)
+and the policy map (/etc/nginx/torget/csp.conf, here the build's own .deploy/nginx-csp.conf)
+replaced, so what the tests and the Lighthouse benchmark measure is what the hospital's server
+sends. Needs Debian's nginx and libnginx-mod-http-brotli-static.
 
 With `https=True` (`--https`) it listens with TLS and HTTP/2 as the published site will, on a
 self-signed certificate made with `openssl` for the run (browsers need --ignore-certificate-errors).
@@ -31,7 +32,9 @@ from pathlib import Path
 
 DEPLOY = Path(__file__).resolve().parent
 SERVER_BLOCK = DEPLOY / "nginx" / "torget.conf"
-SITE_ROOT = "/var/www/torget"
+SITE_ROOT = "/var/www/torget/live"
+POLICY_MAP = "/etc/nginx/torget/csp.conf"
+BUILD_POLICY_MAP = ".deploy/nginx-csp.conf"
 MODULES = Path("/usr/lib/nginx/modules")
 NEEDED_MODULES = ("ngx_http_brotli_static_module.so",)
 
@@ -55,17 +58,19 @@ def server_block_for(site: Path, port: int, server_block: Path = SERVER_BLOCK,
     """The repository's server block, listening on 127.0.0.1:`port` and serving `site`; with TLS and
     HTTP/2 when given a (certificate, key) pair."""
     text = server_block.read_text(encoding="utf-8")
-    text, listens = re.subn(r"(?m)^(\s*)listen\s+(?:\[::\]:)?80;\n", "", text)
+    text, listens = re.subn(r"(?m)^(\s*)listen\s+(?:\[::\]:)?80;.*\n", "", text)
     listen = f"listen 127.0.0.1:{port};"
     if certificate:
         listen = (f"listen 127.0.0.1:{port} ssl http2;\n    ssl_certificate {certificate[0]};\n"
                   f"    ssl_certificate_key {certificate[1]};")
     text, servers = re.subn(r"(?m)^(\s*)(server_name\s[^;]*;)", lambda m: f"{m[1]}{listen}\n{m[1]}{m[2]}",
                             text, count=1)
-    text, roots = re.subn(re.escape(SITE_ROOT) + r"(?=[/;])", str(site.resolve()).replace("\\", "/"), text)
-    if not (listens and servers and roots >= 2):
-        raise ValueError(f"{server_block}: expected `listen 80;`, a server_name and {SITE_ROOT} as root and in the "
-                         "include of the build's .deploy/nginx-csp.conf; update deploy/local_nginx.py with it")
+    folder = str(site.resolve()).replace("\\", "/")
+    text, roots = re.subn(re.escape(SITE_ROOT) + r"(?=[/;])", folder, text)
+    text, maps = re.subn(re.escape(POLICY_MAP) + ";", f"{folder}/{BUILD_POLICY_MAP};", text)
+    if not (listens and servers and roots and maps):
+        raise ValueError(f"{server_block}: expected `listen 80;`, a server_name, {SITE_ROOT} as root and the "
+                         f"include of {POLICY_MAP}; update deploy/local_nginx.py with it")
     return text
 
 

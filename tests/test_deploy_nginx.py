@@ -152,6 +152,9 @@ def test_missing_pages_get_the_sites_404_page_and_deploy_files_stay_private(ngin
     assert missing.status == 404
     assert gzip.decompress(missing.body) == (served_copy / "404.html").read_bytes()
     assert fetch(nginx, CSP_FILE).status == 404
+    for folder_without_page in ("qr/", "assets/javascripts/"):  # nginx would say 403 Forbidden
+        answer = fetch(nginx, folder_without_page, "gzip")
+        assert answer.status == 404 and gzip.decompress(answer.body) == (served_copy / "404.html").read_bytes()
     folder = fetch(nginx, "organisasjoner")
     assert folder.status == 301 and folder.header("Location") == "/organisasjoner/"
     assert fetch(nginx, "404.html").status == 404

@@ -170,11 +170,13 @@ def editor_policy(script_hashes: Iterable[str], hosts: Iterable[str]) -> str:
 
 def nginx_include(policy: str, exceptions: Iterable[tuple[str, str]] = ()) -> str:
     """An nginx `map` from the request path to the Content-Security-Policy: `policy` for every page,
-    and for each (path prefix, policy) in `exceptions` that one. Included at http level, before the
-    server block in deploy/nginx/torget.conf, which sends `$torget_content_security_policy`."""
+    and for each (path prefix, policy) in `exceptions` that one. Publishing copies it to
+    /etc/nginx/torget/csp.conf, included at http level before the server block in
+    deploy/nginx/torget.conf, which sends `$torget_content_security_policy`. It accepts this form
+    only (deploy/server/torget-apply-policy): keep the two in step."""
     lines = ["# Written by the site build (the torget plugin). Do not edit: every build writes it anew.",
              "# The Content-Security-Policy of this build: the site's own files plus the SHA-256 of each",
-             "# inline script the theme writes into the pages. Reload nginx after deploying a new build.",
+             "# inline script the theme writes into the pages. deploy/publish checks it and gives it to nginx.",
              "map $uri $torget_content_security_policy {",
              f'    default "{_checked(policy)}";']
     lines += [f'    "~^{re.escape(prefix)}" "{_checked(other)}";' for prefix, other in exceptions]

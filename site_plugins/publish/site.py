@@ -1,7 +1,9 @@
 """The deploy files a build writes into the site folder, beside the pages they describe.
 
-`.deploy/nginx-csp.conf` holds the Content-Security-Policy header for exactly this build, for the
-server block in deploy/nginx/torget.conf to include; the server refuses requests for dot folders.
+`.deploy/nginx-csp.conf` holds the Content-Security-Policy header for exactly this build, as an nginx
+`map`. Publishing (deploy/server/torget-apply-policy) checks that the file is such a map and nothing
+else before it copies it into nginx's configuration, which the server block in
+deploy/nginx/torget.conf includes; the server refuses requests for dot folders.
 """
 
 from __future__ import annotations
