@@ -57,7 +57,7 @@ def letter(org: Organisation, directory: Directory, page: str, reply_to: str, to
 
 def _letter(org: Organisation, directory: Directory, page: str, reply_to: str, today: dt.date, size: float) -> FPDF:
     from fpdf import FPDF
-    from fpdf.enums import XPos, YPos
+    from fpdf.enums import Align, XPos, YPos
 
     pdf = FPDF(unit="mm", format=(A4_WIDTH_MM, A4_HEIGHT_MM))
     pdf.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
@@ -74,7 +74,7 @@ def _letter(org: Organisation, directory: Directory, page: str, reply_to: str, t
     def write(text: str, style: str = "", scale: float = 1.0, gap: float = 0.0) -> None:
         pdf.set_font(FONT, style, size * scale)
         pdf.set_y(pdf.get_y() + gap)
-        pdf.multi_cell(width, height * scale, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(width, height * scale, text, align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     write("\n".join(filter(None, [org.name, org.address])))
     write(f"Bodø, {date_nb(today)}", gap=height)
