@@ -35,6 +35,7 @@ SERVER_BLOCK = DEPLOY / "nginx" / "torget.conf"
 SITE_ROOT = "/var/www/torget/live"
 POLICY_MAP = "/etc/nginx/torget/csp.conf"
 BUILD_POLICY_MAP = ".deploy/nginx-csp.conf"
+LOG_FOLDER = "/var/log/nginx/torget"
 MODULES = Path("/usr/lib/nginx/modules")
 NEEDED_MODULES = ("ngx_http_brotli_static_module.so",)
 
@@ -54,10 +55,12 @@ def nginx_binary() -> str:
 
 
 def server_block_for(site: Path, port: int, server_block: Path = SERVER_BLOCK,
-                     certificate: tuple[Path, Path] | None = None) -> str:
+                     certificate: tuple[Path, Path] | None = None, log_folder: Path | None = None) -> str:
     """The repository's server block, listening on 127.0.0.1:`port` and serving `site`; with TLS and
-    HTTP/2 when given a (certificate, key) pair."""
+    HTTP/2 when given a (certificate, key) pair; its access log in `log_folder` (by default the temporary one)."""
     text = server_block.read_text(encoding="utf-8")
+    logs = str(log_folder.resolve()) if log_folder else tempfile.gettempdir()
+    text = re.sub(re.escape(LOG_FOLDER) + r"(?=/)", logs.replace("\\", "/"), text)
     text, listens = re.subn(r"(?m)^(\s*)listen\s+(?:\[::\]:)?80;.*\n", "", text)
     listen = f"listen 127.0.0.1:{port};"
     if certificate:
@@ -122,8 +125,10 @@ def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
 
 
 @contextlib.contextmanager
-def running_nginx(site: Path, server_block: Path = SERVER_BLOCK, *, https: bool = False) -> Iterator[str]:
-    """nginx serving `site` with `server_block`; yields its base URL and stops it afterwards."""
+def running_nginx(site: Path, server_block: Path = SERVER_BLOCK, *, https: bool = False,
+                  log_folder: Path | None = None) -> Iterator[str]:
+    """nginx serving `site` with `server_block`; yields its base URL and stops it afterwards. The access log
+    goes to `log_folder`, or to the run's temporary folder."""
     binary = nginx_binary()
     with tempfile.TemporaryDirectory(prefix="torget-nginx-") as folder:
         prefix = Path(folder)
@@ -133,7 +138,7 @@ def running_nginx(site: Path, server_block: Path = SERVER_BLOCK, *, https: bool 
         config, log = prefix / "nginx.conf", prefix / "error.log"
         for _attempt in range(3):  # the free port may be taken between probe and bind
             port = _free_port()
-            block = server_block_for(site, port, server_block, certificate)
+            block = server_block_for(site, port, server_block, certificate, log_folder or prefix)
             (prefix / "torget.conf").write_text(block, encoding="utf-8")
             config.write_text(main_config(prefix, prefix / "torget.conf"), encoding="utf-8")
             process = subprocess.Popen([binary, "-p", str(prefix), "-c", str(config), "-e", str(log)],

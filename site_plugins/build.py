@@ -9,7 +9,7 @@ from typing import Any
 from .directory.helplines import line_schedules
 from .directory.pages import directory_pages
 from .editor.collections import EditorOptions, editor_config, editor_sources
-from .editor.files import editor_files
+from .editor.files import HANDBOOK, editor_files
 from .events.pages import event_files, organisation_events
 from .hours.pages import hours_files
 from .hours.text import describe_rule
@@ -60,5 +60,8 @@ def editor_config_for(site: Site, sources: SiteSources, options: EditorOptions, 
 
 def editor_site_files(site: Site, sources: SiteSources, options: EditorOptions, site_url: str, site_name: str,
                       node_modules: Path) -> Iterator[GeneratedFile]:
-    """The web editor at /admin/: its page, its config and the scripts it loads, all from the site itself."""
-    yield from editor_files(editor_config_for(site, sources, options, site_url), node_modules, site_name)
+    """The web editor at /admin/: its page, its config and the scripts it loads, all from the site itself, and the
+    editors' handbook (`handbook/redaktorhandbok.md` beside mkdocs.yml) when the project has one."""
+    handbook = sources.root / HANDBOOK
+    yield from editor_files(editor_config_for(site, sources, options, site_url), node_modules, site_name,
+                            handbook if handbook.is_file() else None)

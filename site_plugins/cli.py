@@ -1,4 +1,5 @@
-"""`torget`: the editors' commands (`check`, `new`, `schema`, `editor-config`; see `commands.py`).
+"""`torget`: the editors' commands (`check`, `new`, `schema`, `editor-config`, `stats`, `review-round`; see
+`commands.py`).
 
 `torget check` is run after every edit, so it should answer at once. It imports pydantic and the
 models, then reads a thousand files into objects that all stay alive until it exits. CPython's cycle
@@ -56,6 +57,16 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help=f"write the JSON Schema for organisation files ({SCHEMA_FILE})")
     schema.add_argument("-o", "--output", help="file to write (default: print it)")
     commands.add_parser("editor-config", help="print the web editor's config.yml, made from the models")
+    stats = commands.add_parser("stats", help="count visits per printed QR code and week in the web server's "
+                                              "access logs; write counts.csv and a report (index.html)")
+    stats.add_argument("logs", nargs="+", metavar="LOG",
+                       help="nginx access logs in the combined format, plain or .gz, in any order")
+    stats.add_argument("--out", required=True, help="folder to write counts.csv and index.html to")
+    review = commands.add_parser("review-round", help="write the yearly review round: an e-mail (.eml) to every "
+                                                      "organisation with an address, a letter (PDF) to the others")
+    review.add_argument("--out", required=True, help="folder to write the messages, letters and summary to")
+    review.add_argument("--only-due", action="store_true",
+                        help="only organisations never checked, or last checked more than a year ago")
     return parser
 
 

@@ -1,6 +1,7 @@
 """The editors' commands behind `torget` (see `cli.py`): `check` validates and reports what stands between
 the project and publication, `new` starts a file, `schema` writes the JSON Schema, `editor-config` prints the
-web editor's config.
+web editor's config, `stats` counts visits per printed code in the web server's logs, `review-round` writes
+the yearly round of messages that ask the organisations to confirm their entries.
 
 Every problem ends in a message and exit status 1, never a traceback: problems in the editors' files
 as `file:line: field: what is wrong`, problems with mkdocs.yml as MkDocs words them.
@@ -39,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
         "new": _new,
         "schema": _schema,
         "editor-config": _editor_config,
+        "stats": _stats,
+        "review-round": _review_round,
     }
     try:
         return handlers[args.command](_project(Path(args.config_file)), args)
@@ -111,7 +114,11 @@ def _check(project: Project, args: argparse.Namespace) -> int:
         f"{len(stale)} due for review{lacking}"
     )
     docs = display_path(project.sources.docs_folder.resolve(), project.sources.root)
-    return _publication(publication_report(site, project.urls.site_url, docs, today), publish=args.publish)
+    from .review.round import round_progress
+
+    progress = round_progress(project.sources.organisations, project.sources.root, directory)
+    report = publication_report(site, project.urls.site_url, docs, today, review_round=progress)
+    return _publication(report, publish=args.publish)
 
 
 def _publication(report: PublicationReport, *, publish: bool) -> int:
@@ -182,3 +189,96 @@ def _editor_config(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+
+
+def _outside_docs(project: Project, out: Path) -> str | None:
+    """Why `out` may not receive LMS's own files: inside the docs folder they would be published."""
+    docs = project.sources.docs_folder.resolve()
+    if out.resolve().is_relative_to(docs):
+        return (f"torget: {out} is inside the docs folder ({display_path(docs, project.sources.root)}), so it would "
+                "be published with the site; choose a folder outside it, e.g. --out tall/")
+    return None
+
+
+def _stats(project: Project, args: argparse.Namespace) -> int:
+    """Count visits per printed code and week; nothing is written unless some code was visited."""
+    from urllib.parse import urlsplit
+
+    from .printing.codes import printed_codes
+    from .stats.logs import LogError, read_logs
+    from .stats.report import write_report
+    from .stats.visits import NoVisits, count_visits
+
+    out = Path(args.out)
+    if problem := _outside_docs(project, out):
+        print(problem, file=sys.stderr)
+        return FAILED
+    site = load_site(project.sources)
+    today = oslo_date(site.hours.now)
+    codes = printed_codes(project.urls, directory=site.directory, events=site.events, today=today)
+    pages = {"/" + project.urls.page(organisation_page(org.slug)): org.display_name
+             for org in site.directory.organisations}
+    try:
+        reading = read_logs(Path(log) for log in args.logs)
+        figures = count_visits(reading, codes, site_path=urlsplit(project.urls.site_url).path or "/",
+                               organisation_pages=pages)
+    except LogError as error:
+        print(f"torget stats: {error}", file=sys.stderr)
+        return FAILED
+    except NoVisits as error:
+        print(f"torget stats: {error}; nothing was written. Are these the logs of "
+              f"{project.urls.site_url}, and of a period when the codes were up?", file=sys.stderr)
+        return FAILED
+    written = write_report(figures, out, site_name=project.sources.prints.title, site_url=project.urls.site_url)
+    print(f"Read {reading.files} log files: {len(reading.requests)} requests, {reading.malformed} lines "
+          f"skipped as not log lines; {figures.page_visits} page visits, "
+          f"{sum(figures.visits.values())} of them through a printed code, in {len(figures.weeks)} weeks.")
+    print("Wrote " + " and ".join(str(path) for path in written))
+    return 0
+
+
+def _review_round(project: Project, args: argparse.Namespace) -> int:
+    """Write the round's messages and letters, its summary and its record; nothing is sent."""
+    from .review.documents import LetterTooLong, letter, message
+    from .review.round import ROUND_FILE, SUMMARY_FILE, recipients, round_record, summary_csv
+
+    out = Path(args.out)
+    if problem := _outside_docs(project, out):
+        print(problem, file=sys.stderr)
+        return FAILED
+    reply_to = project.options.corrections_email
+    if not reply_to:
+        print("torget review-round: set `corrections_email` under `plugins: - torget:` in mkdocs.yml to LMS's "
+              "address; the organisations' answers go there (Reply-To)", file=sys.stderr)
+        return FAILED
+    site = load_site(project.sources)  # a malformed e-mail address stops here, with file, line and field
+    now = site.hours.now
+    today = oslo_date(now)
+    chosen = recipients(site.directory, today, only_due=args.only_due)
+    if not chosen:
+        print("torget review-round: no organisation is due for review (every entry was checked in the last "
+              "12 months); nothing was written", file=sys.stderr)
+        return FAILED
+    documents: dict[str, bytes] = {}
+    for item in chosen:
+        page = project.urls.absolute(organisation_page(item.org.slug))
+        try:
+            documents[item.file] = (message(item.org, site.directory, page, reply_to, now) if item.by == "e-post"
+                                    else letter(item.org, site.directory, page, reply_to, today))
+        except LetterTooLong as error:
+            print(f"torget review-round: {project.relative(item.org.slug)}: {error}", file=sys.stderr)
+            return FAILED
+    for name, content in documents.items():
+        path = out / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+    (out / SUMMARY_FILE).write_text(summary_csv(chosen), encoding="utf-8")
+    record = project.sources.organisations / ROUND_FILE
+    record.write_text(round_record(today, chosen), encoding="utf-8")
+    mails = sum(item.by == "e-post" for item in chosen)
+    print(f"Wrote {mails} e-mail messages ({out / 'e-post'}) and {len(chosen) - mails} letters ({out / 'brev'}); "
+          f"who got what: {out / SUMMARY_FILE}.")
+    print(f"Nothing was sent: open the messages in the mail program and send them, print and post the letters. "
+          f"The round is recorded in {display_path(record, project.sources.root)}; commit it, so `torget check` "
+          "can show how many have answered.")
+    return 0

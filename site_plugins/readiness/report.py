@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..directory.load import STALE_AFTER
+from ..review.round import RoundProgress
 from ..site import Site
 from .proof import placeholder_host
 
@@ -33,6 +34,8 @@ class PublicationReport:
     site_url: str
     placeholder: str | None
     """The reserved host of `site_url`, or None for a real address."""
+    review_round: RoundProgress | None = None
+    """The last review round's progress (`torget review-round`), or None before the first."""
 
     def blockers(self) -> list[str]:
         """What `--publish` refuses: a placeholder address and an unconfirmed school calendar."""
@@ -53,6 +56,8 @@ class PublicationReport:
         lines += [(f"organisations: {checked} of {self.organisations} checked with their organisation in the last "
                   f"{STALE_AFTER.days} days; {self.unreviewed} never checked (no `reviewed:` date), "
                   f"{len(self.stale)} checked longer ago" + (" (listed above)" if self.stale else ""))]
+        lines.append(self.review_round.line() if self.review_round else
+                     "review round: none written yet (`torget review-round --out DIR`)")
         if self.drafts:
             lines.append(f"drafts, left out of the published site: {', '.join(self.drafts)}")
         else:
@@ -71,8 +76,10 @@ class PublicationReport:
         return lines
 
 
-def publication_report(site: Site, site_url: str, docs_folder: str, today: dt.date) -> PublicationReport:
-    """The report for `site` as built for `site_url`; `docs_folder` prefixes the drafts' paths (`docs`)."""
+def publication_report(site: Site, site_url: str, docs_folder: str, today: dt.date, *,
+                       review_round: RoundProgress | None = None) -> PublicationReport:
+    """The report for `site` as built for `site_url`; `docs_folder` prefixes the drafts' paths (`docs`);
+    `review_round` is the last review round's progress, if one was written."""
     directory = site.directory
     never = [org for org in directory.organisations if org.reviewed is None]
     stale = [org.slug for org in directory.stale(today) if org.reviewed is not None]
@@ -86,4 +93,5 @@ def publication_report(site: Site, site_url: str, docs_folder: str, today: dt.da
         unverified_calendar=None if calendar.verified else calendar.display,
         site_url=site_url,
         placeholder=placeholder_host(site_url),
+        review_round=review_round,
     )
