@@ -106,13 +106,20 @@ async function fromStore(request) {
   return page ? marked(page) : Response.error();
 }
 
+// A page is asked of the server itself (revalidated), never answered from the browser's own cache: offline,
+// the page then comes from this build's store, with its note. Its redirects go back to the browser as they are.
+function fromServer(request) {
+  if (request.mode !== "navigate") return request;
+  return new Request(request.url, { cache: "no-cache", credentials: "same-origin", redirect: "manual" });
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   if (ELSEWHERE.some((prefix) => request.url.startsWith(prefix))) return;
   // A request that asks for no cache (the kiosk's nightly look for a newer build) goes to the server as it is.
   if (request.cache === "no-store") return;
-  event.respondWith(fetch(request)
+  event.respondWith(fetch(fromServer(request))
     .then((response) => {
       const address = request.mode === "navigate" ? withoutSearch(request.url) : request.url;
       if (worthKeeping(response) && (VISITED || LISTED.has(address))) {
