@@ -5,8 +5,11 @@ copy on the next online visit; Save-Data keeps only the pages opened; no page br
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -172,3 +175,27 @@ def test_with_save_data_only_the_pages_opened_are_stored(browser, nginx: str, de
         assert tab.locator("h1").inner_text() == "Uten nett"
     finally:
         context.close()
+
+
+def test_the_preview_server_registers_no_worker(browser, bundled_project: Project):
+    """`mkdocs serve` writes no sw.js and its pages name none, so an editor's preview is never a stored copy."""
+    from test_serve import _fetch, _free_port, _wait_for
+
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=bundled_project.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/"
+    context = _context(browser)
+    try:
+        assert _wait_for(lambda: _fetch(url)) is not None, "mkdocs serve did not start"
+        assert _fetch(url + "sw.js") is None
+        tab = context.new_page()
+        _open(tab, url)
+        assert tab.locator('meta[name="torget-offline"]').count() == 0
+        assert tab.locator('link[rel="manifest"]').count() == 1
+        assert tab.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
+    finally:
+        context.close()
+        server.terminate()
+        server.wait(timeout=30)
