@@ -192,7 +192,7 @@ def test_the_preview_server_registers_no_worker(browser, bundled_project: Projec
         assert _fetch(url + "sw.js") is None
         tab = context.new_page()
         _open(tab, url)
-        assert tab.locator('meta[name="torget-offline"]').count() == 0
+        assert tab.evaluate("document.documentElement.getAttribute('data-torget-worker')") is None
         assert tab.locator('link[rel="manifest"]').count() == 1
         assert tab.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
     finally:

@@ -76,11 +76,11 @@ def test_the_worker_is_named_by_what_it_stores_and_skips_what_the_build_lacks():
 
 
 def test_pages_name_the_worker_only_when_it_is_written():
-    page = '<html><head></head><body><article class="md-content__inner md-typeset"><h1>x</h1></article></body></html>'
+    page = '<html lang="nb"><head></head><body><article class="md-content__inner md-typeset"><h1>x</h1></article></body></html>'
     built = page_offline_markup(page, "organisasjoner/x/", worker=True, theme_colour="#4051b5")
-    assert '<meta name="torget-offline" content="../../sw.js">' in built
+    assert '<html data-torget-worker="../../sw.js" lang="nb">' in built
     assert '<link rel="manifest" href="../../manifest.webmanifest">' in built and STORED_NOTE.hidden in built
-    assert "torget-offline" not in page_offline_markup(page, "", worker=False, theme_colour="#4051b5")
+    assert "torget-worker" not in page_offline_markup(page, "", worker=False, theme_colour="#4051b5")
 
 
 def test_every_page_waits_for_one_stylesheet_and_two_scripts(bundled_site: Project):

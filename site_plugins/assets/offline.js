@@ -1,15 +1,15 @@
 // The offline copy: registers the site's service worker (the build names it in the page's
-// <meta name="torget-offline">, only in a published build) once the page has loaded, and asks it to store
+// <html data-torget-worker>, only in a published build) once the page has loaded, and asks it to store
 // the pages a visitor needs away from the desk, unless the browser says the visitor is saving data.
-// Without that meta (the preview server) a worker left from a published build at this address steps aside.
+// Without that attribute (the preview server) a worker left from a published build at this address steps aside.
 (function () {
   "use strict";
 
   if (!("serviceWorker" in navigator)) return;
   var workers = navigator.serviceWorker;
-  var meta = document.querySelector('meta[name="torget-offline"]');
+  var worker = document.documentElement.getAttribute("data-torget-worker");
 
-  if (!meta) {
+  if (!worker) {
     var root = window.__md_scope ? new URL(".", window.__md_scope).href : null;
     workers.getRegistrations().then(function (registrations) {
       registrations.forEach(function (registration) {
@@ -30,7 +30,7 @@
   }
 
   function register() {
-    var script = new URL(meta.content, document.baseURI);
+    var script = new URL(worker, document.baseURI);
     workers.register(script.href, { scope: new URL("./", script).href }).catch(function () {});
     workers.ready.then(function (registration) { askToStore(registration.active); });
     // A newer build's worker took over: it stores its own copy.
