@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from .directory.helplines import line_schedules
 from .directory.pages import directory_pages
 from .editor.collections import EditorOptions, editor_config, editor_sources
-from .editor.files import HANDBOOK, editor_files
+from .editor.files import EDITOR_FOLDER, HANDBOOK, editor_files
 from .events.pages import event_files, organisation_events
-from .hours.pages import hours_files
+from .hours.pages import HOURS_JSON, hours_files
 from .hours.text import describe_rule
+from .kiosk.data import KIOSK_FOLDER_URL
 from .kiosk.page import kiosk_files
+from .offline.pages import offline_page
+from .offline.worker import BuiltPage, WorkerPlan, site_worker
 from .printing.catalogue import catalogue_files
 from .readiness.proof import prints_are_proofs
 from .shifts.feeds import shift_feed_files
-from .shifts.pages import organisation_shifts, shift_files
+from .shifts.pages import SHIFTS_JSON, organisation_shifts, shift_files
 from .site import Site, SiteSources
 from .web.assets import asset_files
 from .web.cache import FileCache
@@ -48,6 +51,16 @@ def site_files(site: Site, urls: SiteUrls) -> Iterator[GeneratedFile]:
     week = tuple(describe_rule(site.hours.rule, site.closed_days)[:2])
     yield from catalogue_files(site.prints, urls, hours=week, directory=site.directory, events=site.events, today=today,
                                proof=prints_are_proofs(urls.site_url))
+    yield offline_page(urls)
+
+
+def offline_worker(stored: Sequence[BuiltPage], offline: BuiltPage,
+                   read: Callable[[str], bytes | None]) -> tuple[str, WorkerPlan, int]:
+    """The public site's service worker, from the built pages: `stored` (chosen by `offline.pages.stored_offline`)
+    with the files they load, the data the opening-hours and shift scripts fetch, and the offline page. It
+    leaves the kiosk (which has its own, made by the same mechanism) and the web editor alone."""
+    return site_worker(stored, offline, read, data=(HOURS_JSON, SHIFTS_JSON),
+                       elsewhere=(KIOSK_FOLDER_URL, f"{EDITOR_FOLDER}/"))
 
 
 def editor_config_for(site: Site, sources: SiteSources, options: EditorOptions, site_url: str) -> dict[str, Any]:

@@ -72,5 +72,11 @@ class TorgetConfig(base.Config):
     staging build that LMS reviews before the drafts are confirmed. Leave it off for the public site, where
     drafts are left out entirely (no page, no entry in the event lists, feeds, kiosk, search or sitemap, and
     no print file). `mkdocs serve` always shows the drafts, with the banner."""
+    app_short_name = c.Type(str, default="Torget")
+    """The name under the icon when a visitor adds the site to the home screen (the web app manifest's
+    `short_name`); the full name there is `site_name`."""
+    theme_colour = c.Type(str, default="#4051b5")
+    """The colour of the home-screen app's bar and icon (`theme_color`), as CSS: by default the header colour
+    of the theme's `indigo` palette in mkdocs.yml. Change both together."""
     editor = c.SubConfig(EditorConfig)
     """The web editor (see `EditorConfig`); off unless `backend` says otherwise."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,13 +17,15 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .build import editor_site_files, site_files
+from .build import editor_site_files, offline_worker, site_files
 from .config import TorgetConfig
 from .directory.peer_support import expand_peer_support_marker
 from .editor.collections import EditorOptions
 from .editor.files import EDITOR_FOLDER, missing_bundles
 from .events.pages import event_page_markdown
 from .kiosk.page import KIOSK_FOLDER
+from .offline.pages import OFFLINE_PAGE, SITE_WORKER, AppOptions, app_files, page_offline_markup, stored_offline
+from .offline.worker import BuiltPage
 from .options import sources_from
 from .printing.options import print_option_problems
 from .publish.compress import precompress
@@ -33,12 +36,12 @@ from .rendered_page import RenderedPage
 from .search.index import index_with_keywords, use_search_worker
 from .site import Site, load_site
 from .sources.problems import SourceError
-from .web.assets import SCRIPTS, STYLESHEETS
+from .web.assets import SCRIPT_BUNDLE, STYLESHEETS, stylesheet_bundle
 from .web.cache import FileCache
 from .web.json_ld import json_ld_to_head
 from .web.output import GeneratedFile
 from .web.qr import site_url_problem
-from .web.theme_markup import correct_theme_markup
+from .web.theme_markup import correct_theme_markup, one_stylesheet
 from .web.urls import SiteUrls
 
 log = get_plugin_logger("torget")
@@ -87,6 +90,12 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
     """Source paths of the pages in the menu (`nav`), whose page objects the menu holds."""
     command: str = "build"
     sources_of: dict[str, str]  # built page -> the editor's file it came from, for error messages
+    bundled_sheets: tuple[str, ...] = ()
+    """Site paths of the stylesheets the pages link as the one sheet `sheet`, in their order."""
+    sheet: str = ""
+    stored_pages: list[BuiltPage]
+    """The built pages the offline copy stores on a first visit, gathered as MkDocs writes them."""
+    offline_page: BuiltPage | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` is the editors' preview: it shows the drafts, with their banner.
@@ -117,12 +126,12 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
         for path in STYLESHEETS:
             if path not in config.extra_css:
                 config.extra_css.append(path)
-        for path in SCRIPTS:
-            if path not in [str(script) for script in config.extra_javascript]:
-                # Deferred like Material's bundle (see web/theme_markup.py), so they run after it, in order.
-                script = ExtraScriptValue(path)
-                script.defer = True
-                config.extra_javascript.append(script)
+        if SCRIPT_BUNDLE not in [str(script) for script in config.extra_javascript]:
+            # The site's scripts in one file, deferred like Material's bundle (see web/theme_markup.py), so
+            # they run after it.
+            script = ExtraScriptValue(SCRIPT_BUNDLE)
+            script.defer = True
+            config.extra_javascript.append(script)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -135,6 +144,18 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
             generated_files = list(site_files(self.site, self.urls))
         except SourceError as error:  # e.g. an event's text too long for its poster
             raise PluginError(error.report()) from None
+        # One stylesheet for the first paint: Material's (as its pages link them) and Torget's.
+        theme_sheets = [file for name in ("main", "palette" if config.theme.get("palette") else None) if name
+                        for file in files if re.fullmatch(rf"assets/stylesheets/{name}\.[0-9a-f]{{8}}\.min\.css",
+                                                          file.src_uri)]
+        sheet = stylesheet_bundle(file.content_bytes for file in theme_sheets)
+        self.bundled_sheets = (*(file.url for file in theme_sheets), *STYLESHEETS)
+        self.sheet = sheet.path
+        generated_files.append(sheet)
+        generated_files += app_files(AppOptions(config.site_name, self.config.app_short_name, self.config.theme_colour,
+                                                _logo_svg(config)), self.urls)
+        self.stored_pages = []
+        self.offline_page = None
         if self.editor is not None:
             generated_files += editor_site_files(
                 self.site, self.sources, self.editor, self.urls.site_url, config.site_name, self.editor_assets
@@ -216,13 +237,23 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
         return generated.html if generated is not None and generated.html is not None else html
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return correct_theme_markup(use_search_worker(json_ld_to_head(output)))
+        built = BuiltPage(page.url, page.file.src_uri)
+        if page.file.src_uri == OFFLINE_PAGE:
+            self.offline_page = built
+        elif stored_offline(page.file.src_uri):
+            self.stored_pages.append(built)
+        output = page_offline_markup(output, page.url, worker=self.command == "build",
+                                     theme_colour=self.config.theme_colour)
+        return self._corrected(json_ld_to_head(output))
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         """The 404 page is a template, not a page: it gets the same search and corrections as the pages."""
         if template_name.endswith(".html"):
-            return correct_theme_markup(use_search_worker(output_content))
+            return self._corrected(output_content)
         return output_content
+
+    def _corrected(self, output: str) -> str:
+        return one_stylesheet(correct_theme_markup(use_search_worker(output)), self.bundled_sheets, self.sheet)
 
     # Last: after Material's search plugin has written its index, the sitemap and any other plugin's files.
     @event_priority(-100)
@@ -240,10 +271,26 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
         if policies.problems:
             raise PluginError(policy_report(policies))
         write_policy(site, policies, config.site_url or "/")
+        if self.command == "build" and self.offline_page is not None:
+            self._write_worker(site)
         if self.command == "build":
             compressed = precompress(site, FileCache(self.sources.prints.cache_folder))
             log.debug(f"compressed {compressed.files} files: {compressed.original} bytes, "
                       f"{compressed.gzip} gzip, {compressed.brotli} brotli")
+
+    def _write_worker(self, site: Path) -> None:
+        """The public site's offline copy (`sw.js` at the root); never on the preview server, whose pages
+        name no worker."""
+        assert self.offline_page is not None
+
+        def read(path: str) -> bytes | None:
+            file = site / path
+            return file.read_bytes() if file.is_file() else None
+
+        script, plan, size = offline_worker(self.stored_pages, self.offline_page, read)
+        (site / SITE_WORKER).write_text(script, encoding="utf-8")
+        log.debug(f"offline copy: {len(plan.required)} files at once, {len(plan.background)} in the background, "
+                  f"{size} bytes")
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         server.watch(str(self.sources.organisations))
@@ -251,6 +298,16 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
         if self.sources.hours is not None:
             server.watch(str(self.sources.hours.school_holidays))
         return server
+
+
+def _logo_svg(config: MkDocsConfig) -> str:
+    """The drawing of the theme's logo in the page header (Material's default icon unless mkdocs.yml names one)."""
+    icon = (config.theme.get("icon") or {}).get("logo") or "material/library"
+    for folder in config.theme.dirs:
+        path = Path(folder) / ".icons" / f"{icon}.svg"
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    return ""
 
 
 def _without_drafts(items: list) -> list:

@@ -20,6 +20,7 @@ from ..events.load import Events, upcoming_occurrences
 from ..hours.desk import LISTED_AHEAD, DeskHours
 from ..hours.pages import HOURS_JSON
 from ..hours.text import day_text, span_text
+from ..offline.worker import WorkerPlan, worker_script
 from ..shifts.pages import SHIFTS_JSON
 from ..web.assets import ASSET_FOLDER, SEARCH_RULE, asset_files
 from ..web.cache import FileCache
@@ -92,9 +93,9 @@ def kiosk_files(directory: Directory, events: Events, hours: DeskHours, urls: Si
     yield GeneratedFile(f"{KIOSK_FOLDER_URL}{DETAILS_FILE}", details)
     # What the service worker keeps for offline use: the page, its files, the data they fetch and the cards.
     offline = ["./", *(f"{name}?v={build}" for name in (*shared, *STATIC_FILES, DETAILS_FILE)), *fetched]
-    worker = _kiosk_environment().get_template(SERVICE_WORKER)
+    # The site's offline mechanism: everything stored before the worker takes over, nothing else kept.
     yield GeneratedFile(f"{KIOSK_FOLDER_URL}{SERVICE_WORKER}",
-                        worker.render(build=build, files=script_json(offline)))
+                        worker_script(WorkerPlan(name="torget-kiosk", required=offline), build))
     yield saved_list_page(directory, urls)
 
 

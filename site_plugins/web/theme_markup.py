@@ -13,6 +13,7 @@ version writes it differently, the page is left unchanged and the tests say so.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 SEARCH_DIALOG_NAME = "Søk"
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
@@ -22,3 +23,27 @@ _BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]{8}
 def correct_theme_markup(html: str) -> str:
     html = html.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{SEARCH_DIALOG_NAME}">', 1)
     return _BUNDLE.sub(r'<script src="\1" defer></script>', html, count=1)
+
+
+_STYLESHEET_LINK = re.compile(r'<link rel="stylesheet" href="([^"]*)">')
+
+
+def one_stylesheet(html: str, bundled: Sequence[str], bundle: str) -> str:
+    """The links to the stylesheets `bundled` (site paths, in the order the page links them) replaced by
+    one link to `bundle`, with the same relative prefix. A page that does not link every one of them, in
+    that order, is left as it is."""
+    links = [match for match in _STYLESHEET_LINK.finditer(html)
+             if any(match.group(1).endswith(path) for path in bundled)]
+    if len(links) != len(bundled) or not links[0].group(1).endswith(bundled[0]):
+        return html
+    prefix = links[0].group(1).removesuffix(bundled[0])
+    if any(link.group(1) != prefix + path for link, path in zip(links, bundled, strict=True)):
+        return html
+    parts, last = [], 0
+    for index, link in enumerate(links):
+        parts.append(html[last:link.start()])
+        if index == 0:
+            parts.append(f'<link rel="stylesheet" href="{prefix}{bundle}">')
+        last = link.end()
+    parts.append(html[last:])
+    return "".join(parts)
