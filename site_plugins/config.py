@@ -72,5 +72,11 @@ class TorgetConfig(base.Config):
     staging build that LMS reviews before the drafts are confirmed. Leave it off for the public site, where
     drafts are left out entirely (no page, no entry in the event lists, feeds, kiosk, search or sitemap, and
     no print file). `mkdocs serve` always shows the drafts, with the banner."""
+    translations = c.Type(dict, default={})
+    """The site in other languages: language code -> the folder (relative to mkdocs.yml) holding that language's
+    pages, with the same file names as under `docs_dir`, e.g. `en: docs-en`. Each language is built as a site of
+    its own under `/<code>/` (see README «The site in other languages»). Interface strings come from the catalogue
+    `locale/<code>/LC_MESSAGES/torget.po` (the project's, else the package's). A language that lacks strings, pages
+    or organisation texts is built only with `drafts: true`."""
     editor = c.SubConfig(EditorConfig)
     """The web editor (see `EditorConfig`); off unless `backend` says otherwise."""

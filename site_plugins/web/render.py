@@ -9,6 +9,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from ..i18n import language
 from .norwegian import date_nb
 from .urls import tel_uri
 
@@ -42,7 +43,10 @@ def environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    # `{% trans %}` and `_()` read the catalogue of the language being rendered (i18n.language.use_language).
+    env.install_gettext_callables(gettext=language.gettext, ngettext=language.ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(tel=tel_uri, date_nb=date_nb, web_label=web_label, json_ld=json_ld)
     return env
 
