@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n.language import _, pick
 from ..web.emergency import EMERGENCY_NUMBERS
 from ..web.output import GeneratedFile, markdown_page
 from ..web.render import render
@@ -24,6 +25,8 @@ class HelplineEntry:
     answered_by: str | None
     description: str | None
     organisations: list[Organisation]
+    lang: dict[str, str | None] | None = None
+    """The language of each text field ("nb" where the line has no translation into the page's language)."""
 
 
 def helpline_entries(directory: Directory) -> list[HelplineEntry]:
@@ -36,13 +39,18 @@ def helpline_entries(directory: Directory) -> list[HelplineEntry]:
     for listed in by_number.values():
         lines = [line for line, _ in listed]
         first = lines[0]
+        texts, langs = {}, {}
+        for field in ("name", "answered_by", "description"):
+            line = next((line for line in lines if getattr(line, field)), None)
+            texts[field], langs[field] = pick(getattr(line, field), line.translations, field) if line else (None, None)
         entries.append(HelplineEntry(
-            name=first.name,
+            name=texts["name"] or first.name,
             reach=helpline_reach(first),
             hours=next((line.hours for line in lines if line.hours), None),
-            answered_by=next((line.answered_by for line in lines if line.answered_by), None),
-            description=next((line.description for line in lines if line.description), None),
-            organisations=[org for _, org in listed],
+            answered_by=texts["answered_by"],
+            description=texts["description"],
+            organisations=[org for _org_line, org in listed],
+            lang=langs,
         ))
     return sorted(entries, key=lambda entry: sort_key(entry.name))
 
@@ -55,5 +63,5 @@ def helplines_page(directory: Directory, urls: SiteUrls) -> GeneratedFile:
         link=lambda org: urls.link(HELPLINES_PAGE, organisation_path(org)),
         directory=urls.link(HELPLINES_PAGE, DIRECTORY_INDEX),
     )
-    return markdown_page(HELPLINES_PAGE, "Hjelpetelefoner", body,
-                         description="Telefoner du kan ringe for å snakke med noen eller få råd, og nødnumrene.")
+    return markdown_page(HELPLINES_PAGE, _("Hjelpetelefoner"), body,
+                         description=_("Telefoner du kan ringe for å snakke med noen eller få råd, og nødnumrene."))

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import groupby
 from typing import Any
 
+from ..i18n.language import _, pick
 from ..search.terms import search_text
 from ..web.output import GeneratedFile, markdown_page
 from ..web.qr import page_qr
@@ -91,15 +92,16 @@ def _directory_index(directory: Directory, urls: SiteUrls, corrections_email: st
         review_notice=review_notice(directory.organisations),
         **_list_context(path, urls),
     )
-    description = f"{len(directory.organisations)} pasient-, bruker- og pårørendeorganisasjoner fra A til Å."
-    return markdown_page(path, "Organisasjoner", body, description=description, hide=("toc",))
+    description = _("{count} pasient-, bruker- og pårørendeorganisasjoner fra A til Å.").format(
+        count=len(directory.organisations))
+    return markdown_page(path, _("Organisasjoner"), body, description=description, hide=("toc",))
 
 
 def _themes_index(directory: Directory, urls: SiteUrls) -> GeneratedFile:
     path = f"{THEMES}/index.md"
     body = render("themes.html", directory=directory, review_notice=review_notice(directory.organisations),
                   **_list_context(path, urls))
-    return markdown_page(path, "Tema", body, description="Organisasjonene ordnet etter tema.", hide=("toc",))
+    return markdown_page(path, _("Tema"), body, description=_("Organisasjonene ordnet etter tema."), hide=("toc",))
 
 
 def _category_page(directory: Directory, category: Category, urls: SiteUrls) -> GeneratedFile:
@@ -107,7 +109,8 @@ def _category_page(directory: Directory, category: Category, urls: SiteUrls) -> 
     organisations = directory.in_category(category)
     body = render("category.html", category=category, organisations=organisations,
                   review_notice=review_notice(organisations), **_list_context(path, urls))
-    return markdown_page(path, category.name, body, description=category.description, hide=("toc",))
+    return markdown_page(path, pick(category.name, category.translations, "name")[0], body,
+                         description=pick(category.description, category.translations, "description")[0], hide=("toc",))
 
 
 def organisation_page(
@@ -134,7 +137,8 @@ def organisation_page(
         **_list_context(path, urls),
     )
     return markdown_page(
-        path, org.display_name, body, description=org.description, search_boost=ORGANISATION_SEARCH_BOOST, hide=("toc",)
+        path, org.display_name, body, description=pick(org.description, org.translations, "description")[0],
+        search_boost=ORGANISATION_SEARCH_BOOST, hide=("toc",)
     )
 
 

@@ -55,6 +55,11 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 _ = gettext
 
 
+def N_(message: str) -> str:  # noqa: N802 (gettext's name for it)
+    """Mark `message` for the catalogue where it is defined; it is translated where it is shown."""
+    return message
+
+
 def pick(own: str, translations: dict[str, object] | None, field: str) -> tuple[str, str | None]:
     """The text of `field` in the current language, and the language it is in when that is not the page's.
 

@@ -9,6 +9,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from markupsafe import escape
+
 from ..i18n import language
 from .norwegian import date_nb
 from .urls import tel_uri
@@ -35,6 +37,23 @@ def web_label(url: str) -> str:
     return label.rstrip("/")
 
 
+def translated(item: Any, field: str) -> Markup:
+    """`item.field` in the page's language, from `item.translations`; else the bokmål text in `<span lang="nb">`,
+    so a screen reader reads it as bokmål."""
+    text, lang = language.pick(getattr(item, field) or "", getattr(item, "translations", None), field)
+    return Markup(f'<span lang="{lang}">{escape(text)}</span>') if lang else escape(text)
+
+
+def translated_text(item: Any, field: str) -> str:
+    """`item.field` in the page's language, or in bokmål, as plain text (for attributes, titles and options)."""
+    return language.pick(getattr(item, field) or "", getattr(item, "translations", None), field)[0]
+
+
+def in_language(text: str, lang: str | None) -> Markup:
+    """`text`, marked `lang` when it is not in the page's language."""
+    return Markup(f'<span lang="{lang}">{escape(text)}</span>') if lang else escape(text)
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -47,7 +66,8 @@ def environment() -> Environment:
     )
     # `{% trans %}` and `_()` read the catalogue of the language being rendered (i18n.language.use_language).
     env.install_gettext_callables(gettext=language.gettext, ngettext=language.ngettext, newstyle=True)  # type: ignore[attr-defined]
-    env.filters.update(tel=tel_uri, date_nb=date_nb, web_label=web_label, json_ld=json_ld)
+    env.filters.update(tel=tel_uri, date_nb=date_nb, web_label=web_label, json_ld=json_ld, in_language=in_language)
+    env.globals.update(tr=translated, tr_text=translated_text)
     return env
 
 
