@@ -314,7 +314,7 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
         assert self.urls is not None
         code = translation.code
         # MkDocs keeps plugin objects in its schema for `serve`'s rebuilds; this build needs fresh ones.
-        plugins_option = dict(MkDocsConfig._schema)["plugins"]
+        plugins_option: Any = dict(MkDocsConfig._schema)["plugins"]
         kept, plugins_option.plugin_cache = plugins_option.plugin_cache, {}
         try:
             other = load_config(config_file=config.config_file_path, docs_dir=str(translation.pages),

@@ -39,10 +39,14 @@ def helpline_entries(directory: Directory) -> list[HelplineEntry]:
     for listed in by_number.values():
         lines = [line for line, _ in listed]
         first = lines[0]
-        texts, langs = {}, {}
+        texts: dict[str, str | None] = {}
+        langs: dict[str, str | None] = {}
         for field in ("name", "answered_by", "description"):
-            line = next((line for line in lines if getattr(line, field)), None)
-            texts[field], langs[field] = pick(getattr(line, field), line.translations, field) if line else (None, None)
+            given = next((line for line in lines if getattr(line, field)), None)
+            if given is not None:
+                texts[field], langs[field] = pick(getattr(given, field), given.translations, field)
+            else:
+                texts[field], langs[field] = None, None
         entries.append(HelplineEntry(
             name=texts["name"] or first.name,
             reach=helpline_reach(first),

@@ -122,7 +122,8 @@ class PeerSupportText(Fields):
 class HelplineText(Fields):
     """A helpline's texts in another language."""
 
-    name: Annotated[str, Field(min_length=1, max_length=80)] | None = Field(None, description="The line's name, translated.")
+    name: Annotated[str, Field(min_length=1, max_length=80)] | None = Field(
+        None, description="The line's name, translated.")
     description: ShortText | None = Field(None, description="Who the line is for, translated.")
     answered_by: ShortText | None = Field(None, description="Who answers, translated.")
 

@@ -148,7 +148,7 @@ def _organisation_json_ld(org: Organisation, directory: Directory, page: str) ->
         "@type": "Organization",
         "name": org.name,
         "alternateName": org.short_name,
-        "description": org.description,
+        "description": pick(org.description, org.translations, "description")[0],
         "url": org.website,
         "email": org.email,
         "telephone": org.phone,

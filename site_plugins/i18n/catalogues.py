@@ -2,8 +2,9 @@
 
 `site_plugins/locale/torget.pot` lists every interface string of the templates and the code (made with
 `pybabel extract`, see README «Translating the site»); a language is `locale/<code>/LC_MESSAGES/torget.po`
-beside mkdocs.yml, or else the one the package ships in `site_plugins/locale/`. A catalogue that cannot be read, or a translation
-that drops or invents a placeholder (`{name}`, `%(name)s`), is a `file:line:` problem, never a traceback.
+beside mkdocs.yml, or else the one the package ships in `site_plugins/locale/`. A catalogue that cannot be
+read, or a translation that drops or invents a placeholder (`{name}`, `%(name)s`), is a `file:line:` problem,
+never a traceback.
 """
 
 from __future__ import annotations
@@ -69,8 +70,10 @@ def _read(path: Path, code: str, display: str) -> Catalog:
         with path.open("rb") as handle:
             return read_po(handle, locale=code, domain=DOMAIN, abort_invalid=True)
     except PoFileError as error:
-        raise SourceError([Problem(display, error.lineno, None, f"the catalogue cannot be read: {error}; "
-                                                                   "each entry is msgid \"…\" then msgstr \"…\"")]) from None
+        reason = str(error).rsplit(" on ", 1)[0]
+        message = f"the catalogue cannot be read: {reason}; each entry is msgid \"…\" then msgstr \"…\""
+        # Babel counts lines from 0.
+        raise SourceError([Problem(display, error.lineno + 1, None, message)]) from None
     except UnicodeDecodeError:
         raise SourceError([Problem(display, None, None, "is not UTF-8 text; save it as UTF-8")]) from None
 
@@ -96,15 +99,16 @@ def load_catalogue(code: str, root: Path | None = None) -> LoadedCatalogue:
     for message in catalog:
         if not message.id or not message.string:
             continue
-        ids = message.id if isinstance(message.id, tuple) else (message.id,)
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        ids = tuple(message.id) if isinstance(message.id, tuple | list) else (str(message.id),)
+        strings = tuple(message.string) if isinstance(message.string, tuple | list) else (str(message.string),)
         wanted = set().union(*(placeholders(text) for text in ids))
         for text in strings:
             if text and placeholders(text) != wanted:
                 lost, extra = sorted(wanted - placeholders(text)), sorted(placeholders(text) - wanted)
                 what = "; ".join(part for part in (
                     f"lacks {', '.join('{' + name + '}' for name in lost)}" if lost else "",
-                    f"has {', '.join('{' + name + '}' for name in extra)}, which the original does not" if extra else "",
+                    f"has {', '.join('{' + name + '}' for name in extra)}, which the original does not"
+                    if extra else "",
                 ) if part)
                 problems.append(Problem(display, message.lineno, None,
                                         f"the translation of {ids[0]!r} {what}; keep every placeholder as it is"))
@@ -113,7 +117,7 @@ def load_catalogue(code: str, root: Path | None = None) -> LoadedCatalogue:
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)
-    translated = {str(m.id if isinstance(m.id, str) else m.id[0]) for m in catalog
-                  if m.id and m.string and not m.fuzzy and all(m.string if isinstance(m.string, tuple) else (m.string,))}
+    translated = {str(m.id if isinstance(m.id, str) else m.id[0]) for m in catalog if m.id and m.string
+                  and not m.fuzzy and all(m.string if isinstance(m.string, tuple) else (m.string,))}
     missing = tuple(message for message in template_messages() if message not in translated)
     return LoadedCatalogue(code, gettext.GNUTranslations(buffer), missing)

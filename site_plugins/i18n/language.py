@@ -55,7 +55,7 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 _ = gettext
 
 
-def N_(message: str) -> str:  # noqa: N802 (gettext's name for it)
+def N_(message: str) -> str:
     """Mark `message` for the catalogue where it is defined; it is translated where it is shown."""
     return message
 

@@ -1,4 +1,4 @@
-"""The `translations:` option checked, and each language's catalogue and completeness, for the build and `torget check`."""
+"""The `translations:` option checked, with each language's catalogue and completeness (build and `torget check`)."""
 
 from __future__ import annotations
 

@@ -18,5 +18,6 @@ class EmergencyNumber:
 
 EMERGENCY_NUMBERS = (
     EmergencyNumber("113", "tel:113", N_("Medisinsk nødtelefon"), N_("når det står om liv")),
-    EmergencyNumber("116 117", "tel:116117", N_("Legevakten"), N_("når du trenger lege raskt, men det ikke står om liv")),
+    EmergencyNumber("116 117", "tel:116117", N_("Legevakten"),
+                    N_("når du trenger lege raskt, men det ikke står om liv")),
 )

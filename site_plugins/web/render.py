@@ -7,9 +7,7 @@ from functools import cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
-
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from ..i18n import language
 from .norwegian import date_nb
