@@ -52,6 +52,11 @@ def in_language(text: str, lang: str | None) -> Markup:
     return Markup(f'<span lang="{lang}">{escape(text)}</span>') if lang else escape(text)
 
 
+def bokmal(text: str) -> Markup:
+    """Text that is always bokmål (keywords, names), marked so on a page in another language."""
+    return in_language(text, None if language.current() == language.SOURCE_LANGUAGE else language.SOURCE_LANGUAGE)
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -64,7 +69,8 @@ def environment() -> Environment:
     )
     # `{% trans %}` and `_()` read the catalogue of the language being rendered (i18n.language.use_language).
     env.install_gettext_callables(gettext=language.gettext, ngettext=language.ngettext, newstyle=True)  # type: ignore[attr-defined]
-    env.filters.update(tel=tel_uri, date_nb=date_nb, web_label=web_label, json_ld=json_ld, in_language=in_language)
+    env.filters.update(tel=tel_uri, date_nb=date_nb, web_label=web_label, json_ld=json_ld, in_language=in_language,
+                       bokmal=bokmal)
     env.globals.update(tr=translated, tr_text=translated_text)
     return env
 
