@@ -29,8 +29,11 @@ from .web.output import GeneratedFile
 from .web.urls import SiteUrls
 
 
-def site_files(site: Site, urls: SiteUrls) -> Iterator[GeneratedFile]:
-    """Every page and file the plugin adds to the build; `urls` holds the site's address and URL style."""
+def site_files(site: Site, urls: SiteUrls, *, every_output: bool = True) -> Iterator[GeneratedFile]:
+    """Every page and file the plugin adds to the build; `urls` holds the site's address and URL style.
+
+    Renders in the language `i18n.language.use_language` set. `every_output` false (another language's site)
+    leaves out what only the bokmål site has: the kiosk (it switches language itself) and the print files."""
     now = site.hours.now
     today = oslo_date(now)
     cache = FileCache(site.prints.cache_folder)
@@ -46,6 +49,8 @@ def site_files(site: Site, urls: SiteUrls) -> Iterator[GeneratedFile]:
     yield from hours_files(site.hours, site.closed_days, urls, line_schedules(site.directory, now))
     yield from shift_files(site.shifts, site.directory, urls)
     yield from shift_feed_files(site.shifts, site.directory, urls, now)
+    if not every_output:
+        return
     yield from kiosk_files(site.directory, site.events, site.hours, urls, cache)
     # The usual week and when the desk is closed; a third sentence would point to the web page's list of changes.
     week = tuple(describe_rule(site.hours.rule, site.closed_days)[:2])

@@ -85,9 +85,11 @@ def _project(config_file: Path) -> Project:
 
 def _check(project: Project, args: argparse.Namespace) -> int:
     """Errors exit 1; with --publish, so do the blockers of publication. Everything else is reported."""
+    from .i18n.setup import language_reports, load_translations
     from .printing.event_posters import event_poster_problems  # drawing: only `check` needs it
     from .readiness.report import publication_report
 
+    translations = load_translations(project.options.translations, project.sources)
     site = load_site(project.sources)
     today = oslo_date(site.hours.now)
     # An event's text must also fit on its poster, which only drawing it tells.
@@ -113,6 +115,10 @@ def _check(project: Project, args: argparse.Namespace) -> int:
         f"OK: {len(directory.organisations)} organisations in {len(directory.categories)} themes; "
         f"{len(stale)} due for review{lacking}"
     )
+    # Per language: the interface strings, pages and organisation texts it lacks; an incomplete one is not published.
+    for language_report in language_reports(translations, site, project.sources):
+        for line in language_report.lines():
+            print(line)
     docs = display_path(project.sources.docs_folder.resolve(), project.sources.root)
     from .review.round import round_progress
 

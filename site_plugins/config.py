@@ -78,5 +78,11 @@ class TorgetConfig(base.Config):
     theme_colour = c.Type(str, default="#4051b5")
     """The colour of the home-screen app's bar and icon (`theme_color`), as CSS: by default the header colour
     of the theme's `indigo` palette in mkdocs.yml. Change both together."""
+    translations = c.Type(dict, default={})
+    """The site in other languages: language code -> the folder (relative to mkdocs.yml) holding that language's
+    pages, with the same file names as under `docs_dir`, e.g. `en: docs-en`. Each language is built as a site of
+    its own under `/<code>/` (see README «The site in other languages»). Interface strings come from the catalogue
+    `locale/<code>/LC_MESSAGES/torget.po` (the project's, else the package's). A language that lacks strings, pages
+    or organisation texts is built only with `drafts: true`."""
     editor = c.SubConfig(EditorConfig)
     """The web editor (see `EditorConfig`); off unless `backend` says otherwise."""

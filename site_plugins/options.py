@@ -35,7 +35,8 @@ def site_sources(config_file: Path | None, docs_dir: Path, options: TorgetConfig
     # The build time honours SOURCE_DATE_EPOCH, so a build can be repeated exactly.
     return SiteSources(root=root, organisations=root / options.organisations, hours=hours, now=get_build_datetime(),
                        prints=print_options(options, root, site_name, copyright), docs=docs_dir,
-                       show_drafts=preview or options.drafts, corrections_email=options.corrections_email)
+                       show_drafts=preview or options.drafts, corrections_email=options.corrections_email,
+                       languages=tuple(str(code) for code in options.translations))
 
 
 def print_options(options: TorgetConfig, root: Path, site_name: str, copyright: str | None) -> PrintOptions:

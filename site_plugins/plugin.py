@@ -23,6 +23,11 @@ from .directory.peer_support import expand_peer_support_marker
 from .editor.collections import EditorOptions
 from .editor.files import EDITOR_FOLDER, missing_bundles
 from .events.pages import event_page_markdown
+from .i18n.completeness import LanguageReport
+from .i18n.language import SOURCE_LANGUAGE, install, use_language
+from .i18n.languages import SiteLanguages
+from .i18n.setup import Translation, language_reports, load_translations
+from .i18n.switch import add_language_links, sitemap_with_alternates
 from .kiosk.page import KIOSK_FOLDER
 from .offline.pages import OFFLINE_PAGE, SITE_WORKER, AppOptions, app_files, page_offline_markup, stored_offline
 from .offline.worker import BuiltPage
@@ -96,6 +101,16 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
     stored_pages: list[BuiltPage]
     """The built pages the offline copy stores on a first visit, gathered as MkDocs writes them."""
     offline_page: BuiltPage | None = None
+    language: str = SOURCE_LANGUAGE
+    """The language this build renders; bokmål, or another when the bokmål build runs it (`parent`)."""
+    parent: TorgetPlugin | None = None
+    """For another language's build: the bokmål build's plugin, whose model, sources and languages it shares."""
+    languages: SiteLanguages = SiteLanguages()
+    """The languages this build links to (switch, hreflang, sitemap): bokmål and the published others."""
+    translations: list[Translation]
+    reports: list[LanguageReport]
+    fallback_pages: frozenset[str] = frozenset()
+    """Pages of another language's build that its folder lacks, shown in bokmål (a staging build only)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` is the editors' preview: it shows the drafts, with their banner.
@@ -104,6 +119,10 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if problem := site_url_problem(config.site_url):
             raise PluginError(problem)
+        if self.parent is not None:  # another language's build: the bokmål build has read and checked everything
+            self._share_parent()
+            self._add_assets(config)
+            return config
         self.sources = sources_from(config, self.config, preview=self.command == "serve")
         self.sources_of = {}
         if problems := print_option_problems(self.sources.prints, Path(config.docs_dir), Path(config.site_dir)):
@@ -113,6 +132,7 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
         if self.editor is not None and (problems := editor_problems(self.editor, self.editor_assets)):
             raise PluginError("\n".join(problems))
         try:
+            self.translations = load_translations(self.config.translations, self.sources)
             self.site = load_site(self.sources)
         except SourceError as error:
             raise PluginError(error.report()) from None
@@ -120,6 +140,26 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
             log.warning(warning)
         if proof := proof_warning(config.site_url or ""):
             log.warning(proof)
+        for translation in self.translations:
+            install(translation.code, translation.catalogue.translations)
+        self.reports = language_reports(self.translations, self.site, self.sources)
+        published = [report.code for report in self.reports if report.complete or self.site.drafts_shown]
+        for report in self.reports:
+            if report.code not in published:
+                log.info(f"left out the {report.code} site, which is not complete (`torget check` lists what it "
+                         "lacks; set `drafts: true` for a staging build)")
+        self.languages = SiteLanguages((SOURCE_LANGUAGE, *published))
+        self._add_assets(config)
+        return config
+
+    def _share_parent(self) -> None:
+        parent = self.parent
+        assert parent is not None and parent.site is not None
+        self.site, self.sources, self.languages = parent.site, parent.sources, parent.languages
+        self.translations, self.reports, self.editor = parent.translations, parent.reports, None
+        self.sources_of = {}
+
+    def _add_assets(self, config: MkDocsConfig) -> None:
         # The plugin's own theme templates (a Norwegian 404 page) come before Material's.
         if THEME_FOLDER not in config.theme.dirs:
             config.theme.dirs.insert(0, THEME_FOLDER)
@@ -132,7 +172,6 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
             script = ExtraScriptValue(SCRIPT_BUNDLE)
             script.defer = True
             config.extra_javascript.append(script)
-        return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
@@ -141,7 +180,8 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
         self.urls = SiteUrls(config.site_url or "", directory_urls=config.use_directory_urls)
         self.rendered = {}
         try:
-            generated_files = list(site_files(self.site, self.urls))
+            with use_language(self.language):
+                generated_files = list(site_files(self.site, self.urls, every_output=self.parent is None))
         except SourceError as error:  # e.g. an event's text too long for its poster
             raise PluginError(error.report()) from None
         # One stylesheet for the first paint: Material's (as its pages link them) and Torget's.
@@ -156,6 +196,8 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
                                                 _logo_svg(config)), self.urls)
         self.stored_pages = []
         self.offline_page = None
+        if self.parent is not None:
+            self._add_fallback_pages(files, config)
         if self.editor is not None:
             generated_files += editor_site_files(
                 self.site, self.sources, self.editor, self.urls.site_url, config.site_name, self.editor_assets
@@ -185,6 +227,17 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
                            for file in files if file.is_documentation_page() and not file.generated_by}
         return files
 
+    def _add_fallback_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """A staging build of an incomplete language shows the bokmål page where its folder lacks one."""
+        docs = self.sources.docs_folder
+        missing = []
+        for path in sorted(docs.rglob("*.md")):
+            src = path.relative_to(docs).as_posix()
+            if files.get_file_from_path(src) is None:
+                files.append(File(src, str(docs), config.site_dir, config.use_directory_urls))
+                missing.append(src)
+        self.fallback_pages = frozenset(missing)
+
     def _leave_out_drafts(self, files: Files) -> None:
         """Unless drafts are shown, mark every draft page as MkDocs' own draft: left out of `mkdocs build`
         (page, navigation, search index, sitemap), and said so at INFO level, so `--strict` still passes."""
@@ -213,13 +266,14 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
         a page with the peer-support marker gets the list of organisations with peer supporters;
         a draft that is shown gets its banner."""
         assert self.site is not None and self.urls is not None
-        markdown = expand_peer_support_marker(markdown, page.file.src_uri, self.site.directory, self.urls)
-        event = self.site.events.by_src_path(page.file.src_uri)
-        if event is not None:
-            page.meta.setdefault("title", html.escape(event.spec.title))
-            markdown = event_page_markdown(markdown, event, self.site.directory, self.urls, self.site.hours.now)
-        if page.file.src_uri in self.site.drafts:
-            markdown = banner_markdown() + markdown
+        with use_language(self.language):
+            markdown = expand_peer_support_marker(markdown, page.file.src_uri, self.site.directory, self.urls)
+            event = self.site.events.by_src_path(page.file.src_uri)
+            if event is not None:
+                page.meta.setdefault("title", html.escape(event.spec.title))
+                markdown = event_page_markdown(markdown, event, self.site.directory, self.urls, self.site.hours.now)
+            if page.file.src_uri in self.site.drafts:
+                markdown = banner_markdown() + markdown
         return markdown
 
     def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
@@ -234,17 +288,29 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self.rendered.get(page.file.src_uri)
-        return generated.html if generated is not None and generated.html is not None else html
+        content = generated.html if generated is not None and generated.html is not None else html
+        if page.file.src_uri in self.fallback_pages:  # read in bokmål by screen readers, too
+            content = f'<div lang="{SOURCE_LANGUAGE}">\n{content}\n</div>'
+        return content
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        built = BuiltPage(page.url, page.file.src_uri)
+        # Pages of another language's build are stored by the one offline copy at the site's root.
+        url = self.languages.prefix(self.language) + page.url
+        built = BuiltPage(url, page.file.src_uri)
+        stored = self.parent.stored_pages if self.parent is not None else self.stored_pages
         if page.file.src_uri == OFFLINE_PAGE:
-            self.offline_page = built
+            if self.parent is None:
+                self.offline_page = built
         elif stored_offline(page.file.src_uri):
-            self.stored_pages.append(built)
+            stored.append(built)
         output = page_offline_markup(output, page.url, worker=self.command == "build",
-                                     theme_colour=self.config.theme_colour)
-        return self._corrected(json_ld_to_head(output))
+                                     theme_colour=self.config.theme_colour,
+                                     site_root=self.languages.prefix(self.language))
+        output = self._corrected(json_ld_to_head(output))
+        if len(self.languages.codes) > 1 and page.url is not None:
+            site_url = (self.parent.urls if self.parent and self.parent.urls else self.urls or SiteUrls("")).site_url
+            output = add_language_links(output, self.languages, self.language, page.url, site_url)
+        return output
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         """The 404 page is a template, not a page: it gets the same search and corrections as the pages."""
@@ -267,6 +333,16 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
         if index.is_file():
             text = index_with_keywords(index.read_text(encoding="utf-8"), self.site.directory, self.urls)
             index.write_text(text, encoding="utf-8")
+        if self.parent is not None:  # the bokmål build checks and compresses the whole site, this language's too
+            return
+        for translation in self.translations:
+            if translation.code in self.languages.codes:
+                self._build_language(config, translation)
+        if len(self.languages.codes) > 1:
+            for code in self.languages.codes:
+                sitemap = site / self.languages.prefix(code) / "sitemap.xml"
+                if sitemap.is_file():
+                    sitemap_with_alternates(sitemap, self.languages, code, self.urls.site_url)
         policies = site_policy(site, self.sources_of, editor_area(self.editor))
         if policies.problems:
             raise PluginError(policy_report(policies))
@@ -292,6 +368,34 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
         log.debug(f"offline copy: {len(plan.required)} files at once, {len(plan.background)} in the background, "
                   f"{size} bytes")
 
+    def _build_language(self, config: MkDocsConfig, translation: Translation) -> None:
+        """Build `translation` as a site of its own in `<site_dir>/<code>/`: the same configuration with the
+        language's pages, Material's interface and search in that language, and this build's model."""
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        assert self.urls is not None
+        code = translation.code
+        # MkDocs keeps plugin objects in its schema for `serve`'s rebuilds; this build needs fresh ones.
+        plugins_option: Any = dict(MkDocsConfig._schema)["plugins"]
+        kept, plugins_option.plugin_cache = plugins_option.plugin_cache, {}
+        try:
+            other = load_config(config_file=config.config_file_path, docs_dir=str(translation.pages),
+                                site_dir=str(Path(config.site_dir) / code), strict=config.strict,
+                                site_url=self.languages.absolute(self.urls.site_url, "", code),
+                                nav=_untitled(config.nav))
+        finally:
+            plugins_option.plugin_cache = kept
+        other.theme["language"] = code
+        other.use_directory_urls = config.use_directory_urls
+        plugin = other.plugins["torget"]
+        assert isinstance(plugin, TorgetPlugin)
+        plugin.parent, plugin.language, plugin.command = self, code, self.command
+        search = other.plugins.get("material/search") or other.plugins.get("search")
+        if search is not None:
+            search.config["lang"] = [code]
+        build(other)
+
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         server.watch(str(self.sources.organisations))
         server.watch(str(KIOSK_FOLDER))  # the kiosk's front end (template, stylesheet, script)
@@ -308,6 +412,16 @@ def _logo_svg(config: MkDocsConfig) -> str:
         if path.is_file():
             return path.read_text(encoding="utf-8")
     return ""
+
+def _untitled(nav: Any) -> Any:
+    """The menu with its titles left out, so another language's menu takes each page's own (translated) title."""
+    if isinstance(nav, list):
+        return [_untitled(item) for item in nav]
+    if isinstance(nav, dict) and len(nav) == 1:
+        title, value = next(iter(nav.items()))
+        # A page takes its own title; a section keeps its heading (MkDocs has nowhere else to read it from).
+        return value if isinstance(value, str) else {title: _untitled(value)}
+    return nav
 
 
 def _without_drafts(items: list) -> list:

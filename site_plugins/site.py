@@ -40,6 +40,8 @@ class SiteSources:
     """Whether pages with `draft: true` are part of the site (the preview of `mkdocs serve`, a staging build)."""
     corrections_email: str | None = None
     """Where the directory asks visitors to report a missing organisation or a mistake; None leaves the request out."""
+    languages: tuple[str, ...] = ()
+    """The site's languages besides bokmål (`translations:` in mkdocs.yml): the codes `translations:` blocks may use."""
 
     @property
     def build_time(self) -> dt.datetime:
@@ -84,7 +86,7 @@ def load_site(sources: SiteSources) -> Site:
     except SourceError as error:
         problems += error.problems
     try:
-        directory = load_directory(sources.organisations, sources.root)
+        directory = load_directory(sources.organisations, sources.root, sources.languages)
     except SourceError as error:
         problems += error.problems
     try:

@@ -16,20 +16,21 @@ UMBRELLAS_FILE = "_umbrellas.yaml"
 Entry = TypeVar("Entry", Category, Umbrella)
 
 
-def load_categories(path: Path, display: str) -> dict[str, Category]:
+def load_categories(path: Path, display: str, languages: tuple[str, ...] | None = None) -> dict[str, Category]:
     """Read the themes: a list of `{name, description}`; names must be unique. The file must exist."""
     if not path.is_file():
         raise SourceError([Problem(display, None, None, "the category list is missing; it must list every theme")])
-    return _load_vocabulary(path, display, Category)
+    return _load_vocabulary(path, display, Category, languages)
 
 
-def load_umbrellas(path: Path, display: str) -> dict[str, Umbrella]:
+def load_umbrellas(path: Path, display: str, languages: tuple[str, ...] | None = None) -> dict[str, Umbrella]:
     """Read the umbrella bodies: a list of `{name, title, relation, label, organisation}`. No file means none."""
-    return _load_vocabulary(path, display, Umbrella) if path.is_file() else {}
+    return _load_vocabulary(path, display, Umbrella, languages) if path.is_file() else {}
 
 
-def _load_vocabulary(path: Path, display: str, model: type[Entry]) -> dict[str, Entry]:
-    """Read a list of `model` entries with unique names."""
+def _load_vocabulary(path: Path, display: str, model: type[Entry],
+                     languages: tuple[str, ...] | None = None) -> dict[str, Entry]:
+    """Read a list of `model` entries with unique names; `translations:` may name only `languages`."""
     doc, problems = read_yaml(path, display, top_level=list)
     fields = " and ".join(f"`{name}:`" for name, info in model.model_fields.items() if info.is_required())
     entries: dict[str, Entry] = {}
@@ -38,7 +39,7 @@ def _load_vocabulary(path: Path, display: str, model: type[Entry]) -> dict[str, 
             problems.append(Problem(display, doc.line_of((index,)), f"[{index + 1}]", f"each entry needs {fields}"))
             continue
         entry_doc = YamlDocument(display, entry, _shift(doc.lines, index), _shift(doc.plain_scalars, index))
-        found_entry, found = validate(model, entry_doc, {}, {})
+        found_entry, found = validate(model, entry_doc, {"languages": languages}, {})
         problems += found
         if found_entry is None:
             continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n.language import N_, _, pick
 from ..web.render import web_label
 from ..web.text import fold
 from ..web.urls import organisation_path, tel_uri
@@ -36,34 +37,36 @@ class UmbrellaLink:
     relation: str
     title: str
     page: str | None
+    lang: str | None = None
+    """"nb" when the umbrella has no translation into the page's language, so relation and title are bokmål."""
 
 
 def reach(org: Organisation) -> list[Reach]:
     """The office's phone, e-mail and web site, in that order (helplines are shown before them)."""
     links = []
     if org.phone:
-        links.append(Reach("phone", "Telefon", org.phone, _tel(org.phone)))
+        links.append(Reach("phone", _("Telefon"), org.phone, _tel(org.phone)))
     if org.email:
-        links.append(Reach("email", "E-post", org.email, f"mailto:{org.email}"))
+        links.append(Reach("email", _("E-post"), org.email, f"mailto:{org.email}"))
     if org.website:
-        links.append(Reach("web", "Nettside", web_label(org.website), org.website))
+        links.append(Reach("web", _("Nettside"), web_label(org.website), org.website))
     return links
 
 
 def helpline_reach(line: Helpline) -> list[Reach]:
-    links = [Reach("phone", "Ring", line.phone, _tel(line.phone))]
+    links = [Reach("phone", _("Ring"), line.phone, _tel(line.phone))]
     if line.email:
-        links.append(Reach("email", "E-post", line.email, f"mailto:{line.email}"))
+        links.append(Reach("email", _("E-post"), line.email, f"mailto:{line.email}"))
     return links
 
 
 def addresses(org: Organisation) -> list[tuple[str, str]]:
     """(label, address): one «Adresse» when post and visits go to the same place."""
     if org.address and org.visiting_address and fold(org.address) != fold(org.visiting_address):
-        return [("Postadresse", org.address), ("Besøksadresse", org.visiting_address)]
+        return [(_("Postadresse"), org.address), (_("Besøksadresse"), org.visiting_address)]
     if org.visiting_address and not org.address:
-        return [("Besøksadresse", org.visiting_address)]
-    return [("Adresse", org.address)] if org.address else []
+        return [(_("Besøksadresse"), org.visiting_address)]
+    return [(_("Adresse"), org.address)] if org.address else []
 
 
 def umbrella_links(org: Organisation, directory: Directory) -> list[UmbrellaLink]:
@@ -72,7 +75,9 @@ def umbrella_links(org: Organisation, directory: Directory) -> list[UmbrellaLink
     for name in org.umbrella:
         umbrella = directory.umbrella(name)
         own = directory.organisation(umbrella.organisation) if umbrella.organisation else None
-        links.append(UmbrellaLink(umbrella.relation, umbrella.title, organisation_path(own) if own else None))
+        relation, lang = pick(umbrella.relation, umbrella.translations, "relation")
+        title, _lang = pick(umbrella.title, umbrella.translations, "title")
+        links.append(UmbrellaLink(relation, title, organisation_path(own) if own else None, lang or _lang))
     return links
 
 
@@ -85,7 +90,7 @@ def memberships(org: Organisation, directory: Directory) -> list[Umbrella]:
 def chapter_region(chapter: LocalChapter) -> str | None:
     """The region, unless the chapter's name already says it («HLF Nordland» needs no «(Nordland)»)."""
     if chapter.region and fold(chapter.region) not in fold(chapter.name):
-        return chapter.region
+        return pick(chapter.region, chapter.translations, "region")[0]
     return None
 
 
@@ -94,21 +99,21 @@ def source_label(source: Source) -> str:
 
 
 PEER_HEADINGS = {
-    "likeperson": "Snakk med en likeperson",
-    "groups": "Grupper og møteplasser",
-    "companion": "Følgetjeneste",
+    "likeperson": N_("Snakk med en likeperson"),
+    "groups": N_("Grupper og møteplasser"),
+    "companion": N_("Følgetjeneste"),
 }
 """The heading of the peer-support box by what the offer is (`peer_support.kind`)."""
 PEER_ANCHORS = {"likeperson": "likeperson", "groups": "grupper", "companion": "folgetjeneste"}
 """The box's id on the organisation's page, which lists link to."""
-SWITCHBOARD_NOTE = "Nummeret går til sentralbordet: ring og spør etter en likeperson."
+SWITCHBOARD_NOTE = N_("Nummeret går til sentralbordet: ring og spør etter en likeperson.")
 
 
 def peer_phone_note(org: Organisation) -> str | None:
     """The caveat a peer-support number needs when it is the office's switchboard, wherever it is shown."""
     peer = org.peer_support
     if peer and peer.phone and org.phone and _tel(peer.phone) == _tel(org.phone):
-        return SWITCHBOARD_NOTE
+        return _(SWITCHBOARD_NOTE)
     return None
 
 
@@ -125,9 +130,9 @@ def peer_contacts(org: Organisation) -> list[Reach]:
         return []
     links = []
     if peer.phone:
-        links.append(Reach("phone", "Telefon", peer.phone, _tel(peer.phone)))
+        links.append(Reach("phone", _("Telefon"), peer.phone, _tel(peer.phone)))
     if peer.email:
-        links.append(Reach("email", "E-post", peer.email, f"mailto:{peer.email}"))
+        links.append(Reach("email", _("E-post"), peer.email, f"mailto:{peer.email}"))
     return links
 
 

@@ -9,10 +9,12 @@ desk is open says «Åpen nå» or «Stengt nå – åpner …» for the line wh
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..hours.desk import Interval
 from ..hours.text import span_text, weekdays_text
+from ..i18n.language import N_, _, pick
 from ..web.clock import OSLO
 from ..web.emergency import EMERGENCY_NUMBERS
 from ..web.norwegian import join_and
@@ -25,9 +27,9 @@ from .line_hours import LineHours, line_hours
 from .load import Directory
 from .model import Category, Helpline, Organisation
 
-ALWAYS_OPEN = "Åpen hele døgnet"
-HOURS_UNKNOWN = "Åpningstiden er ikke kjent. Ring og prøv, eller se nettsiden."
-ALWAYS_HEADING = "Åpne hele døgnet"
+ALWAYS_OPEN = N_("Åpen hele døgnet")
+HOURS_UNKNOWN = N_("Åpningstiden er ikke kjent. Ring og prøv, eller se nettsiden.")
+ALWAYS_HEADING = N_("Åpne hele døgnet")
 LINE_HORIZON_DAYS = 92
 """A line's intervals cover the next three months (the desk's cover a year): enough between two builds,
 and small enough that the status file stays light on a phone."""
@@ -48,6 +50,8 @@ class LineView:
     theme: Category
     description: str | None
     answered_by: str | None
+    lang: dict[str, str | None]
+    """The language of `name`, `description` and `answered_by` where it is not the page's ("nb": no translation)."""
 
 
 @dataclass(frozen=True)
@@ -74,27 +78,36 @@ def status_key(phone: str) -> str:
 def hours_text(hours: LineHours | None) -> str:
     """When a line answers, in a sentence fragment a visitor reads beside the number."""
     if hours is None:
-        return HOURS_UNKNOWN
+        return _(HOURS_UNKNOWN)
     if hours.always:
-        return ALWAYS_OPEN
+        return _(ALWAYS_OPEN)
     week = join_and([f"{weekdays_text(part.weekdays)} {span_text(part.spans)}" for part in hours.week])
-    closed = ", men ikke på helligdager" if hours.public_holidays_off else ""
-    return f"Åpen {week}{closed}."
+    if hours.public_holidays_off:
+        return _("Åpen {week}, men ikke på helligdager.").format(week=week)
+    return _("Åpen {week}.").format(week=week)
 
 
-def line_view(line: Helpline, org: Organisation, directory: Directory) -> LineView:
+def line_view(line: Helpline, org: Organisation, directory: Directory, given: Sequence[Helpline] = ()) -> LineView:
+    """`line` as pages show it; `given` are other listings of the same number, whose texts fill in the gaps."""
     hours = line_hours(line.hours) if line.hours else None
     always = bool(hours and hours.always)
+    texts: dict[str, str | None] = {}
+    langs: dict[str, str | None] = {}
+    for field in ("name", "description", "answered_by"):
+        source = next((each for each in (line, *given) if getattr(each, field)), None)
+        texts[field], langs[field] = (pick(getattr(source, field), source.translations, field) if source
+                                      else (None, None))
     return LineView(
-        name=line.name,
+        name=texts["name"] or line.name,
         reach=helpline_reach(line),
         hours_text=hours_text(hours),
         hours_note=line.hours_note,
         status_key=status_key(line.phone) if hours and not always else None,
         always=always,
         theme=directory.category(line.theme or org.categories[0]),
-        description=line.description,
-        answered_by=line.answered_by,
+        description=texts["description"],
+        answered_by=texts["answered_by"],
+        lang=langs,
     )
 
 
@@ -124,15 +137,8 @@ def helpline_entries(directory: Directory) -> list[HelplineEntry]:
     entries = []
     for listed in by_number.values():
         first_line, first_org = next(((line, org) for line, org in listed if line.hours), listed[0])
-        view = line_view(first_line, first_org, directory)
-        lines = [line for line, _ in listed]
-        view = LineView(
-            name=view.name, reach=view.reach, hours_text=view.hours_text,
-            hours_note=view.hours_note, status_key=view.status_key, always=view.always, theme=view.theme,
-            description=next((line.description for line in lines if line.description), None),
-            answered_by=next((line.answered_by for line in lines if line.answered_by), None),
-        )
-        entries.append(HelplineEntry(view, [org for _, org in listed]))
+        view = line_view(first_line, first_org, directory, [line for line, _org in listed])
+        entries.append(HelplineEntry(view, [org for _line, org in listed]))
     return entries
 
 
@@ -142,12 +148,12 @@ def helpline_groups(directory: Directory) -> list[HelplineGroup]:
     groups = []
     always = [entry for entry in entries if entry.line.always]
     if always:
-        groups.append(HelplineGroup(ALWAYS_HEADING, "hele-dognet", always))
+        groups.append(HelplineGroup(_(ALWAYS_HEADING), "hele-dognet", always))
     others = [entry for entry in entries if not entry.line.always]
     for theme in need_order(directory):
         members = [entry for entry in others if entry.line.theme == theme]
         if members:
-            groups.append(HelplineGroup(theme.name, f"for-{theme.slug}", members))
+            groups.append(HelplineGroup(pick(theme.name, theme.translations, "name")[0], f"for-{theme.slug}", members))
     return groups
 
 
@@ -175,5 +181,5 @@ def helplines_page(directory: Directory, urls: SiteUrls) -> GeneratedFile:
         link=lambda org: urls.link(HELPLINES_PAGE, organisation_path(org)),
         directory=urls.link(HELPLINES_PAGE, DIRECTORY_INDEX),
     )
-    return markdown_page(HELPLINES_PAGE, "Hjelpetelefoner", body,
-                         description="Telefoner du kan ringe for å snakke med noen eller få råd, og nødnumrene.")
+    return markdown_page(HELPLINES_PAGE, _("Hjelpetelefoner"), body,
+                         description=_("Telefoner du kan ringe for å snakke med noen eller få råd, og nødnumrene."))

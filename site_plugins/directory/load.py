@@ -76,11 +76,14 @@ class Directory:
         return [org for org in self.organisations if org.reviewed is None or today - org.reviewed > STALE_AFTER]
 
 
-def load_directory(folder: Path, root: Path) -> Directory:
-    """Read `folder` (organisations/); raise SourceError listing every problem in every file."""
-    categories = load_categories(folder / CATEGORIES_FILE, display_path(folder / CATEGORIES_FILE, root))
+def load_directory(folder: Path, root: Path, languages: tuple[str, ...] | None = None) -> Directory:
+    """Read `folder` (organisations/); raise SourceError listing every problem in every file.
+
+    `languages` are the site's languages besides bokmål, the only ones a `translations:` block may name
+    (None accepts any, for tools that read the files without a site)."""
+    categories = load_categories(folder / CATEGORIES_FILE, display_path(folder / CATEGORIES_FILE, root), languages)
     umbrellas_display = display_path(folder / UMBRELLAS_FILE, root)
-    umbrellas = load_umbrellas(folder / UMBRELLAS_FILE, umbrellas_display)
+    umbrellas = load_umbrellas(folder / UMBRELLAS_FILE, umbrellas_display, languages)
     problems: list[Problem] = []
     synonyms_display = display_path(folder / SYNONYMS_FILE, root)
     try:
@@ -118,7 +121,7 @@ def load_directory(folder: Path, root: Path) -> Directory:
             problems.append(Problem(display, doc.line_of(("merged_names",)), "merged_names",
                                     "is worked out from the files with `status: {state: merged}`; remove this field"))
             continue
-        context = {"categories": categories, "umbrellas": umbrellas}
+        context = {"categories": categories, "umbrellas": umbrellas, "languages": languages}
         organisation, found = validate(Organisation, doc, context, {"slug": path.stem})
         # A value YAML could not read was already reported; do not report it again as missing or empty.
         unreadable = {p.field for p in read_problems}

@@ -81,6 +81,27 @@ def _source_fields(value: Any) -> Any:
     return value
 
 
+def _configured_language(code: str, info: ValidationInfo) -> str:
+    """A `translations:` block may name only the languages the site is built in (`translations:` in mkdocs.yml)."""
+    languages: tuple[str, ...] | None = (info.context or {}).get("languages")
+    if languages is not None and code not in languages:
+        allowed = ", ".join(languages) if languages else "none is configured"
+        raise PydanticCustomError(
+            "unknown_language",
+            f"{code!r} is not a language of the site; the languages besides bokmål are: {allowed} "
+            "(a language is added under `translations:` in mkdocs.yml first)",
+        )
+    return code
+
+
+LanguageCode = Annotated[str, AfterValidator(_configured_language)]
+
+
+def _translations(model: type) -> Any:
+    """The type of a `translations:` block: language code -> the text fields of `model` in that language."""
+    return dict[LanguageCode, model]  # type: ignore[valid-type]
+
+
 def _listed_once(values: list[str], what: str) -> list[str]:
     if len(set(values)) != len(values):
         raise PydanticCustomError("repeated_entry", f"{what} is listed twice; list each once")
@@ -94,6 +115,55 @@ ShortText = Annotated[str, Field(min_length=1, max_length=DESCRIPTION_MAX)]
 
 
 PEER_KINDS = ("likeperson", "groups", "companion")
+
+
+class PeerSupportText(Fields):
+    """The peer-support description in another language."""
+
+    description: ShortText | None = Field(None, description="What the peer supporters offer, translated.")
+
+
+class HelplineText(Fields):
+    """A helpline's texts in another language."""
+
+    name: Annotated[str, Field(min_length=1, max_length=80)] | None = Field(
+        None, description="The line's name, translated.")
+    description: ShortText | None = Field(None, description="Who the line is for, translated.")
+    answered_by: ShortText | None = Field(None, description="Who answers, translated.")
+
+
+class OrganisationText(Fields):
+    """An organisation's description in another language (its name stays as the organisation writes it)."""
+
+    description: Annotated[str, Field(min_length=1, max_length=DESCRIPTION_MAX)] = Field(
+        description="The description in that language: exactly what the bokmål text says, nothing more.")
+
+
+class LocalChapterText(Fields):
+    """A local chapter's area in another language."""
+
+    region: Text | None = Field(None, description="The area the branch covers, translated.")
+
+
+class CategoryText(Fields):
+    """A theme's name and description in another language."""
+
+    name: Text = Field(description="The theme's name in that language.")
+    description: Annotated[str, Field(min_length=1, max_length=DESCRIPTION_MAX)] = Field(
+        description="Who the theme is for, translated.")
+
+
+class UmbrellaText(Fields):
+    """An umbrella body's sentence parts in another language."""
+
+    title: Text | None = Field(None, description="The name spelled out, in that language.")
+    relation: Text | None = Field(None, description="What the organisation is to it, e.g. 'is a member of'.")
+    label: Annotated[str, Field(min_length=1, max_length=60)] | None = Field(
+        None, description="The choice in the directory's filter, e.g. 'Member of FFO'.")
+
+
+TRANSLATIONS_DESCRIPTION = ("The same texts in another language of the site, by language code, e.g. `en:`; "
+                            "a text left out is shown in bokmål.")
 
 
 class PeerSupport(Fields):
@@ -110,6 +180,7 @@ class PeerSupport(Fields):
     description: ShortText | None = Field(
         None, description="What the peer supporters offer, in one or two plain sentences."
     )
+    translations: _translations(PeerSupportText) = Field({}, description=TRANSLATIONS_DESCRIPTION)  # type: ignore[valid-type]
 
     @model_validator(mode="after")
     def _something_to_say(self) -> PeerSupport:
@@ -140,6 +211,7 @@ class Helpline(Fields):
     answered_by: ShortText | None = Field(None, description="Who answers, e.g. 'Frivillige som selv er pårørende'.")
     description: ShortText | None = Field(None, description="Who the line is for, in one plain sentence.")
     email: Email | None = Field(None, description="An e-mail address the line also answers, if any.")
+    translations: _translations(HelplineText) = Field({}, description=TRANSLATIONS_DESCRIPTION)  # type: ignore[valid-type]
 
 
 class Source(Fields):
@@ -164,6 +236,7 @@ class LocalChapter(Fields):
     email: Email | None = None
     phone: Phone | None = None
     website: WebAddress | None = None
+    translations: _translations(LocalChapterText) = Field({}, description=TRANSLATIONS_DESCRIPTION)  # type: ignore[valid-type]
 
 
 class Category(Fields):
@@ -173,6 +246,7 @@ class Category(Fields):
     description: Annotated[str, Field(min_length=1, max_length=DESCRIPTION_MAX)] = Field(
         description="Who the theme is for, in one plain sentence."
     )
+    translations: _translations(CategoryText) = Field({}, description=TRANSLATIONS_DESCRIPTION)  # type: ignore[valid-type]
 
     @property
     def slug(self) -> str:
@@ -190,6 +264,7 @@ class Umbrella(Fields):
         description="The choice in the directory's filter, e.g. 'Medlem av FFO'.")
     organisation: Annotated[str, AfterValidator(_former_slug)] | None = Field(
         None, description="The umbrella's own file name in organisations/ (without .yaml), if it has one.")
+    translations: _translations(UmbrellaText) = Field({}, description=TRANSLATIONS_DESCRIPTION)  # type: ignore[valid-type]
 
     @property
     def slug(self) -> str:
@@ -280,6 +355,7 @@ class Organisation(Fields):
                     "dissolved or uncertain, with the source.")
     merged_names: SkipJsonSchema[tuple[str, ...]] = Field((), exclude=True)
     """Names of organisations that merged into this one: search finds it by them (set by the loader)."""
+    translations: _translations(OrganisationText) = Field({}, description=TRANSLATIONS_DESCRIPTION)  # type: ignore[valid-type]
 
     @field_validator("categories")
     @classmethod

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import groupby
 from typing import Any
 
+from ..i18n.language import _, pick
 from ..search.terms import search_text
 from ..web.output import GeneratedFile, markdown_page
 from ..web.qr import page_qr
@@ -86,15 +87,16 @@ def _directory_index(directory: Directory, urls: SiteUrls, corrections_email: st
         review_notice=review_notice(directory.organisations),
         **_list_context(path, urls),
     )
-    description = f"{len(directory.organisations)} pasient-, bruker- og pårørendeorganisasjoner fra A til Å."
-    return markdown_page(path, "Organisasjoner", body, description=description, hide=("toc",))
+    description = _("{count} pasient-, bruker- og pårørendeorganisasjoner fra A til Å.").format(
+        count=len(directory.organisations))
+    return markdown_page(path, _("Organisasjoner"), body, description=description, hide=("toc",))
 
 
 def _themes_index(directory: Directory, urls: SiteUrls) -> GeneratedFile:
     path = f"{THEMES}/index.md"
     body = render("themes.html", directory=directory, review_notice=review_notice(directory.organisations),
                   **_list_context(path, urls))
-    return markdown_page(path, "Tema", body, description="Organisasjonene ordnet etter tema.", hide=("toc",))
+    return markdown_page(path, _("Tema"), body, description=_("Organisasjonene ordnet etter tema."), hide=("toc",))
 
 
 def _category_page(directory: Directory, category: Category, urls: SiteUrls) -> GeneratedFile:
@@ -102,7 +104,8 @@ def _category_page(directory: Directory, category: Category, urls: SiteUrls) -> 
     organisations = directory.in_category(category)
     body = render("category.html", category=category, organisations=organisations,
                   review_notice=review_notice(organisations), **_list_context(path, urls))
-    return markdown_page(path, category.name, body, description=category.description, hide=("toc",))
+    return markdown_page(path, pick(category.name, category.translations, "name")[0], body,
+                         description=pick(category.description, category.translations, "description")[0], hide=("toc",))
 
 
 def organisation_page(
@@ -120,7 +123,7 @@ def organisation_page(
         addresses=glance.addresses(org),
         peer_reach=glance.peer_contacts(org),
         peer_phone_note=glance.peer_phone_note(org),
-        peer_heading=glance.PEER_HEADINGS[org.peer_support.kind] if org.peer_support else None,
+        peer_heading=_(glance.PEER_HEADINGS[org.peer_support.kind]) if org.peer_support else None,
         peer_anchor=glance.PEER_ANCHORS[org.peer_support.kind] if org.peer_support else None,
         successor=glance.successor_link(org, directory),
         chapters=[(chapter, glance.chapter_region(chapter)) for chapter in org.local_chapters],
@@ -133,7 +136,8 @@ def organisation_page(
         **_list_context(path, urls),
     )
     return markdown_page(
-        path, org.display_name, body, description=org.description, search_boost=ORGANISATION_SEARCH_BOOST, hide=("toc",)
+        path, org.display_name, body, description=pick(org.description, org.translations, "description")[0],
+        search_boost=ORGANISATION_SEARCH_BOOST, hide=("toc",)
     )
 
 
@@ -143,7 +147,7 @@ def _organisation_json_ld(org: Organisation, directory: Directory, page: str) ->
         "@type": "Organization",
         "name": org.name,
         "alternateName": org.short_name,
-        "description": org.description,
+        "description": pick(org.description, org.translations, "description")[0],
         "url": org.website,
         "email": org.email,
         "telephone": org.phone,

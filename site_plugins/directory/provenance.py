@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..i18n.language import _
 from .model import Organisation
 
 
@@ -22,7 +23,8 @@ def review_notice(organisations: Sequence[Organisation]) -> str | None:
         return None
     if count == len(organisations):
         if count == 1:
-            return "Opplysningene her er hentet fra offentlige kilder og er ikke kontrollert med organisasjonen ennå."
-        return "Opplysningene her er hentet fra offentlige kilder og er ikke kontrollert med organisasjonene ennå."
-    return (f"Opplysningene om {count} av de {len(organisations)} organisasjonene her er ikke kontrollert med "
-            "organisasjonene ennå. Det står på siden til hver av dem.")
+            return _("Opplysningene her er hentet fra offentlige kilder og er ikke kontrollert med "
+                     "organisasjonen ennå.")
+        return _("Opplysningene her er hentet fra offentlige kilder og er ikke kontrollert med organisasjonene ennå.")
+    return _("Opplysningene om {count} av de {total} organisasjonene her er ikke kontrollert med "
+             "organisasjonene ennå. Det står på siden til hver av dem.").format(count=count, total=len(organisations))

@@ -16,6 +16,7 @@ from ..directory.pages import ALPHABET
 from ..directory.provenance import review_notice
 from ..events.load import UpcomingOccurrence
 from ..events.text import upcoming_label
+from ..i18n.language import _
 from ..search.terms import search_words
 from ..web.cache import FileCache, PackedValues
 from ..web.clock import day_end, utc_stamp
@@ -134,7 +135,7 @@ def _details(org: Organisation, directory: Directory, urls: SiteUrls, qr: QrTabl
         entry["address"] = address
     if peer := org.peer_support:
         entry["peer"] = {
-            "heading": PEER_HEADINGS[peer.kind],
+            "heading": _(PEER_HEADINGS[peer.kind]),
             "note": peer_phone_note(org),
             "description": peer.description,
             "contacts": _contacts(qr, website=peer.url, email=peer.email, phone=peer.phone,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n.language import N_
+
 
 @dataclass(frozen=True)
 class EmergencyNumber:
@@ -15,6 +17,7 @@ class EmergencyNumber:
 
 
 EMERGENCY_NUMBERS = (
-    EmergencyNumber("113", "tel:113", "Medisinsk nødtelefon", "når det står om liv"),
-    EmergencyNumber("116 117", "tel:116117", "Legevakten", "når du trenger lege raskt, men det ikke står om liv"),
+    EmergencyNumber("113", "tel:113", N_("Medisinsk nødtelefon"), N_("når det står om liv")),
+    EmergencyNumber("116 117", "tel:116117", N_("Legevakten"),
+                    N_("når du trenger lege raskt, men det ikke står om liv")),
 )

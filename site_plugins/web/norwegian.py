@@ -1,7 +1,9 @@
-"""Norwegian (bokmål) for dates, weekdays, clock times, lists and numbers, each written one way site-wide.
+"""Dates, weekdays, clock times, lists and numbers in the language being rendered, each written one way site-wide.
 
-Day and month names and the list rule come from Babel's CLDR data for `nb` (Babel ships with
-Material for MkDocs), so no hand-written table can drift from the language's own data.
+Bokmål is the site's own language; another language renders with `i18n.language.use_language`. Day and
+month names and the list rule come from Babel's CLDR data for that language (Babel ships with Material
+for MkDocs), so no hand-written table can drift from the language's own data; the date patterns are
+messages of the catalogue ("EEEE d. MMMM" in bokmål, "EEEE d MMMM" in English).
 """
 
 from __future__ import annotations
@@ -13,9 +15,8 @@ from functools import cache
 from babel.dates import format_date, get_day_names
 from babel.lists import format_list
 
+from ..i18n.language import _, current
 from .clock import OSLO
-
-LOCALE = "nb"
 
 
 @cache
@@ -26,12 +27,16 @@ def _day_names(locale: str) -> tuple[str, ...]:
 
 def weekday_name(index: int) -> str:
     """0 -> "mandag" (Monday is 0, as `date.weekday()` counts)."""
-    return _day_names(LOCALE)[index]
+    return _day_names(current())[index]
+
+
+def _weekday_plurals() -> tuple[str, ...]:
+    return (_("mandager"), _("tirsdager"), _("onsdager"), _("torsdager"), _("fredager"), _("lørdager"), _("søndager"))
 
 
 def weekday_plural(index: int) -> str:
-    """0 -> "mandager": every weekday name takes -er in the plural."""
-    return weekday_name(index) + "er"
+    """0 -> "mandager" ("Mondays")."""
+    return _weekday_plurals()[index]
 
 
 def english_weekday(index: int) -> str:
@@ -40,9 +45,14 @@ def english_weekday(index: int) -> str:
 
 
 def date_text(day: dt.date, *, weekday: bool = True, year: bool = False) -> str:
-    """"tirsdag 22. desember", "22. desember 2026" or "tirsdag 22. desember 2026"."""
-    pattern = ("EEEE " if weekday else "") + "d. MMMM" + (" y" if year else "")
-    return format_date(day, pattern, locale=LOCALE)
+    """"tirsdag 22. desember", "22. desember 2026" or "tirsdag 22. desember 2026" ("Tuesday 22 December")."""
+    patterns = {
+        (True, False): _("EEEE d. MMMM"),
+        (False, False): _("d. MMMM"),
+        (False, True): _("d. MMMM y"),
+        (True, True): _("EEEE d. MMMM y"),
+    }
+    return format_date(day, patterns[weekday, year], locale=current())
 
 
 def date_nb(day: dt.date) -> str:
@@ -57,7 +67,7 @@ def day_of_year_text(month: int, day: int) -> str:
 
 def month_text(year: int, month: int) -> str:
     """"Desember 2026", as a heading."""
-    return format_date(dt.date(year, month, 1), "LLLL y", locale=LOCALE).capitalize()
+    return format_date(dt.date(year, month, 1), _("LLLL y"), locale=current()).capitalize()
 
 
 def clock(moment: dt.time | dt.datetime) -> str:
@@ -69,9 +79,11 @@ def clock(moment: dt.time | dt.datetime) -> str:
 
 def join_and(items: Sequence[str]) -> str:
     """["a", "b", "c"] -> "a, b og c"."""
-    return format_list(list(items), locale=LOCALE) if items else ""
+    return format_list(list(items), locale=current()) if items else ""
 
 
 def decimal(value: float) -> str:
-    """8.5 -> "8,5": a number with the Norwegian decimal comma, without trailing zeros."""
-    return f"{value:g}".replace(".", ",")
+    """8.5 -> "8,5" ("8.5" in English): a number with the language's decimal sign, without trailing zeros."""
+    from babel.numbers import get_decimal_symbol
+
+    return f"{value:g}".replace(".", get_decimal_symbol(current()))
