@@ -13,7 +13,7 @@ from .events.pages import event_files, organisation_events
 from .hours.pages import hours_files
 from .hours.text import describe_rule
 from .kiosk.page import kiosk_files
-from .printing.catalogue import catalogue_files
+from .printing.catalogue import catalogue_files, rollup_warnings
 from .readiness.proof import prints_are_proofs
 from .shifts.feeds import shift_feed_files
 from .shifts.pages import organisation_shifts, shift_files
@@ -43,10 +43,19 @@ def site_files(site: Site, urls: SiteUrls) -> Iterator[GeneratedFile]:
     yield from shift_files(site.shifts, site.directory, urls)
     yield from shift_feed_files(site.shifts, site.directory, urls, now)
     yield from kiosk_files(site.directory, site.events, site.hours, urls, cache)
-    # The usual week and when the desk is closed; a third sentence would point to the web page's list of changes.
-    week = tuple(describe_rule(site.hours.rule, site.closed_days)[:2])
-    yield from catalogue_files(site.prints, urls, hours=week, directory=site.directory, events=site.events, today=today,
-                               proof=prints_are_proofs(urls.site_url))
+    yield from catalogue_files(site.prints, urls, hours=desk_week(site), directory=site.directory, events=site.events,
+                               today=today, proof=prints_are_proofs(urls.site_url))
+
+
+def desk_week(site: Site) -> tuple[str, ...]:
+    """The usual week and when the desk is closed, as the prints say it; a third sentence would point to the web
+    page's list of changes."""
+    return tuple(describe_rule(site.hours.rule, site.closed_days)[:2])
+
+
+def print_warnings(site: Site, urls: SiteUrls) -> list[str]:
+    """The preflight of the prints: what in the roll-up breaks a rule for the foyer (build and `torget check`)."""
+    return rollup_warnings(site.prints, desk_week(site), urls)
 
 
 def editor_config_for(site: Site, sources: SiteSources, options: EditorOptions, site_url: str) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .build import editor_site_files, site_files
+from .build import editor_site_files, print_warnings, site_files
 from .config import TorgetConfig
 from .directory.peer_support import expand_peer_support_marker
 from .editor.collections import EditorOptions
@@ -125,6 +125,8 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
         self._leave_out_drafts(files)
         # Read here, after every plugin's on_config: Material's offline plugin turns directory URLs off in its own.
         self.urls = SiteUrls(config.site_url or "", directory_urls=config.use_directory_urls)
+        for warning in print_warnings(self.site, self.urls):
+            log.warning(warning)
         self.rendered = {}
         try:
             generated_files = list(site_files(self.site, self.urls))

@@ -87,7 +87,7 @@ def poster_pdf(poster: Poster, sheet: Sheet, modules: Modules) -> bytes:
     layout.write(pdf, above)
     # A quarter of the free space above the code: on a roll-up that puts it at chest height.
     qr_top = pdf.get_y() + free / 4
-    _draw_code(pdf, modules, (sheet.width_mm - sheet.qr_mm) / 2, qr_top, sheet.qr_mm)
+    draw_code(pdf, modules, (sheet.width_mm - sheet.qr_mm) / 2, qr_top, sheet.qr_mm)
     pdf.set_y(qr_top + sheet.qr_mm)
     layout.write(pdf, below)
     pdf.set_y(sheet.height_mm - layout.bottom - sum(block.space for block in footer))
@@ -170,7 +170,7 @@ class _Layout:
 
         lines = pdf.multi_cell(self.width, text=text, dry_run=True, output=MethodReturnValue.LINES)
         assert isinstance(lines, list)
-        return _Block(style, size, text, gap, len(lines) * _line_height(size))
+        return _Block(style, size, text, gap, len(lines) * line_height(size))
 
     def write(self, pdf: FPDF, blocks: list[_Block]) -> None:
         from fpdf.enums import Align, XPos, YPos
@@ -178,7 +178,7 @@ class _Layout:
         for block in blocks:
             pdf.set_font(FONT, block.style, block.size_pt)
             pdf.set_xy(self.side, pdf.get_y() + block.gap)
-            pdf.multi_cell(self.width, _line_height(block.size_pt), block.text, align=Align.C,
+            pdf.multi_cell(self.width, line_height(block.size_pt), block.text, align=Align.C,
                            new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
@@ -197,7 +197,7 @@ def _draw_proof_mark(pdf: FPDF, sheet: Sheet) -> None:
     pdf.set_text_color(BLACK)
 
 
-def _draw_code(pdf: FPDF, modules: Modules, x: float, y: float, width: float) -> None:
+def draw_code(pdf: FPDF, modules: Modules, x: float, y: float, width: float) -> None:
     """The code as a single filled path of rectangles, so no seam shows between rows."""
     from fpdf.drawing import DeviceGray
     from fpdf.enums import PathPaintRule
@@ -210,7 +210,7 @@ def _draw_code(pdf: FPDF, modules: Modules, x: float, y: float, width: float) ->
             path.rectangle(x + column * module, y + row * module, length * module, module)
 
 
-def _line_height(size_pt: float) -> float:
+def line_height(size_pt: float) -> float:
     return 1.25 * size_pt * MM_PER_PT
 
 
