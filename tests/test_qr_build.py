@@ -32,8 +32,8 @@ def decoded(path: Path) -> str:
 def expected_target(site: Path, code: Path, site_url: str) -> str:
     """The address a code must open: the page whose address its path repeats; the roll-up's opens the directory."""
     stem = code.relative_to(site / "qr").with_suffix("").as_posix()
-    if stem == "rollup":
-        return f"{site_url}organisasjoner/"
+    if stem == "rollup":  # the roll-up's own short address, which forwards to the directory
+        return f"{site_url}r/rollup/"
     if stem == "forside":
         return site_url
     assert (site / stem / "index.html").is_file(), f"{code} belongs to no page"
@@ -124,11 +124,11 @@ def test_warm_build_reuses_every_cached_file(tmp_path: Path):
         return {path.relative_to(cache).as_posix(): path.stat().st_mtime_ns for path in cache.rglob("*") if path.is_file()}
 
     first = snapshot()
-    emitted = {path: path.read_bytes() for path in code_files(project.site) + sorted((project.site / "utskrift").iterdir())}
-    # Two organisations: SVG and PNG each, the roll-up's SVG and PNG, and two posters
-    # (and the web server's compressed copies of the larger ones), and one .json file that holds
-    # the QR modules of every address the kiosk shows.
-    assert len([key for key in first if not key.endswith((".json", *COMPRESSED))]) == 2 * 2 + 2 + 2
+    emitted = {path: path.read_bytes() for path in code_files(project.site) + sorted((project.site / "utskrift").rglob("*.pdf"))}
+    # Two organisations: SVG and PNG each and a card each, the roll-up's SVG and PNG, the roll-up, its sheet for
+    # the print shop and the desk poster (and the web server's compressed copies of the larger ones), and one
+    # .json file that holds the QR modules of every address the kiosk shows.
+    assert len([key for key in first if not key.endswith((".json", *COMPRESSED))]) == 2 * 3 + 2 + 3
     [kiosk_codes] = [key for key in first if key.endswith(".json")]
     result = project.build()
     assert result.returncode == 0, result.stderr
