@@ -140,7 +140,7 @@ def test_warm_build_reuses_every_cached_file(tmp_path: Path):
     after = snapshot()
     assert {key: after[key] for key in first if key != kiosk_codes} == {k: v for k, v in first.items() if k != kiosk_codes}
     added = sorted(Path(key).suffix for key in after.keys() - first.keys() if not key.endswith(COMPRESSED))
-    assert added == [".png", ".svg"], "only the new organisation's code is drawn"
+    assert added == [".pdf", ".png", ".svg"], "only the new organisation's card and code are drawn"
     # The kiosk's codes stay in their one file, now with the new organisation's addresses.
     codes = json.loads((cache / kiosk_codes).read_text(encoding="utf-8"))
     assert "https://a-larm.no" in codes and after[kiosk_codes] != first[kiosk_codes]
