@@ -56,8 +56,8 @@ class TorgetConfig(base.Config):
     rollup_height_cm = c.Type((int, float), default=PrintOptions.rollup_height_cm)
     """Height of the roll-up's print in centimetres (50 to 500)."""
     rollup_qr_cm = c.Type((int, float), default=PrintOptions.rollup_qr_cm)
-    """Width of the QR code on the roll-up in centimetres, quiet zone included. At least 20: a code scans
-    from about ten times its width, and 40 cm reaches across the foyer's four metres."""
+    """Width of the QR code on the roll-up in centimetres, quiet zone included. At least 20, and the build
+    warns below 25: a code scans from about ten times its width, and 40 cm reaches across the foyer."""
     bleed_mm = c.Type((int, float), default=PrintOptions.bleed_mm)
     """Bleed around the roll-up's finished size in millimetres, where its coloured bands run past the trim
     (0 to 20; print shops ask for 3 to 5). With bleed the PDF also carries crop marks outside it."""
