@@ -284,3 +284,16 @@ def test_the_build_and_check_stop_on_a_missing_logo_and_warn_about_a_faint_palet
     result = torget(faint, "check")
     assert result.returncode == 0, result.stderr
     assert "warning: torget: the roll-up: the text «torget.example.no/r/rollup» contrasts" in result.stdout
+
+
+def test_without_bleed_the_page_is_the_finished_size_without_crop_marks():
+    content = rollup()
+    data = rollup_pdf(content, Geometry(bleed_mm=0), encode(content.target))
+    page = PdfReader(io.BytesIO(data)).pages[0]
+    for box in (page.trimbox, page.bleedbox):
+        assert [float(value) for value in box] == pytest.approx([float(value) for value in page.mediabox], abs=0.01)
+    assert (_mm(page.trimbox.width), _mm(page.trimbox.height)) == (pytest.approx(850, abs=0.1), pytest.approx(2000, abs=0.1))
+    with_bleed = _render(rollup_pdf(content, DEFAULT, encode(content.target)), 2.0)
+    # The crop marks: dark hairlines in the slug outside the bleed, in line with the trim's left edge.
+    column = [with_bleed.getpixel((round(OFFSET_MM * 2), y)) for y in range(0, round((OFFSET_MM - 5) * 2))]
+    assert min(sum(pixel) for pixel in column) < 3 * 160
