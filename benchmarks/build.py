@@ -150,7 +150,7 @@ Opplysningene er ikke kontrollert med organisasjonen ennå.
 
 def copy_project(root: Path) -> Path:
     root.mkdir(parents=True)
-    for folder in ("docs", "organisations"):
+    for folder in ("docs", "docs-en", "organisations"):
         shutil.copytree(REPO / folder, root / folder)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     return root

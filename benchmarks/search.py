@@ -43,7 +43,7 @@ def load_queries(path: Path) -> list[tuple[str, str, list[str]]]:
 
 
 def build_site(folder: Path) -> Path:
-    for name in ("docs", "organisations"):
+    for name in ("docs", "docs-en", "organisations"):
         shutil.copytree(REPO / name, folder / name)
     shutil.copy(REPO / "mkdocs.yml", folder / "mkdocs.yml")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=folder, capture_output=True, text=True,

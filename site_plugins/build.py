@@ -17,7 +17,7 @@ from .kiosk.data import KIOSK_FOLDER_URL
 from .kiosk.page import kiosk_files
 from .offline.pages import offline_page
 from .offline.worker import BuiltPage, WorkerPlan, site_worker
-from .printing.catalogue import catalogue_files
+from .printing.catalogue import catalogue_files, rollup_warnings
 from .readiness.proof import prints_are_proofs
 from .shifts.feeds import shift_feed_files
 from .shifts.pages import SHIFTS_JSON, organisation_shifts, shift_files
@@ -52,11 +52,20 @@ def site_files(site: Site, urls: SiteUrls, *, every_output: bool = True) -> Iter
     if not every_output:
         return
     yield from kiosk_files(site.directory, site.events, site.hours, urls, cache)
-    # The usual week and when the desk is closed; a third sentence would point to the web page's list of changes.
-    week = tuple(describe_rule(site.hours.rule, site.closed_days)[:2])
-    yield from catalogue_files(site.prints, urls, hours=week, directory=site.directory, events=site.events, today=today,
-                               proof=prints_are_proofs(urls.site_url))
+    yield from catalogue_files(site.prints, urls, hours=desk_week(site), directory=site.directory, events=site.events,
+                               today=today, proof=prints_are_proofs(urls.site_url))
     yield offline_page(urls)
+
+
+def desk_week(site: Site) -> tuple[str, ...]:
+    """The usual week and when the desk is closed, as the prints say it; a third sentence would point to the web
+    page's list of changes."""
+    return tuple(describe_rule(site.hours.rule, site.closed_days)[:2])
+
+
+def print_warnings(site: Site, urls: SiteUrls) -> list[str]:
+    """The preflight of the prints: what in the roll-up breaks a rule for the foyer (build and `torget check`)."""
+    return rollup_warnings(site.prints, desk_week(site), urls)
 
 
 def offline_worker(stored: Sequence[BuiltPage], offline: BuiltPage,

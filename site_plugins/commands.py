@@ -85,17 +85,25 @@ def _project(config_file: Path) -> Project:
 
 def _check(project: Project, args: argparse.Namespace) -> int:
     """Errors exit 1; with --publish, so do the blockers of publication. Everything else is reported."""
+    from .build import print_warnings
     from .i18n.setup import language_reports, load_translations
     from .printing.event_posters import event_poster_problems  # drawing: only `check` needs it
+    from .printing.options import print_option_problems
     from .readiness.report import publication_report
 
     translations = load_translations(project.options.translations, project.sources)
+    sources = project.sources
+    if option_problems := print_option_problems(sources.prints, sources.docs_folder, sources.root / "site"):
+        for problem in option_problems:  # as the build words them, naming the option in mkdocs.yml
+            print(problem, file=sys.stderr)
+        return FAILED
     site = load_site(project.sources)
     today = oslo_date(site.hours.now)
     # An event's text must also fit on its poster, which only drawing it tells.
     if problems := event_poster_problems(site.prints, project.urls, site.directory, site.events, today):
         raise SourceError(problems)
-    for warning in (*project.option_warnings, *site.hours.warnings, *site.directory.warnings):
+    for warning in (*project.option_warnings, *site.hours.warnings, *site.directory.warnings,
+                    *print_warnings(site, project.urls)):
         print(f"warning: {warning}")
     directory = site.directory
     stale = directory.stale(today)
@@ -220,8 +228,7 @@ def _stats(project: Project, args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
         return FAILED
     site = load_site(project.sources)
-    today = oslo_date(site.hours.now)
-    codes = printed_codes(project.urls, directory=site.directory, events=site.events, today=today)
+    codes = printed_codes(site.directory, site.events, project.urls)
     pages = {"/" + project.urls.page(organisation_page(org.slug)): org.display_name
              for org in site.directory.organisations}
     try:

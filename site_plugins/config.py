@@ -56,11 +56,26 @@ class TorgetConfig(base.Config):
     rollup_height_cm = c.Type((int, float), default=PrintOptions.rollup_height_cm)
     """Height of the roll-up's print in centimetres (50 to 500)."""
     rollup_qr_cm = c.Type((int, float), default=PrintOptions.rollup_qr_cm)
-    """Width of the QR code on the roll-up in centimetres, quiet zone included. At least 20: a code scans
-    from about ten times its width, and 40 cm reaches across the foyer's four metres."""
+    """Width of the QR code on the roll-up in centimetres, quiet zone included. At least 20, and the build
+    warns below 25: a code scans from about ten times its width, and 40 cm reaches across the foyer."""
+    bleed_mm = c.Type((int, float), default=PrintOptions.bleed_mm)
+    """Bleed around the roll-up's finished size in millimetres, where its coloured bands run past the trim
+    (0 to 20; print shops ask for 3 to 5). With bleed the PDF also carries crop marks outside it."""
+    safe_margin_cm = c.Type((int, float), default=PrintOptions.safe_margin_cm)
+    """Margin inside the roll-up's trim in centimetres that holds no text, code or logo (0 to 20), so cutting
+    and the stand's edges take nothing that matters."""
+    cassette_cm = c.Type((int, float), default=PrintOptions.cassette_cm)
+    """Height of the roll-up's bottom zone in centimetres that the stand's cassette hides (0 to 50): only
+    background there."""
+    card_size = c.Choice(("A6", "A5"), default=PrintOptions.card_size)
+    """Paper size of the organisations' cards, `A6` or `A5`."""
+    logo = c.Optional(c.Type(str))
+    """The hospital's own artwork for the roll-up (PNG or JPEG, relative to mkdocs.yml), printed a quarter of
+    the roll-up's width wide at 150 dpi or more. Left out, the roll-up has no logo: none is ever made up."""
     short_address = c.Optional(c.Type(str))
-    """The address printed under the codes for those who type it; by default `site_url` without `https://`.
-    Set it when a shorter address forwards to the site."""
+    """The host printed under the codes in place of `site_url`'s, before each print's short address
+    (`<short_address>/r/rollup`); by default `site_url` without `https://`. Set it only when that host
+    forwards every path to the site."""
     corrections_email = c.Optional(c.Type(str))
     """E-mail address the directory gives visitors for reporting a missing organisation or a mistake,
     e.g. the learning and coping centre's. Without it the directory only says that it is not complete."""

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .hours.sources import HoursSources
+from .printing.colours import palette_colours
 from .printing.options import PrintOptions
 from .site import SiteSources
 from .sources.config_location import PLUGIN, option_location
@@ -24,9 +25,9 @@ if TYPE_CHECKING:
 
 
 def site_sources(config_file: Path | None, docs_dir: Path, options: TorgetConfig, *, site_name: str = "",
-                 copyright: str | None = None, preview: bool = False) -> SiteSources:
+                 copyright: str | None = None, preview: bool = False, primary: str | None = None) -> SiteSources:
     """The source folders named in the options, resolved against the folder of `config_file`.
-    `preview` is true under `mkdocs serve`, which shows the drafts."""
+    `preview` is true under `mkdocs serve`, which shows the drafts; `primary` is the theme's primary colour."""
     from mkdocs.utils import get_build_datetime
 
     root = (config_file or Path("mkdocs.yml")).resolve().parent
@@ -34,24 +35,38 @@ def site_sources(config_file: Path | None, docs_dir: Path, options: TorgetConfig
                          extra_closed_days=options.extra_closed_days, config_file=config_file)
     # The build time honours SOURCE_DATE_EPOCH, so a build can be repeated exactly.
     return SiteSources(root=root, organisations=root / options.organisations, hours=hours, now=get_build_datetime(),
-                       prints=print_options(options, root, site_name, copyright), docs=docs_dir,
+                       prints=print_options(options, root, site_name, copyright, primary), docs=docs_dir,
                        show_drafts=preview or options.drafts, corrections_email=options.corrections_email,
                        languages=tuple(str(code) for code in options.translations))
 
 
-def print_options(options: TorgetConfig, root: Path, site_name: str, copyright: str | None) -> PrintOptions:
-    """The posters' options: the site's name as headline, its copyright line as footer, the cache beside mkdocs.yml."""
+def print_options(options: TorgetConfig, root: Path, site_name: str, copyright: str | None,
+                  primary: str | None = None) -> PrintOptions:
+    """The posters' options: the site's name as headline, its copyright line as footer, the colours of the theme's
+    primary colour, the logo and the cache beside mkdocs.yml."""
     return PrintOptions(title=site_name, rollup_width_cm=options.rollup_width_cm,
                         rollup_height_cm=options.rollup_height_cm, rollup_qr_cm=options.rollup_qr_cm,
                         short_address=options.short_address, footer=copyright or "",
-                        cache_folder=(root / options.cache_dir).resolve())
+                        cache_folder=(root / options.cache_dir).resolve(), bleed_mm=options.bleed_mm,
+                        safe_margin_cm=options.safe_margin_cm, cassette_cm=options.cassette_cm,
+                        card_size=options.card_size, logo=root / options.logo if options.logo else None,
+                        logo_option=options.logo or "", colours=palette_colours(primary))
+
+
+def theme_primary(theme: Any) -> str | None:
+    """The primary colour named under `theme.palette` (a mapping, or a list of schemes whose first counts)."""
+    palette = theme.get("palette") if isinstance(theme, dict) or hasattr(theme, "get") else None
+    if isinstance(palette, list):
+        palette = palette[0] if palette else None
+    primary = palette.get("primary") if isinstance(palette, dict) else None
+    return str(primary) if primary else None
 
 
 def sources_from(config: MkDocsConfig, options: TorgetConfig, *, preview: bool = False) -> SiteSources:
     """The sources of a loaded MkDocs configuration; `preview` under `mkdocs serve`."""
     config_file = Path(config.config_file_path) if config.config_file_path else None
     return site_sources(config_file, Path(config.docs_dir), options, site_name=config.site_name,
-                        copyright=config.copyright, preview=preview)
+                        copyright=config.copyright, preview=preview, primary=theme_primary(config.theme))
 
 
 class OptionsError(Exception):
@@ -85,7 +100,7 @@ def read_project(config_file: Path) -> tuple[TorgetConfig, SiteSources, SiteUrls
     root = config_file.resolve().parent
     docs_dir = root / str(raw.get("docs_dir") or "docs")
     sources = site_sources(config_file, docs_dir, options, site_name=str(raw.get("site_name") or ""),
-                           copyright=raw.get("copyright"))
+                           copyright=raw.get("copyright"), primary=theme_primary(raw.get("theme") or {}))
     directory_urls = raw.get("use_directory_urls", True)
     urls = SiteUrls(str(raw.get("site_url") or ""), directory_urls=directory_urls is not False)
     return options, sources, urls, _option_warnings(config_file, warnings, options)

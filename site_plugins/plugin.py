@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .build import editor_site_files, offline_worker, site_files
+from .build import editor_site_files, offline_worker, print_warnings, site_files
 from .config import TorgetConfig
 from .directory.peer_support import expand_peer_support_marker
 from .editor.collections import EditorOptions
@@ -178,6 +178,9 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
         self._leave_out_drafts(files)
         # Read here, after every plugin's on_config: Material's offline plugin turns directory URLs off in its own.
         self.urls = SiteUrls(config.site_url or "", directory_urls=config.use_directory_urls)
+        if self.parent is None:  # the prints are the bokmål build's
+            for warning in print_warnings(self.site, self.urls):
+                log.warning(warning)
         self.rendered = {}
         try:
             with use_language(self.language):

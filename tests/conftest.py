@@ -21,7 +21,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
@@ -40,6 +40,31 @@ CHROMIUM_ARGS = [
 BUILT_AT = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc)
 # The moment browser pages open at: half an hour after the build, as a visitor would come by.
 BROWSED_AT = BUILT_AT + dt.timedelta(minutes=30)
+
+
+def without_translations(text: str) -> str:
+    """An editors' file without its `translations:` blocks: for a small project that configures no other language
+    (the bundled files carry English, which such a site rightly refuses)."""
+    kept: list[str] = []
+    inside: int | None = None
+    for line in text.splitlines(keepends=True):
+        indent = len(line) - len(line.lstrip(" "))
+        if inside is not None and (not line.strip() or indent > inside):
+            continue
+        inside = None
+        if line.strip() == "translations:":
+            inside = indent
+            continue
+        kept.append(line)
+    return "".join(kept)
+
+
+def copy_organisations(names: Iterable[str], folder: Path) -> None:
+    """Copy bundled organisation files (and vocabularies) into `folder`, for a project in bokmål only."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        text = (REPO / "organisations" / name).read_text(encoding="utf-8")
+        (folder / name).write_text(without_translations(text), encoding="utf-8")
 
 
 def listed_organisation_files(folder: Path) -> list[Path]:
@@ -190,11 +215,11 @@ def make_publishable(project: Project, site_url: str = REAL_SITE_URL) -> None:
 
 
 def copy_bundled_project(target: Path, cache: Path | None = None) -> Project:
-    """A copy of the repository's own site sources (mkdocs.yml, docs/, organisations/).
+    """A copy of the repository's own site sources (mkdocs.yml, docs/, docs-en/, organisations/).
 
     With `cache`, builds draw into that shared QR/print cache instead of a fresh one of their own.
     """
-    for name in ("docs", "organisations"):
+    for name in ("docs", "docs-en", "organisations"):
         shutil.copytree(REPO / name, target / name)
     for name in ("mkdocs.yml",):
         shutil.copy(REPO / name, target / name)

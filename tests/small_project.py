@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import REPO, Project
+from conftest import Project, copy_organisations
 
 SITE_URL = "https://torget.example.no/"
 MKDOCS_YML = f"site_name: Test\nsite_url: {SITE_URL}\ntheme: {{name: material, language: nb, font: false}}\nplugins:\n  - torget\n"
@@ -37,9 +37,7 @@ event:
 def small_project(root: Path, mkdocs_extra: str = "") -> Project:
     """The project in `root`; `mkdocs_extra` is appended to mkdocs.yml (e.g. `use_directory_urls: false`)."""
     project = Project(root)
-    project.organisations.mkdir(parents=True)
-    for name in ORGANISATIONS:
-        shutil.copy(REPO / "organisations" / name, project.organisations / name)
+    copy_organisations(ORGANISATIONS, project.organisations)
     project.write("organisations/_school_holidays.yaml", SCHOOL_HOLIDAYS)
     project.write("mkdocs.yml", MKDOCS_YML + mkdocs_extra)
     project.write("docs/index.md", "# Forside\n\n[Organisasjonene](organisasjoner/index.md)\n")

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 import recurring_ical_events
-from conftest import REPO, Project, assert_built
+from conftest import REPO, Project, assert_built, copy_organisations
 
 OSLO = ZoneInfo("Europe/Oslo")
 BUILT_AT = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc)
@@ -141,9 +141,7 @@ event:
 def make_events_project(root: Path, events: dict[str, str]) -> Project:
     """A small site: three organisations from the repository, a school calendar and the given event pages."""
     project = Project(root)
-    project.organisations.mkdir(parents=True)
-    for name in ("_categories.yaml", "mental-helse.yaml", "leve.yaml", "kreftforeningen.yaml"):
-        shutil.copy(REPO / "organisations" / name, project.organisations / name)
+    copy_organisations(("_categories.yaml", "mental-helse.yaml", "leve.yaml", "kreftforeningen.yaml"), project.organisations)
     project.write("organisations/_school_holidays.yaml", SCHOOL_HOLIDAYS)
     project.write("mkdocs.yml", MKDOCS_YML)
     project.write("docs/index.md", "# Forside\n")

@@ -35,19 +35,20 @@ def staffed_hours(project: Project) -> list[str]:
 
 
 def test_rollup_is_85_by_200_cm_with_text_address_hours_and_a_large_code(bundled_site: Project):
-    rollups = list((bundled_site.site / "utskrift").glob("*rollup*.pdf"))
-    assert len(rollups) == 1
-    data = rollups[0].read_bytes()
+    rollups = list((bundled_site.site / "utskrift").glob("rollup-*.pdf"))
+    assert sorted(path.name for path in rollups) == ["rollup-85x200-til-trykkeriet.pdf", "rollup-85x200.pdf"]
+    data = (bundled_site.site / "utskrift" / "rollup-85x200.pdf").read_bytes()
     page = read_pdf(data)
     assert page.pages == 1
-    assert (page.width_mm, page.height_mm) == (pytest.approx(850, abs=0.5), pytest.approx(2000, abs=0.5))
+    # The page is the finished size plus 5 mm of bleed and 15 mm for the crop marks on every side.
+    assert (page.width_mm, page.height_mm) == (pytest.approx(890, abs=0.5), pytest.approx(2040, abs=0.5))
     text = words(page.text)
     assert "Pasient- og pårørendetorget" in text
     assert "Skann koden" in text
-    assert "torget.example.no/organisasjoner" in text
+    assert "torget.example.no/r/rollup" in text
     assert words(staffed_hours(bundled_site)[0]) in text
     codes = decode_image(page.image)
-    assert [code.text for code in codes] == [SITE_URL + "organisasjoner/"]
+    assert [code.text for code in codes] == [SITE_URL + "r/rollup/"]
     # The bundled site_url is a placeholder: the roll-up is a proof, and says so in its text.
     assert PROOF_WORD in text
     width = code_width_mm(codes[0], page.pixels_per_mm)
@@ -60,9 +61,9 @@ def test_rollup_is_85_by_200_cm_with_text_address_hours_and_a_large_code(bundled
 def test_desk_poster_is_a4_and_scans(bundled_site: Project):
     page = read_pdf((bundled_site.site / "utskrift" / "plakat-disken-a4.pdf").read_bytes(), pixels_per_mm=6)
     assert (page.width_mm, page.height_mm) == (pytest.approx(210, abs=0.5), pytest.approx(297, abs=0.5))
-    assert "torget.example.no" in words(page.text)
+    assert "torget.example.no/r/plakat" in words(page.text)
     codes = decode_image(page.image)
-    assert [code.text for code in codes] == [SITE_URL]
+    assert [code.text for code in codes] == [SITE_URL + "r/plakat/"]
     assert code_width_mm(codes[0], page.pixels_per_mm) == pytest.approx(100, abs=2)
 
 
@@ -72,12 +73,13 @@ def test_rollup_size_code_width_and_address_come_from_mkdocs_yml(tmp_path: Path)
     project = small_project(tmp_path, options=options)
     result = project.build()
     assert result.returncode == 0, result.stderr
-    assert [path.name for path in (project.site / "utskrift").glob("*rollup*")] == ["rollup-100x250.pdf"]
+    assert sorted(path.name for path in (project.site / "utskrift").glob("*rollup*")) == [
+        "rollup-100x250-til-trykkeriet.pdf", "rollup-100x250.pdf"]
     page = read_pdf((project.site / "utskrift" / "rollup-100x250.pdf").read_bytes())
-    assert (page.width_mm, page.height_mm) == (pytest.approx(1000, abs=0.5), pytest.approx(2500, abs=0.5))
-    assert "torget.no" in words(page.text)
+    assert (page.width_mm, page.height_mm) == (pytest.approx(1040, abs=0.5), pytest.approx(2540, abs=0.5))
+    assert "torget.no/r/rollup" in words(page.text)
     codes = decode_image(page.image)
-    assert [code.text for code in codes] == [SITE_URL + "organisasjoner/"]
+    assert [code.text for code in codes] == [SITE_URL + "r/rollup/"]
     assert code_width_mm(codes[0], page.pixels_per_mm) == pytest.approx(300, abs=5)
 
 
@@ -110,7 +112,7 @@ def test_each_coming_event_at_the_desk_has_an_a4_poster_that_opens_its_page(tmp_
         page = read_pdf(poster.read_bytes(), pixels_per_mm=6)
         assert (page.width_mm, page.height_mm) == (pytest.approx(210, abs=0.5), pytest.approx(297, abs=0.5))
         assert words(title) in words(page.text) and PROOF_WORD in page.text
-        assert [code.text for code in decode_image(page.image)] == [SITE_URL + url]
+        assert [code.text for code in decode_image(page.image)] == [SITE_URL + "r/arrangement-" + url.removeprefix("arrangementer/").rstrip("/").replace("/", "-") + "/"]
 
 
 def _confirmed_calendar(project: Project) -> Project:
@@ -146,7 +148,7 @@ def test_a_real_host_prints_no_proof_mark_and_a_placeholder_warns_once(tmp_path:
     assert f">{PROOF_WORD}</text>".encode() in (proof.site / "qr" / "rollup.svg").read_bytes()
     with Image.open(proof.site / "qr" / "rollup.png") as image:
         assert image.mode == "L" and PROOF_GRAY in {value for _, value in image.getcolors(maxcolors=256)}
-    assert [code.text for code in decode_png(proof.site / "qr" / "rollup.png")] == [SITE_URL + "organisasjoner/"]
+    assert [code.text for code in decode_png(proof.site / "qr" / "rollup.png")] == [SITE_URL + "r/rollup/"]
     assert "Dette er prøvetrykk." in proof.page("plakater/")
 
 

@@ -11,7 +11,7 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from conftest import REPO, Project, copy_bundled_project, listed_organisation_files
+from conftest import REPO, Project, copy_bundled_project, copy_organisations, listed_organisation_files
 from PIL import Image
 from qr_images import decode_image, decode_png, decode_svg
 
@@ -32,8 +32,8 @@ def decoded(path: Path) -> str:
 def expected_target(site: Path, code: Path, site_url: str) -> str:
     """The address a code must open: the page whose address its path repeats; the roll-up's opens the directory."""
     stem = code.relative_to(site / "qr").with_suffix("").as_posix()
-    if stem == "rollup":
-        return f"{site_url}organisasjoner/"
+    if stem == "rollup":  # the roll-up's own short address, which forwards to the directory
+        return f"{site_url}r/rollup/"
     if stem == "forside":
         return site_url
     assert (site / stem / "index.html").is_file(), f"{code} belongs to no page"
@@ -50,9 +50,8 @@ def set_site_url(project: Project, site_url: str) -> None:
 def small_project(root: Path, site_url: str | None = SITE_URL, options: str = "") -> Project:
     """Two organisations and a front page: enough for the plugin's options and errors."""
     project = Project(root)
-    project.organisations.mkdir(parents=True)
-    for name in ("_categories.yaml", "_school_holidays.yaml", "melanomforeningen.yaml", "mental-helse.yaml"):
-        shutil.copy(REPO / "organisations" / name, project.organisations / name)
+    copy_organisations(("_categories.yaml", "_school_holidays.yaml", "melanomforeningen.yaml", "mental-helse.yaml"),
+                       project.organisations)
     project.write("docs/index.md", "# Forside\n")
     url_line = f"site_url: {site_url}\n" if site_url is not None else ""
     project.write("mkdocs.yml", f"site_name: Pasient- og pårørendetorget\n{url_line}"
@@ -124,23 +123,23 @@ def test_warm_build_reuses_every_cached_file(tmp_path: Path):
         return {path.relative_to(cache).as_posix(): path.stat().st_mtime_ns for path in cache.rglob("*") if path.is_file()}
 
     first = snapshot()
-    emitted = {path: path.read_bytes() for path in code_files(project.site) + sorted((project.site / "utskrift").iterdir())}
-    # Two organisations: SVG and PNG each, the roll-up's SVG and PNG, and two posters
-    # (and the web server's compressed copies of the larger ones), and one .json file that holds
-    # the QR modules of every address the kiosk shows.
-    assert len([key for key in first if not key.endswith((".json", *COMPRESSED))]) == 2 * 2 + 2 + 2
+    emitted = {path: path.read_bytes() for path in code_files(project.site) + sorted((project.site / "utskrift").rglob("*.pdf"))}
+    # Two organisations: SVG and PNG each and a card each, the roll-up's SVG and PNG, the roll-up, its sheet for
+    # the print shop and the desk poster (and the web server's compressed copies of the larger ones), and one
+    # .json file that holds the QR modules of every address the kiosk shows.
+    assert len([key for key in first if not key.endswith((".json", *COMPRESSED))]) == 2 * 3 + 2 + 3
     [kiosk_codes] = [key for key in first if key.endswith(".json")]
     result = project.build()
     assert result.returncode == 0, result.stderr
     assert snapshot() == first, "a cached file was drawn again"
     assert {path: path.read_bytes() for path in emitted} == emitted
 
-    shutil.copy(REPO / "organisations" / "a-larm.yaml", project.organisations / "a-larm.yaml")
+    copy_organisations(("a-larm.yaml",), project.organisations)
     assert project.build().returncode == 0
     after = snapshot()
     assert {key: after[key] for key in first if key != kiosk_codes} == {k: v for k, v in first.items() if k != kiosk_codes}
     added = sorted(Path(key).suffix for key in after.keys() - first.keys() if not key.endswith(COMPRESSED))
-    assert added == [".png", ".svg"], "only the new organisation's code is drawn"
+    assert added == [".pdf", ".png", ".svg"], "only the new organisation's card and code are drawn"
     # The kiosk's codes stay in their one file, now with the new organisation's addresses.
     codes = json.loads((cache / kiosk_codes).read_text(encoding="utf-8"))
     assert "https://a-larm.no" in codes and after[kiosk_codes] != first[kiosk_codes]

@@ -49,31 +49,34 @@ W49_FROM_UTC = "29/Nov/2026:23:30:00 +0000"  # 00:30 on Monday in Oslo: week 49
 W50 = "09/Dec/2026:12:00:00 +0100"
 
 COUNTED = (
-    visits(3, W48, "/organisasjoner/", IPHONE)
-    + visits(1, W48_LATE, "/organisasjoner/", DESKTOP)
-    + visits(2, W48, "/", DESKTOP)
-    + visits(1, W48, "/organisasjoner/melanomforeningen/", ANDROID)
-    + visits(4, W49, "/organisasjoner/", DESKTOP)
-    + visits(1, W49_FROM_UTC, "/organisasjoner/index.html", TABLET)
-    + visits(2, W49, "/organisasjoner/mental-helse/?fra=kiosk", IPHONE)
-    + visits(1, W49, "/organisasjoner/melanomforeningen/", DESKTOP)
-    + visits(2, W50, "/organisasjoner/melanomforeningen/", DESKTOP)
+    visits(3, W48, "/r/rollup/", IPHONE)
+    + visits(1, W48_LATE, "/r/rollup/", DESKTOP)
+    + visits(2, W48, "/r/plakat/", DESKTOP)
+    + visits(1, W48, "/r/kort-melanomforeningen/", ANDROID)
+    + visits(4, W49, "/r/rollup/", DESKTOP)
+    + visits(1, W49_FROM_UTC, "/r/rollup/index.html", TABLET)
+    + visits(2, W49, "/r/kort-mental-helse/?fra=kiosk", IPHONE)
+    + visits(1, W49, "/r/kort-melanomforeningen/", DESKTOP)
+    + visits(2, W50, "/r/kort-melanomforeningen/", DESKTOP)
     + visits(1, W50, "/apningstider/", ANDROID)  # a page, but no printed code leads to it
+    # The pages the cards' short addresses forward to (each a visit of its own, as the browser follows).
+    + visits(4, W49, "/organisasjoner/melanomforeningen/", DESKTOP)
+    + visits(2, W49, "/organisasjoner/mental-helse/", IPHONE)
 )
 EXPECTED = {
-    ("2026-W48", "/organisasjoner/"): 4, ("2026-W48", "/"): 2, ("2026-W48", "/organisasjoner/melanomforeningen/"): 1,
-    ("2026-W49", "/organisasjoner/"): 5, ("2026-W49", "/organisasjoner/mental-helse/"): 2,
-    ("2026-W49", "/organisasjoner/melanomforeningen/"): 1, ("2026-W50", "/organisasjoner/melanomforeningen/"): 2,
+    ("2026-W48", "/r/rollup/"): 4, ("2026-W48", "/r/plakat/"): 2, ("2026-W48", "/r/kort-melanomforeningen/"): 1,
+    ("2026-W49", "/r/rollup/"): 5, ("2026-W49", "/r/kort-mental-helse/"): 2,
+    ("2026-W49", "/r/kort-melanomforeningen/"): 1, ("2026-W50", "/r/kort-melanomforeningen/"): 2,
 }
 NOT_COUNTED = (
-    visits(5, W48, "/organisasjoner/", GOOGLEBOT)
-    + visits(2, W49, "/", HEADLESS)
-    + visits(2, W49, "/", "curl/8.5.0")
-    + visits(1, W49, "/", "-")
+    visits(5, W48, "/r/rollup/", GOOGLEBOT)
+    + visits(2, W49, "/r/plakat/", HEADLESS)
+    + visits(2, W49, "/r/plakat/", "curl/8.5.0")
+    + visits(1, W49, "/r/plakat/", "-")
     + [line(W49, "/organisasjoner/finnes-ikke/", DESKTOP, status=404),
-       line(W49, "/organisasjoner/", DESKTOP, status=500),
-       line(W49, "/organisasjoner/", DESKTOP, method="HEAD"),
-       line(W49, "/organisasjoner/", DESKTOP, method="POST", status=405),
+       line(W49, "/r/rollup/", DESKTOP, status=500),
+       line(W49, "/r/rollup/", DESKTOP, method="HEAD"),
+       line(W49, "/r/rollup/", DESKTOP, method="POST", status=405),
        line(W49, "/assets/torget/torget.css", DESKTOP),
        line(W49, "/qr/rollup.svg", IPHONE),
        line(W49, "/utskrift/rollup-85x200.pdf", DESKTOP),
@@ -119,7 +122,7 @@ def test_stats_counts_exactly_the_visits_per_printed_code_and_week(project, logs
     result = torget(project, "stats", *map(str, logs), "--out", str(out))
     assert result.returncode == 0, result.stderr
     counts = read_counts(out)
-    addresses = ["/organisasjoner/", "/", "/organisasjoner/melanomforeningen/", "/organisasjoner/mental-helse/"]
+    addresses = ["/r/rollup/", "/r/plakat/", "/r/kort-melanomforeningen/", "/r/kort-mental-helse/"]
     weeks = ["2026-W48", "2026-W49", "2026-W50"]
     # One row per printed code and week, zeros included, and nothing else.
     assert sorted(counts) == sorted((week, address) for week in weeks for address in addresses)
@@ -131,7 +134,7 @@ def test_stats_counts_exactly_the_visits_per_printed_code_and_week(project, logs
     assert "tirsdag 24. november 2026 til onsdag 9. desember 2026" in text
     assert "3 uker" in text
     # Pages a person visited: the counted ones; phones are the iPhones and the Android phone, not the tablet.
-    phones = 3 + 1 + 2 + 1
+    phones = 3 + 1 + 2 + 1 + 2
     assert f"{round(100 * phones / len(COUNTED))} % av besøkene kom fra en mobiltelefon" in text
     assert f"{sum(EXPECTED.values())} besøk kom til adressene" in text
     # The most visited organisation pages, by name, most first.
@@ -198,13 +201,13 @@ def test_the_report_is_never_written_into_the_published_docs(project, logs):
 
 
 def test_a_site_below_the_hosts_root_counts_its_own_paths_only(project, tmp_path: Path):
-    codes = printed_codes(SiteUrls("https://example.no/torget/"), directory=_directory(project), events=[],
-                          today=__import__("datetime").date(2026, 11, 23))
+    codes = printed_codes(_directory(project), [], SiteUrls("https://example.no/torget/"))
     log = tmp_path / "access.log"
     log.write_text("\n".join(visits(2, W49, "/torget/organisasjoner/", DESKTOP)
-                             + visits(3, W49, "/organisasjoner/", DESKTOP)) + "\n", encoding="utf-8")
+                             + visits(3, W49, "/organisasjoner/", DESKTOP)
+                             + visits(4, W49, "/torget/r/rollup/", DESKTOP)) + "\n", encoding="utf-8")
     figures = count_visits(read_logs([log]), codes, site_path="/torget/")
-    assert figures.visits == {("2026-W49", "/organisasjoner/"): 2}
+    assert figures.visits == {("2026-W49", "/r/rollup/"): 4}
     with pytest.raises(NoVisits):
         count_visits(read_logs([log]), codes, site_path="/annet/")
     with pytest.raises(LogError):

@@ -14,8 +14,9 @@ from ..sources.problems import Problem, SourceError
 from ..web.cache import FileCache
 from ..web.norwegian import join_and
 from ..web.output import GeneratedFile
-from ..web.qr import PageCode, encode, page_qr, short_address
+from ..web.qr import encode
 from ..web.urls import SiteUrls
+from .codes import event_address
 from .drawn import PRINT_FOLDER, poster_file
 from .options import PrintOptions
 from .posters import A4_HEIGHT_MM, A4_WIDTH_MM, LayoutError, Poster, Sheet, cm, poster_pdf
@@ -34,7 +35,7 @@ def event_poster_problems(options: PrintOptions, urls: SiteUrls, directory: Dire
     for event in events:
         if not event.is_over(today):
             try:
-                event_poster_file(cache, options, directory, event, page_qr(event.src_path, urls), proof=proof)
+                event_poster_file(cache, options, urls, directory, event, proof=proof)
             except SourceError as error:
                 problems += error.problems
     return problems
@@ -44,11 +45,11 @@ def event_poster_path(event: Event) -> str:
     return f"{PRINT_FOLDER}/{event.src_path.removesuffix('.md')}-a4.pdf"
 
 
-def event_poster_file(cache: FileCache, options: PrintOptions, directory: Directory, event: Event,
-                      code: PageCode, *, proof: bool = False) -> GeneratedFile:
-    """The event's A4 poster (a proof marked «PRØVETRYKK» with `proof`); SourceError naming the event's file,
-    line and field when its text does not fit."""
-    content = _event_poster(options, directory, event, code, proof)
+def event_poster_file(cache: FileCache, options: PrintOptions, urls: SiteUrls, directory: Directory, event: Event,
+                      *, proof: bool = False) -> GeneratedFile:
+    """The event's A4 poster, its code leading to the event's short address (a proof marked «PRØVETRYKK» with
+    `proof`); SourceError naming the event's file, line and field when its text does not fit."""
+    content = _event_poster(options, urls, directory, event, proof)
     sheet = Sheet(A4_WIDTH_MM, A4_HEIGHT_MM, EVENT_QR_MM)
     try:
         return poster_file(cache, event_poster_path(event), content, sheet)
@@ -56,15 +57,16 @@ def event_poster_file(cache: FileCache, options: PrintOptions, directory: Direct
         raise SourceError([_too_long(event, content, sheet)]) from None
 
 
-def _event_poster(options: PrintOptions, directory: Directory, event: Event, code: PageCode, proof: bool) -> Poster:
+def _event_poster(options: PrintOptions, urls: SiteUrls, directory: Directory, event: Event, proof: bool) -> Poster:
     spec = event.spec
+    code = event_address(event)
     organisers = [org.display_name for slug in spec.organiser if (org := directory.organisation(slug))]
     hosts = [*organisers, *([spec.host] if spec.host else [])]
     return Poster(
         headline=spec.title,
         lines=(event.description,) if event.description else (),
-        target=code.target,
-        address=short_address(code.target),
+        target=code.absolute(urls),
+        address=code.printed(urls, options.short_address),
         details=(schedule_summary(spec), spec.location or ""),
         footer=f"Arrangør: {join_and(hosts)}" if hosts else options.footer,
         proof=proof,

@@ -22,7 +22,12 @@ if TYPE_CHECKING:
 
 FONT_FOLDER = Path(__file__).parent.parent / "assets" / "fonts"
 FONT = "DejaVuSans"
-FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
+FONT_FILES = {"": "DejaVuSans-Print.ttf", "B": "DejaVuSans-Bold-Print.ttf"}
+"""DejaVu Sans cut down to the Latin scripts (Basic Latin, Latin-1, Latin Extended A, B and Additional, so
+Norwegian and Sámi names), combining marks and the punctuation, currency, letterlike and arrow blocks. A fifth
+of the full fonts' size, they load three times as fast, which counts with a card for every organisation. Made with
+fontTools: `python -m fontTools.subset DejaVuSans.ttf --unicodes="U+0020-007E,U+00A0-024F,U+02B0-02FF,
+U+0300-036F,U+1E00-1EFF,U+2000-206F,U+20A0-20CF,U+2100-214F,U+2190-21FF,U+2212,U+FFFD" --layout-features='*'`."""
 MM_PER_PT = 25.4 / 72
 A4_WIDTH_MM = 210
 A4_HEIGHT_MM = 297
@@ -87,7 +92,7 @@ def poster_pdf(poster: Poster, sheet: Sheet, modules: Modules) -> bytes:
     layout.write(pdf, above)
     # A quarter of the free space above the code: on a roll-up that puts it at chest height.
     qr_top = pdf.get_y() + free / 4
-    _draw_code(pdf, modules, (sheet.width_mm - sheet.qr_mm) / 2, qr_top, sheet.qr_mm)
+    draw_code(pdf, modules, (sheet.width_mm - sheet.qr_mm) / 2, qr_top, sheet.qr_mm)
     pdf.set_y(qr_top + sheet.qr_mm)
     layout.write(pdf, below)
     pdf.set_y(sheet.height_mm - layout.bottom - sum(block.space for block in footer))
@@ -170,7 +175,7 @@ class _Layout:
 
         lines = pdf.multi_cell(self.width, text=text, dry_run=True, output=MethodReturnValue.LINES)
         assert isinstance(lines, list)
-        return _Block(style, size, text, gap, len(lines) * _line_height(size))
+        return _Block(style, size, text, gap, len(lines) * line_height(size))
 
     def write(self, pdf: FPDF, blocks: list[_Block]) -> None:
         from fpdf.enums import Align, XPos, YPos
@@ -178,7 +183,7 @@ class _Layout:
         for block in blocks:
             pdf.set_font(FONT, block.style, block.size_pt)
             pdf.set_xy(self.side, pdf.get_y() + block.gap)
-            pdf.multi_cell(self.width, _line_height(block.size_pt), block.text, align=Align.C,
+            pdf.multi_cell(self.width, line_height(block.size_pt), block.text, align=Align.C,
                            new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
@@ -197,7 +202,7 @@ def _draw_proof_mark(pdf: FPDF, sheet: Sheet) -> None:
     pdf.set_text_color(BLACK)
 
 
-def _draw_code(pdf: FPDF, modules: Modules, x: float, y: float, width: float) -> None:
+def draw_code(pdf: FPDF, modules: Modules, x: float, y: float, width: float) -> None:
     """The code as a single filled path of rectangles, so no seam shows between rows."""
     from fpdf.drawing import DeviceGray
     from fpdf.enums import PathPaintRule
@@ -210,7 +215,7 @@ def _draw_code(pdf: FPDF, modules: Modules, x: float, y: float, width: float) ->
             path.rectangle(x + column * module, y + row * module, length * module, module)
 
 
-def _line_height(size_pt: float) -> float:
+def line_height(size_pt: float) -> float:
     return 1.25 * size_pt * MM_PER_PT
 
 
