@@ -82,7 +82,7 @@ def editor_config_for(site: Site, sources: SiteSources, options: EditorOptions, 
     files = editor_sources(sources.root, sources.organisations, sources.docs_folder,
                            sources.hours_sources.school_holidays, [event.src_path for event in site.all_events])
     return editor_config(options, files, [category.name for category in site.directory.categories], site_url,
-                         [umbrella.name for umbrella in site.directory.umbrellas])
+                         [umbrella.name for umbrella in site.directory.umbrellas], sources.languages)
 
 
 def editor_site_files(site: Site, sources: SiteSources, options: EditorOptions, site_url: str, site_name: str,

@@ -83,10 +83,15 @@ def editing(tmp_path: Path, shared_cache: Path) -> Iterator[tuple[Project, str]]
             assert sock.connect_ex(("127.0.0.1", port)) != 0, f"port {port} still answers after edit.sh stopped"
 
 
+NAVIGATION = 120_000
+"""How long a page may take to load: the preview server answers once it has rebuilt the site after a save, which
+takes as long as a build of every language on a busy machine. A safety net, not a wait: the test goes on at load."""
+
+
 def _open(page, url: str) -> None:
     """Open an entry afresh: Decap keeps the last entry's form when only the address's fragment changes."""
     page.goto("about:blank")
-    page.goto(url)
+    page.goto(url, timeout=NAVIGATION)
 
 
 def _publish(page, path: Path) -> str:
@@ -112,12 +117,12 @@ def test_an_editor_creates_edits_and_confirms_through_the_form(editing, browser)
     try:
         page = context.new_page()
         page.on("request", lambda request: requests.append(request.url))
-        page.goto(admin)
+        page.goto(admin, timeout=NAVIGATION)
         page.get_by_role("button", name="Logg inn").click()
         page.get_by_text("Organisasjoner").first.wait_for()
 
         # A new organisation.
-        page.goto(admin + "#/collections/organisations/new")
+        page.goto(admin + "#/collections/organisations/new", timeout=NAVIGATION)
         page.locator("[id^=name-field]").first.fill("Foreningen for testing")
         page.locator("[id^=description-field]").first.fill("For alle som vil prøve noe nytt.")
         page.locator("[id^=categories-field]").click()

@@ -25,11 +25,13 @@ from site_plugins.shifts.load import PlanFile
 from site_plugins.site import SiteSources, load_site
 
 NOW = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.timezone.utc)
+LANGUAGES = ("en",)
+"""The bundled site's languages besides bokmål (mkdocs.yml), whose `translations` the files carry."""
 
 
 @pytest.fixture(scope="module")
 def config() -> dict[str, Any]:
-    sources = SiteSources(root=REPO, organisations=REPO / "organisations", now=NOW)
+    sources = SiteSources(root=REPO, organisations=REPO / "organisations", now=NOW, languages=LANGUAGES)
     return editor_config_for(load_site(sources), sources, EditorOptions(), "https://torget.example.no/")
 
 
@@ -59,8 +61,14 @@ def _model_paths(model: type[BaseModel], prefix: str = "", required: bool = True
             continue
         paths[prefix + name] = required and info.is_required()
         in_list = any(typing.get_origin(arg) is list for arg in (info.annotation, *typing.get_args(info.annotation)))
+        by_language = typing.get_origin(info.annotation) is dict
         for nested in _nested_models(info.annotation):
-            paths.update(_model_paths(nested, prefix + name + ".", in_list or (required and info.is_required())))
+            if by_language:  # `translations`: a group of the text's fields per language, never required
+                for code in LANGUAGES:
+                    paths[f"{prefix}{name}.{code}"] = False
+                    paths.update(_model_paths(nested, f"{prefix}{name}.{code}.", False))
+            else:
+                paths.update(_model_paths(nested, prefix + name + ".", in_list or (required and info.is_required())))
     return paths
 
 
@@ -91,7 +99,10 @@ def test_every_field_has_a_norwegian_label(config):
     names = {field["name"] for collection in config["collections"]
              for fields in ([collection.get("fields", [])] + [f["fields"] for f in collection.get("files", [])])
              for field in _fields_by_path(fields).values()}
-    assert sorted(names - set(LABELS)) == []
+    assert sorted(names - set(LABELS) - set(LANGUAGES)) == []
+    # A language's group is named by the language, in Norwegian.
+    organisation = _fields_by_path(_collection(config, "organisations")["fields"])
+    assert organisation["translations.en"]["label"] == "Engelsk"
 
 
 def test_themes_are_the_vocabulary_and_organisers_are_a_relation(config):
@@ -119,7 +130,7 @@ def test_local_and_published_backends(config):
     assert config["local_backend"] is True
     assert config["locale"] == "nb_no"
     assert config["slug"] == {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"}
-    sources = SiteSources(root=REPO, organisations=REPO / "organisations", now=NOW)
+    sources = SiteSources(root=REPO, organisations=REPO / "organisations", now=NOW, languages=LANGUAGES)
     options = EditorOptions(backend="gitlab", repo="lms/torget", base_url="https://git.example.no/", app_id="abc")
     published = editor_config_for(load_site(sources), sources, options, "https://torget.example.no/")
     assert "local_backend" not in published
@@ -214,7 +225,7 @@ def test_torget_check_accepts_what_the_editor_writes(tmp_path, capsys):
     for path, text in DECAP_SHAPED.items():
         project.write(path, textwrap.dedent(text))
     assert torget(["-f", str(project.root / "mkdocs.yml"), "check"]) == 0, capsys.readouterr().err
-    sources = SiteSources(root=project.root, organisations=project.organisations, now=NOW)
+    sources = SiteSources(root=project.root, organisations=project.organisations, now=NOW, languages=LANGUAGES)
     site = load_site(sources)
     testing = site.directory.organisation("foreningen-for-testing")
     assert testing is not None and testing.short_name is None and testing.website is None
@@ -244,8 +255,9 @@ def test_the_editors_formats_round_trip_every_collection(tmp_path, capsys):
     assert torget(["-f", str(project.root / "mkdocs.yml"), "check"]) == 0, capsys.readouterr().err
     assert written[-1].startswith("# yaml-language-server: $schema=./organisation.schema.json\n")
     assert "website" not in written[-1] and "peer_support" not in written[-1]
-    before = load_site(SiteSources(root=REPO, organisations=REPO / "organisations", now=NOW))
-    after = load_site(SiteSources(root=project.root, organisations=project.organisations, now=NOW))
+    before = load_site(SiteSources(root=REPO, organisations=REPO / "organisations", now=NOW, languages=LANGUAGES))
+    after = load_site(SiteSources(root=project.root, organisations=project.organisations, now=NOW,
+                                  languages=LANGUAGES))
     assert {o.slug: o for o in after.directory.organisations if o.slug != "nei-foreningen"} == \
         {o.slug: o for o in before.directory.organisations}
     trapped = after.directory.organisation("nei-foreningen")
@@ -262,3 +274,12 @@ def test_editor_needs_its_scripts(tmp_path):
     problems = editor_problems(EditorOptions(backend="gitlab"), Path(tmp_path))
     assert any("editor.repo is required" in problem for problem in problems)
     assert any("editor.app_id is required" in problem for problem in problems)
+
+
+def test_an_optional_group_left_alone_is_written_as_nothing(config):
+    """A choice inside an optional group gets no default: Decap would save `peer_support: {kind: likeperson}`,
+    a peer-support entry with nothing to say, which the build refuses."""
+    organisation = _fields_by_path(_collection(config, "organisations")["fields"])
+    assert organisation["peer_support.kind"]["widget"] == "select" and "default" not in organisation["peer_support.kind"]
+    assert "default" not in organisation["status.state"]
+    assert organisation["at_torget"]["default"] is False  # outside a group, defaults stay

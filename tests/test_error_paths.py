@@ -120,7 +120,7 @@ def test_check_names_a_misspelt_option_with_its_line_and_the_known_options(proje
     status, out, _ = _torget(project, capsys, "check")
     assert status == 0
     assert ("warning: mkdocs.yml:6: plugins.torget.drafs: is not an option of the plugin, so it is ignored; "
-            "the options are cache_dir, corrections_email, drafts,") in out
+            "the options are app_short_name, bleed_mm, cache_dir,") in out
 
 
 def test_check_after_a_build_draws_no_poster_the_build_drew(project: Project, capsys):

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import Project, assert_built
+from conftest import REPO, Project, assert_built
 
 from site_plugins.hours.closed_days import ClosedDays
 from site_plugins.hours.desk import desk_hours
@@ -108,7 +108,10 @@ def test_hours_page_is_in_the_navigation_and_the_front_page_has_the_status(hours
     front = hours_site.page("")
     assert re.search(r'<a href="apningstider/" class="md-nav__link">\s*<span class="md-ellipsis">\s*Åpningstider', front)
     assert "data-torget-status" in front
-    assert "assets/torget/opening_status.js" in front
+    # The status script is in the one script bundle the pages load.
+    assert '<script src="assets/torget/torget.js" defer></script>' in front
+    status_script = (REPO / "site_plugins/assets/opening_status.js").read_text(encoding="utf-8")
+    assert status_script.strip() in (hours_site.site / "assets/torget/torget.js").read_text(encoding="utf-8")
 
 
 def test_json_ld_has_the_usual_week_and_the_closures(hours_site, hours_server):

@@ -75,7 +75,7 @@ def _po(text: str) -> str:
 
 
 def html_lang(page: str) -> str:
-    match = re.search(r'<html lang="([^"]+)"', page)
+    match = re.search(r'<html\b[^>]*\blang="([^"]+)"', page)
     assert match
     return match.group(1)
 

@@ -179,23 +179,17 @@ def test_with_save_data_only_the_pages_opened_are_stored(browser, nginx: str, de
 
 def test_the_preview_server_registers_no_worker(browser, bundled_project: Project):
     """`mkdocs serve` writes no sw.js and its pages name none, so an editor's preview is never a stored copy."""
-    from test_serve import _fetch, _free_port, _wait_for
+    from test_serve import _fetch, serving
 
-    port = _free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=bundled_project.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/"
     context = _context(browser)
-    try:
-        assert _wait_for(lambda: _fetch(url)) is not None, "mkdocs serve did not start"
-        assert _fetch(url + "sw.js") is None
-        tab = context.new_page()
-        _open(tab, url)
-        assert tab.evaluate("document.documentElement.getAttribute('data-torget-worker')") is None
-        assert tab.locator('link[rel="manifest"]').count() == 1
-        assert tab.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
-    finally:
-        context.close()
-        server.terminate()
-        server.wait(timeout=30)
+    with serving(bundled_project.root) as server:
+        url = server.base
+        try:
+            assert _fetch(url + "sw.js") is None
+            tab = context.new_page()
+            _open(tab, url)
+            assert tab.evaluate("document.documentElement.getAttribute('data-torget-worker')") is None
+            assert tab.locator('link[rel="manifest"]').count() == 1
+            assert tab.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
+        finally:
+            context.close()

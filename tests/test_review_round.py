@@ -28,7 +28,7 @@ address: Postboks 1, 8001 Bodø
 helplines:
   - name: Søvntelefonen
     phone: "75 00 00 02"
-    hours: Hverdager 10–14
+    hours: "Mo-Fr 10:00-14:00"
     description: For alle som lurer på noe om søvn.
 peer_support:
   email: likeperson@sovn.example.no
@@ -79,7 +79,7 @@ def test_review_round_writes_a_message_per_address_and_a_letter_for_the_others(p
     body = message.get_content()
     for fact in ["En forening for voksne som sover dårlig over lang tid, og for pårørende.",
                  "Nettside: https://sovn.example.no", "E-post: post@sovn.example.no", "Telefon: 75 00 00 01",
-                 "Postadresse: Postboks 1, 8001 Bodø", "Søvntelefonen: 75 00 00 02", "Åpent: Hverdager 10–14",
+                 "Postadresse: Postboks 1, 8001 Bodø", "Søvntelefonen: 75 00 00 02", "Åpningstid: Åpen mandag–fredag kl. 10:00–14:00.",
                  "Likepersonene har selv hatt søvnproblemer.", "E-post: likeperson@sovn.example.no",
                  "FSP Nordland (Nordland)", "Telefon: 75 00 00 03", "Psykisk helse",
                  "FSP: Om oss: https://sovn.example.no/om-oss", "15. januar 2025",

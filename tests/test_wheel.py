@@ -102,6 +102,6 @@ def test_the_installed_wheel_builds_the_bundled_project_with_its_kiosk(wheel_ven
 
 
 def test_wheel_test_project_is_a_copy(tmp_path: Path):
-    """The wheel test's project holds no code: only mkdocs.yml, docs/ and organisations/ are copied."""
+    """The wheel test's project holds no code: only mkdocs.yml, docs/, docs-en/ and organisations/ are copied."""
     project: Project = copy_bundled_project(tmp_path)
-    assert sorted(path.name for path in project.root.iterdir()) == ["docs", "mkdocs.yml", "organisations"]
+    assert sorted(path.name for path in project.root.iterdir()) == ["docs", "docs-en", "mkdocs.yml", "organisations"]

@@ -55,8 +55,9 @@ class EditorSources:
 
 
 def editor_config(options: EditorOptions, sources: EditorSources, categories: Sequence[str], site_url: str,
-                  umbrellas: Sequence[str] = ()) -> dict[str, Any]:
-    """The whole `config.yml` Decap reads; `categories` and `umbrellas` are the vocabularies' names."""
+                  umbrellas: Sequence[str] = (), languages: Sequence[str] = ()) -> dict[str, Any]:
+    """The whole `config.yml` Decap reads; `categories` and `umbrellas` are the vocabularies' names, `languages`
+    the site's languages besides bokmål (the texts' `translations`)."""
     config: dict[str, Any] = {
         "backend": _backend(options),
         "locale": "nb_no",
@@ -66,10 +67,10 @@ def editor_config(options: EditorOptions, sources: EditorSources, categories: Se
         "public_folder": "/assets/bilder",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": [
-            _organisations(sources, categories, umbrellas),
+            _organisations(sources, categories, umbrellas, languages),
             *[_events(folder) for folder in sources.event_folders],
             _info_pages(sources),
-            _data_files(sources, categories),
+            _data_files(sources, categories, languages),
         ],
     }
     if options.backend == "local":
@@ -99,7 +100,8 @@ def _backend(options: EditorOptions) -> dict[str, Any]:
     return backend
 
 
-def _organisations(sources: EditorSources, categories: Sequence[str], umbrellas: Sequence[str]) -> dict[str, Any]:
+def _organisations(sources: EditorSources, categories: Sequence[str], umbrellas: Sequence[str],
+                   languages: Sequence[str]) -> dict[str, Any]:
     return {
         "name": "organisations",
         "label": "Organisasjoner",
@@ -116,7 +118,8 @@ def _organisations(sources: EditorSources, categories: Sequence[str], umbrellas:
         "sortable_fields": ["name", "reviewed"],
         "filter": {"field": "torget_kind", "value": ORGANISATION_KIND},
         "editor": {"preview": False},
-        "fields": model_fields(Organisation, choices={"categories": list(categories), "umbrella": list(umbrellas)}),
+        "fields": model_fields(Organisation, choices={"categories": list(categories), "umbrella": list(umbrellas)},
+                               languages=languages),
     }
 
 
@@ -187,7 +190,7 @@ def _info_pages(sources: EditorSources) -> dict[str, Any]:
     }
 
 
-def _data_files(sources: EditorSources, categories: Sequence[str]) -> dict[str, Any]:
+def _data_files(sources: EditorSources, categories: Sequence[str], languages: Sequence[str] = ()) -> dict[str, Any]:
     return {
         "name": "data",
         "label": "Vaktplan, skolerute og tema",
@@ -219,7 +222,7 @@ def _data_files(sources: EditorSources, categories: Sequence[str]) -> dict[str, 
                         "widget": "list",
                         "collapsed": True,
                         "summary": "{{fields.name}}",
-                        "fields": model_fields(Category),
+                        "fields": model_fields(Category, languages=languages),
                     }
                 ],
             },

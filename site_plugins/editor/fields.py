@@ -7,8 +7,10 @@ Norwegian labels and hints come from `labels.py`; a field without one falls back
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from babel import Locale
 from pydantic import BaseModel
 
 from .labels import hint_for, label_for
@@ -27,36 +29,67 @@ RELATION = "x-torget-relation"
 """Schema key a model sets on a field whose values are the file names of another collection's entries."""
 
 
-def model_fields(model: type[BaseModel], *, choices: dict[str, list[str]] | None = None) -> list[Field]:
+def model_fields(model: type[BaseModel], *, choices: dict[str, list[str]] | None = None,
+                 languages: Sequence[str] = ()) -> list[Field]:
     """The form fields of `model`. `choices` gives the allowed values of fields whose vocabulary is data
-    (e.g. `categories` from `_categories.yaml`), keyed by field name."""
+    (e.g. `categories` from `_categories.yaml`), keyed by field name; `languages` are the site's languages
+    besides bokmål, each a group of the `translations` fields."""
     schema = model.model_json_schema(mode="validation")
-    return _object_fields(schema, schema, choices or {})
+    return _object_fields(schema, schema, choices or {}, languages=tuple(languages))
 
 
 def _object_fields(
-    root: Schema, schema: Schema, choices: dict[str, list[str]], *, optional: bool = False
+    root: Schema, schema: Schema, choices: dict[str, list[str]], *, optional: bool = False,
+    languages: tuple[str, ...] = (),
 ) -> list[Field]:
     """The fields of an object. In an `optional` group (one the editor may leave empty) nothing is required:
-    Decap would otherwise refuse to save without the group; the build still checks a filled-in group."""
+    Decap would otherwise refuse to save without the group; the build still checks a filled-in group.
+    A mapping by language (`translations`) is a group per language, or left out when the site has none."""
     required = set() if optional else set(schema.get("required", ()))
-    return [_field(root, name, prop, name in required, choices) for name, prop in schema.get("properties", {}).items()]
+    fields = [_field(root, name, prop, name in required, choices, languages, in_optional=optional)
+              for name, prop in schema.get("properties", {}).items()]
+    return [field for field in fields if field is not None]
 
 
-def _field(root: Schema, name: str, prop: Schema, required: bool, choices: dict[str, list[str]]) -> Field:
+def _field(root: Schema, name: str, prop: Schema, required: bool, choices: dict[str, list[str]],
+           languages: tuple[str, ...] = (), *, in_optional: bool = False) -> Field | None:
+    """One form field; in an optional group no default is filled in, so a group the editor leaves alone is
+    written as nothing, not as a group holding only a default (which the build would refuse as empty)."""
     prop, nullable = _resolve(root, prop)
+    if _by_language(prop):
+        if not languages:
+            return None
+        text, _ = _resolve(root, prop["additionalProperties"])
+        return {"name": name, "label": label_for(name, prop.get("title")), "required": False, "widget": "object",
+                "collapsed": True,
+                "fields": [{"name": code, "label": language_name(code), "required": False, "widget": "object",
+                            "collapsed": True,
+                            "fields": _object_fields(root, text, choices, optional=True)} for code in languages]}
     field: Field = {"name": name, "label": label_for(name, prop.get("title")), "required": required and not nullable}
     hint = hint_for(name, prop.get("description"))
     if hint:
         field["hint"] = hint
-    field.update(_widget(root, name, prop, choices, field["required"]))
+    field.update(_widget(root, name, prop, choices, field["required"], languages))
     if (
-        "default" in prop
+        not in_optional
+        and "default" in prop
         and prop["default"] not in (None, [], "")
         and field["widget"] in ("boolean", "number", "select")
     ):
         field["default"] = prop["default"]
     return field
+
+
+def language_name(code: str) -> str:
+    """"en" -> "Engelsk": a language's name in Norwegian, from Babel's CLDR data."""
+    name = Locale.parse("nb").languages.get(code)
+    return name.capitalize() if name else code
+
+
+def _by_language(prop: Schema) -> bool:
+    """A mapping from a language code to a group of fields (the `translations` of a text)."""
+    return prop.get("type") == "object" and not prop.get("properties") and isinstance(
+        prop.get("additionalProperties"), dict)
 
 
 def _resolve(root: Schema, prop: Schema) -> tuple[Schema, bool]:
@@ -82,7 +115,8 @@ def _resolve(root: Schema, prop: Schema) -> tuple[Schema, bool]:
     return prop, nullable
 
 
-def _widget(root: Schema, name: str, prop: Schema, choices: dict[str, list[str]], required: bool = True) -> Field:
+def _widget(root: Schema, name: str, prop: Schema, choices: dict[str, list[str]], required: bool = True,
+            languages: tuple[str, ...] = ()) -> Field:
     kind = prop.get("type")
     if name in choices or "enum" in prop:
         options = choices.get(name) or prop["enum"]
@@ -98,7 +132,7 @@ def _widget(root: Schema, name: str, prop: Schema, choices: dict[str, list[str]]
         if items.get("type") == "object":
             return {
                 "widget": "list",
-                "fields": _object_fields(root, items, choices),
+                "fields": _object_fields(root, items, choices, languages=languages),
                 "collapsed": True,
                 **_counts(prop),
             }
@@ -117,7 +151,7 @@ def _widget(root: Schema, name: str, prop: Schema, choices: dict[str, list[str]]
     if kind == "object":
         return {
             "widget": "object",
-            "fields": _object_fields(root, prop, choices, optional=not required),
+            "fields": _object_fields(root, prop, choices, optional=not required, languages=languages),
             "collapsed": True,
         }
     if kind == "boolean":

@@ -41,6 +41,7 @@ LABELS: dict[str, str] = {
     "successor": "Organisasjonen den går inn i",
     "since": "Når",
     "note": "Hva kilden sier",
+    "translations": "Oversettelser",
     # Pages and events
     "title": "Tittel",
     "draft": "Utkast (vises ikke på nettstedet)",

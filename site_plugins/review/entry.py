@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..directory.glance import PEER_HEADINGS
+from ..directory.helplines import LineView, line_view
 from ..directory.load import Directory
 from ..directory.model import Organisation
 from ..web.norwegian import date_nb, join_and
@@ -25,6 +27,11 @@ def subject(org: Organisation) -> str:
     return f"Stemmer opplysningene om {org.name} på Pasient- og pårørendetorget?"
 
 
+def helpline_views(org: Organisation, directory: Directory) -> list[LineView]:
+    """Each of the organisation's lines as its page shows it (in the file's order, which the message follows)."""
+    return [line_view(line, org, directory) for line in org.helplines]
+
+
 def sections(org: Organisation, directory: Directory, page: str) -> list[Section]:
     """The entry as the site shows it at `page` (its absolute address), field by field; empty fields left out."""
     found = [Section("Navn", (org.display_name,)), Section("Beskrivelse", (org.description,))]
@@ -35,13 +42,14 @@ def sections(org: Organisation, directory: Directory, page: str) -> list[Section
         found.append(Section("Kontakt", contact))
     if org.helplines:
         lines: list[str] = []
-        for line in org.helplines:
+        # As the site shows them: in order of need, with the hours as the page words them.
+        for line, view in zip(org.helplines, helpline_views(org, directory), strict=True):
             lines += [f"{line.name}: {line.phone}", *(f"  {text}" for text in _pairs(
-                ("Åpent", line.hours), ("Svarer", line.answered_by), ("For hvem", line.description),
-                ("E-post", line.email)))]
+                ("Åpningstid", view.hours_text + (f" {line.hours_note}" if line.hours_note else "")),
+                ("Svarer", line.answered_by), ("For hvem", line.description), ("E-post", line.email)))]
         found.append(Section("Hjelpetelefoner", tuple(lines)))
     if peer := org.peer_support:
-        found.append(Section("Likepersoner", tuple(filter(None, [peer.description])) + _pairs(
+        found.append(Section(PEER_HEADINGS[peer.kind], tuple(filter(None, [peer.description])) + _pairs(
             ("E-post", peer.email), ("Telefon", peer.phone), ("Nettside", peer.url))))
     if org.local_chapters:
         lines = []
