@@ -86,7 +86,7 @@ def _project(config_file: Path) -> Project:
 def _check(project: Project, args: argparse.Namespace) -> int:
     """Errors exit 1; with --publish, so do the blockers of publication. Everything else is reported."""
     from .build import print_warnings
-    from .i18n.setup import language_reports, load_translations
+    from .i18n.setup import language_reports, load_translations, translated_site
     from .printing.event_posters import event_poster_problems  # drawing: only `check` needs it
     from .printing.options import print_option_problems
     from .readiness.report import publication_report
@@ -97,7 +97,7 @@ def _check(project: Project, args: argparse.Namespace) -> int:
         for problem in option_problems:  # as the build words them, naming the option in mkdocs.yml
             print(problem, file=sys.stderr)
         return FAILED
-    site = load_site(project.sources)
+    site = translated_site(load_site(project.sources), translations, sources)
     today = oslo_date(site.hours.now)
     # An event's text must also fit on its poster, which only drawing it tells.
     if problems := event_poster_problems(site.prints, project.urls, site.directory, site.events, today):
