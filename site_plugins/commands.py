@@ -102,8 +102,10 @@ def _check(project: Project, args: argparse.Namespace) -> int:
     # An event's text must also fit on its poster, which only drawing it tells.
     if problems := event_poster_problems(site.prints, project.urls, site.directory, site.events, today):
         raise SourceError(problems)
+    reports = language_reports(translations, site, project.sources)
+    english = any(report.code == "en" and report.complete for report in reports)
     for warning in (*project.option_warnings, *site.hours.warnings, *site.directory.warnings,
-                    *print_warnings(site, project.urls)):
+                    *print_warnings(site, project.urls, english=english)):
         print(f"warning: {warning}")
     directory = site.directory
     stale = directory.stale(today)
@@ -124,7 +126,7 @@ def _check(project: Project, args: argparse.Namespace) -> int:
         f"{len(stale)} due for review{lacking}"
     )
     # Per language: the interface strings, pages and organisation texts it lacks; an incomplete one is not published.
-    for language_report in language_reports(translations, site, project.sources):
+    for language_report in reports:
         for line in language_report.lines():
             print(line)
     docs = display_path(project.sources.docs_folder.resolve(), project.sources.root)

@@ -181,12 +181,13 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
         # Read here, after every plugin's on_config: Material's offline plugin turns directory URLs off in its own.
         self.urls = SiteUrls(config.site_url or "", directory_urls=config.use_directory_urls)
         if self.parent is None:  # the prints are the bokmål build's
-            for warning in print_warnings(self.site, self.urls):
+            for warning in print_warnings(self.site, self.urls, english="en" in self.languages.codes):
                 log.warning(warning)
         self.rendered = {}
         try:
             with use_language(self.language):
-                generated_files = list(site_files(self.site, self.urls, every_output=self.parent is None))
+                generated_files = list(site_files(self.site, self.urls, every_output=self.parent is None,
+                                                  english="en" in self.languages.codes))
         except SourceError as error:  # e.g. an event's text too long for its poster
             raise PluginError(error.report()) from None
         # One stylesheet for the first paint: Material's (as its pages link them) and Torget's.
