@@ -28,12 +28,18 @@ from .web.clock import oslo_date
 from .web.output import GeneratedFile
 from .web.urls import SiteUrls
 
+ENGLISH_LINE = "In English: scan the code and choose English at the top."
+"""The roll-up's and A4 poster's one line for English readers, printed once the English site is published (the
+printed code's page offers English in its language switch, at the top of its content)."""
 
-def site_files(site: Site, urls: SiteUrls, *, every_output: bool = True) -> Iterator[GeneratedFile]:
+
+def site_files(site: Site, urls: SiteUrls, *, every_output: bool = True,
+               english: bool = False) -> Iterator[GeneratedFile]:
     """Every page and file the plugin adds to the build; `urls` holds the site's address and URL style.
 
     Renders in the language `i18n.language.use_language` set. `every_output` false (another language's site)
-    leaves out what only the bokmål site has: the kiosk (it switches language itself) and the print files."""
+    leaves out what only the bokmål site has: the kiosk (it switches language itself) and the print files.
+    `english`: the English site is published, so the roll-up and poster carry `ENGLISH_LINE`."""
     now = site.hours.now
     today = oslo_date(now)
     cache = FileCache(site.prints.cache_folder)
@@ -53,7 +59,8 @@ def site_files(site: Site, urls: SiteUrls, *, every_output: bool = True) -> Iter
         return
     yield from kiosk_files(site.directory, site.events, site.hours, urls, cache)
     yield from catalogue_files(site.prints, urls, hours=desk_week(site), directory=site.directory, events=site.events,
-                               today=today, proof=prints_are_proofs(urls.site_url))
+                               today=today, proof=prints_are_proofs(urls.site_url),
+                               english=ENGLISH_LINE if english else "")
     yield offline_page(urls)
 
 
@@ -63,9 +70,9 @@ def desk_week(site: Site) -> tuple[str, ...]:
     return tuple(describe_rule(site.hours.rule, site.closed_days)[:2])
 
 
-def print_warnings(site: Site, urls: SiteUrls) -> list[str]:
+def print_warnings(site: Site, urls: SiteUrls, *, english: bool = False) -> list[str]:
     """The preflight of the prints: what in the roll-up breaks a rule for the foyer (build and `torget check`)."""
-    return rollup_warnings(site.prints, desk_week(site), urls)
+    return rollup_warnings(site.prints, desk_week(site), urls, english=ENGLISH_LINE if english else "")
 
 
 def offline_worker(stored: Sequence[BuiltPage], offline: BuiltPage,

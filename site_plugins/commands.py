@@ -86,7 +86,7 @@ def _project(config_file: Path) -> Project:
 def _check(project: Project, args: argparse.Namespace) -> int:
     """Errors exit 1; with --publish, so do the blockers of publication. Everything else is reported."""
     from .build import print_warnings
-    from .i18n.setup import language_reports, load_translations
+    from .i18n.setup import language_reports, load_translations, translated_site
     from .printing.event_posters import event_poster_problems  # drawing: only `check` needs it
     from .printing.options import print_option_problems
     from .readiness.report import publication_report
@@ -97,13 +97,15 @@ def _check(project: Project, args: argparse.Namespace) -> int:
         for problem in option_problems:  # as the build words them, naming the option in mkdocs.yml
             print(problem, file=sys.stderr)
         return FAILED
-    site = load_site(project.sources)
+    site = translated_site(load_site(project.sources), translations, sources)
     today = oslo_date(site.hours.now)
     # An event's text must also fit on its poster, which only drawing it tells.
     if problems := event_poster_problems(site.prints, project.urls, site.directory, site.events, today):
         raise SourceError(problems)
+    reports = language_reports(translations, site, project.sources)
+    english = any(report.code == "en" and report.complete for report in reports)
     for warning in (*project.option_warnings, *site.hours.warnings, *site.directory.warnings,
-                    *print_warnings(site, project.urls)):
+                    *print_warnings(site, project.urls, english=english)):
         print(f"warning: {warning}")
     directory = site.directory
     stale = directory.stale(today)
@@ -124,7 +126,7 @@ def _check(project: Project, args: argparse.Namespace) -> int:
         f"{len(stale)} due for review{lacking}"
     )
     # Per language: the interface strings, pages and organisation texts it lacks; an incomplete one is not published.
-    for language_report in language_reports(translations, site, project.sources):
+    for language_report in reports:
         for line in language_report.lines():
             print(line)
     docs = display_path(project.sources.docs_folder.resolve(), project.sources.root)

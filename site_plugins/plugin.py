@@ -25,8 +25,10 @@ from .editor.files import EDITOR_FOLDER, missing_bundles
 from .events.pages import event_page_markdown
 from .i18n.completeness import LanguageReport
 from .i18n.language import SOURCE_LANGUAGE, install, use_language
+from .i18n.language import gettext as i18n_gettext
+from .i18n.language import ngettext as i18n_ngettext
 from .i18n.languages import SiteLanguages
-from .i18n.setup import Translation, language_reports, load_translations
+from .i18n.setup import Translation, language_reports, load_translations, translated_site
 from .i18n.switch import add_language_links, sitemap_with_alternates
 from .kiosk.page import KIOSK_FOLDER
 from .offline.pages import OFFLINE_PAGE, SITE_WORKER, AppOptions, app_files, page_offline_markup, stored_offline
@@ -133,7 +135,7 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
             raise PluginError("\n".join(problems))
         try:
             self.translations = load_translations(self.config.translations, self.sources)
-            self.site = load_site(self.sources)
+            self.site = translated_site(load_site(self.sources), self.translations, self.sources)
         except SourceError as error:
             raise PluginError(error.report()) from None
         for warning in (*self.site.hours.warnings, *self.site.directory.warnings):
@@ -179,12 +181,13 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
         # Read here, after every plugin's on_config: Material's offline plugin turns directory URLs off in its own.
         self.urls = SiteUrls(config.site_url or "", directory_urls=config.use_directory_urls)
         if self.parent is None:  # the prints are the bokmål build's
-            for warning in print_warnings(self.site, self.urls):
+            for warning in print_warnings(self.site, self.urls, english="en" in self.languages.codes):
                 log.warning(warning)
         self.rendered = {}
         try:
             with use_language(self.language):
-                generated_files = list(site_files(self.site, self.urls, every_output=self.parent is None))
+                generated_files = list(site_files(self.site, self.urls, every_output=self.parent is None,
+                                                  english="en" in self.languages.codes))
         except SourceError as error:  # e.g. an event's text too long for its poster
             raise PluginError(error.report()) from None
         # One stylesheet for the first paint: Material's (as its pages link them) and Torget's.
@@ -273,7 +276,7 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
             markdown = expand_peer_support_marker(markdown, page.file.src_uri, self.site.directory, self.urls)
             event = self.site.events.by_src_path(page.file.src_uri)
             if event is not None:
-                page.meta.setdefault("title", html.escape(event.spec.title))
+                page.meta.setdefault("title", html.escape(event.title))
                 markdown = event_page_markdown(markdown, event, self.site.directory, self.urls, self.site.hours.now)
             if page.file.src_uri in self.site.drafts:
                 markdown = banner_markdown() + markdown
@@ -314,6 +317,23 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
             site_url = (self.parent.urls if self.parent and self.parent.urls else self.urls or SiteUrls("")).site_url
             output = add_language_links(output, self.languages, self.language, page.url, site_url)
         return output
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        """The plugin's own theme templates (the 404 page) read the catalogue of this build's language, as
+        `{{ _("…") }}` and `{% trans %}`, like the plugin's templates."""
+        code = self.language
+
+        def gettext(message: str) -> str:
+            with use_language(code):
+                return i18n_gettext(message)
+
+        def ngettext(singular: str, plural: str, count: int) -> str:
+            with use_language(code):
+                return i18n_ngettext(singular, plural, count)
+
+        env.add_extension("jinja2.ext.i18n")
+        env.install_gettext_callables(gettext, ngettext, newstyle=True)
+        return env
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         """The 404 page is a template, not a page: it gets the same search and corrections as the pages."""

@@ -64,9 +64,17 @@ def language_project(root: Path, languages: str = "en: docs-en", extra: str = ""
 def catalogue(translate: int | None = None) -> str:
     """A nynorsk catalogue of every message in the template (the first `translate` of them translated as they are)."""
     with TEMPLATE.open("rb") as handle:
-        ids = [str(message.id) for message in read_po(handle) if message.id]
+        ids = [message.id for message in read_po(handle) if message.id]
     count = len(ids) if translate is None else translate
-    entries = [f'msgid "{_po(text)}"\nmsgstr "{_po(text) if index < count else ""}"\n' for index, text in enumerate(ids)]
+
+    def entry(index: int, text: str | tuple[str, str]) -> str:
+        if isinstance(text, tuple):  # a plural message: its singular and plural, each translated as it is
+            one, many = (_po(part) if index < count else "" for part in text)
+            return (f'msgid "{_po(text[0])}"\nmsgid_plural "{_po(text[1])}"\nmsgstr[0] "{one}"\n'
+                    f'msgstr[1] "{many}"\n')
+        return f'msgid "{_po(text)}"\nmsgstr "{_po(text) if index < count else ""}"\n'
+
+    entries = [entry(index, text) for index, text in enumerate(ids)]
     return 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n' + "\n".join(entries)
 
 

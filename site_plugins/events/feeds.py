@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import icalendar
 
+from ..i18n.language import N_, _, current
 from ..web.clock import OSLO
 from ..web.norwegian import clock
 from ..web.output import GeneratedFile
@@ -22,8 +23,9 @@ from .load import ALL_EVENTS_FEED, Event, Events
 from .recurrence import Occurrence
 from .text import day_label, schedule_summary
 
-PRODID = "-//Pasient- og pårørendetorget//torget//NB"
-SITE_NAME = "Pasient- og pårørendetorget"
+PRODID = "-//Pasient- og pårørendetorget//torget//{language}"
+SITE_NAME = N_("Pasient- og pårørendetorget")
+"""The desk's name in the feeds' names, in the language being rendered."""
 # Skipped holidays are written out this far ahead; later ones follow in the feeds of later builds.
 EXCEPTIONS_AHEAD = dt.timedelta(days=2 * 366)
 TIMEZONE_YEARS_AHEAD = 10
@@ -36,9 +38,9 @@ def event_feed_files(events: Events, urls: SiteUrls, today: dt.date, now: dt.dat
     """`<page>.ics` for every event and world day, and `arrangementer/alle.ics` with the events at the desk."""
     for event in events:
         yield GeneratedFile(
-            event.feed_path, calendar([event], f"{SITE_NAME}: {event.spec.title}", urls, today, now).to_ical()
+            event.feed_path, calendar([event], f"{_(SITE_NAME)}: {event.title}", urls, today, now).to_ical()
         )
-    desk = calendar(events.at_desk(), f"{SITE_NAME}: arrangementer", urls, today, now)
+    desk = calendar(events.at_desk(), _("{site}: arrangementer").format(site=_(SITE_NAME)), urls, today, now)
     yield GeneratedFile(ALL_EVENTS_FEED, desk.to_ical())
 
 
@@ -61,7 +63,7 @@ def calendar(
 def feed_calendar(name: str) -> icalendar.Calendar:
     """An empty VCALENDAR named `name` that subscribers refresh daily; every feed of the site starts so."""
     cal = icalendar.Calendar()
-    cal.add("prodid", PRODID)
+    cal.add("prodid", PRODID.format(language=current().upper()))
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
@@ -144,12 +146,11 @@ def _value(event: Event, day: dt.date) -> dt.date | dt.datetime:
 
 
 def _vevent(event: Event, urls: SiteUrls, stamp: dt.datetime, occurrence: Occurrence) -> icalendar.Event:
-    spec = event.spec
     vevent = icalendar.Event()
     # The page's source path and the site's host: the same in every build.
     vevent.add("uid", feed_uid(event.src_path.removesuffix(".md").replace("/", "-"), urls.site_url))
     vevent.add("dtstamp", stamp)
-    vevent.add("summary", spec.title)
+    vevent.add("summary", event.title)
     if occurrence.start is not None:
         vevent.add("dtstart", occurrence.start)
         if occurrence.end is not None:
@@ -157,8 +158,8 @@ def _vevent(event: Event, urls: SiteUrls, stamp: dt.datetime, occurrence: Occurr
     else:
         vevent.add("dtstart", occurrence.day)
         vevent.add("dtend", occurrence.day + dt.timedelta(days=1))
-    if spec.location:
-        vevent.add("location", spec.location)
+    if event.location:
+        vevent.add("location", event.location)
     vevent.add("description", _description(event, occurrence))
     vevent.add("url", urls.absolute(event.src_path))
     return vevent
@@ -168,11 +169,12 @@ def _description(event: Event, occurrence: Occurrence) -> str:
     spec = event.spec
     lines = []
     if occurrence.moved_from is not None:
-        lines.append(f"Holdes {day_label(occurrence.day)} i stedet for {day_label(occurrence.moved_from)}.")
-    if event.description:
-        lines.append(event.description)
+        lines.append(_("Holdes {day} i stedet for {moved}.").format(day=day_label(occurrence.day),
+                                                                  moved=day_label(occurrence.moved_from)))
+    if event.summary:
+        lines.append(event.summary)
     lines.append(schedule_summary(spec) + ".")
-    lines += [f"{clock(item.time)} {item.item}" for item in spec.agenda]
+    lines += [f"{clock(item.time)} {words}" for item, words in zip(spec.agenda, event.agenda_items, strict=True)]
     return "\n".join(lines)
 
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Container, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from ..directory.load import Directory
+from ..i18n.language import current
 from ..sources.front_matter import read_front_matter
 from ..sources.problems import Problem, SourceError, display_path
 from ..sources.validation import validate
@@ -27,6 +28,22 @@ OVERVIEW_PATH = f"{EVENTS_FOLDER}/index.md"
 ALL_EVENTS_FEED = f"{EVENTS_FOLDER}/alle.ics"
 
 
+@dataclass(frozen=True)
+class EventText:
+    """An event's words in another language: the `event:` block and description of the same page in that
+    language's folder (`docs-en/arrangementer/kafe.md`). Dates, times and organisations are the bokmål page's."""
+
+    title: str
+    description: str | None = None
+    location: str | None = None
+    host: str | None = None
+    agenda: tuple[str, ...] = ()
+
+
+TEXT_FIELDS = frozenset({"title", "location", "host", "agenda"})
+"""The fields of `event:` a translated page words in its own language; the others must be the bokmål page's."""
+
+
 @dataclass(frozen=True, eq=False)
 class Event:
     """One event page: where it is, what its front matter says, and the dates it takes place on."""
@@ -39,6 +56,38 @@ class Event:
     """The page's file as messages name it (`docs/arrangementer/kafe.md`)."""
     lines: Mapping[Loc, int] = field(default_factory=dict)
     """The line of each front-matter value, so a problem found later (on a poster) names it."""
+    texts: Mapping[str, EventText] = field(default_factory=dict)
+    """The event's words in other languages, by language code."""
+
+    def _words(self) -> EventText | None:
+        return self.texts.get(current())
+
+    @property
+    def title(self) -> str:
+        """The title in the language being rendered (bokmål where the language's page lacks the event)."""
+        words = self._words()
+        return words.title if words else self.spec.title
+
+    @property
+    def location(self) -> str | None:
+        words = self._words()
+        return words.location if words else self.spec.location
+
+    @property
+    def host(self) -> str | None:
+        words = self._words()
+        return words.host if words else self.spec.host
+
+    @property
+    def summary(self) -> str | None:
+        """The page's description in the language being rendered."""
+        words = self._words()
+        return words.description if words else self.description
+
+    @property
+    def agenda_items(self) -> tuple[str, ...]:
+        words = self._words()
+        return words.agenda if words else tuple(item.item for item in self.spec.agenda)
 
     def problem(self, loc: Loc, message: str) -> Problem:
         """A problem with the front-matter value at `loc`, e.g. `("description",)`, naming file, line and field."""
@@ -118,7 +167,7 @@ class Events:
 
 def _upcoming(event: Event, occurrence: Occurrence) -> UpcomingOccurrence:
     return UpcomingOccurrence(
-        event.spec.title, occurrence.day, occurrence.start, occurrence.end, event.spec.location or "", event, occurrence
+        event.title, occurrence.day, occurrence.start, occurrence.end, event.location or "", event, occurrence
     )
 
 
@@ -181,6 +230,51 @@ def _event(
     problems = check_event(page.event, doc, schedule)
     description = page.description if isinstance(page.description, str) else None
     return (None if problems else Event(src_path, page.event, description, schedule, doc.path, doc.lines)), problems
+
+
+def translated_events(events: Events, code: str, pages: Path, root: Path, directory: Directory) -> Events:
+    """`events` with the words of each event page that `pages` (the folder of language `code`) also holds;
+    raise SourceError when such a page's `event:` block is not valid or differs from the bokmål page in
+    anything but its words (dates, times, organisations are written once, in docs/)."""
+    problems: list[Problem] = []
+    found: list[Event] = []
+    for event in events:
+        path = pages / event.src_path
+        if not path.is_file():
+            found.append(event)
+            continue
+        display = display_path(path, root)
+        doc, read = read_front_matter(path, display, EVENT_KEY)
+        problems += read
+        if read:
+            continue
+        if doc is None or doc.data is None:
+            problems.append(Problem(display, 1, EVENT_KEY, f"{event.display or event.src_path} is an event; "
+                                    "copy its `event:` block here and word its title (and place) in this language"))
+            continue
+        _read_clock_times(doc)
+        page, invalid = validate(EventPage, doc, {"directory": directory}, {})
+        problems += invalid
+        if page is None:
+            continue
+        mine, theirs = page.event, event.spec
+        differs = [name for name in type(theirs).model_fields
+                   if name not in TEXT_FIELDS and getattr(mine, name) != getattr(theirs, name)]
+        if [item.time for item in mine.agenda] != [item.time for item in theirs.agenda]:
+            differs.append("agenda")
+        for name in differs:
+            problems.append(Problem(display, doc.line_of((EVENT_KEY, name)),
+                                    f"{EVENT_KEY}.{name}",
+                                    f"differs from {event.display or event.src_path}; dates, times, the programme's "
+                                    "times and organisations are the bokmål page's: copy them as they are there"))
+        if differs:
+            continue
+        description = page.description if isinstance(page.description, str) else None
+        text = EventText(mine.title, description, mine.location, mine.host, tuple(item.item for item in mine.agenda))
+        found.append(replace(event, texts={**event.texts, code: text}))
+    if problems:
+        raise SourceError(problems)
+    return Events(tuple(found))
 
 
 def _read_clock_times(doc: YamlDocument) -> None:

@@ -12,6 +12,8 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from ..directory.load import Directory
+from ..hours.names import day_name
+from ..i18n.language import _, current
 from ..web.clock import OSLO, oslo_date
 from ..web.norwegian import clock, english_weekday, month_text
 from ..web.output import GeneratedFile, markdown_page
@@ -82,19 +84,19 @@ def overview_page(events: Events, directory: Directory, today: dt.date, urls: Si
     )
     return markdown_page(
         OVERVIEW_PATH,
-        "Arrangementer",
+        _("Arrangementer"),
         body,
         hide=("toc",),
-        description="Det som skjer på Pasient- og pårørendetorget de neste tre månedene, og verdensdagene.",
+        description=_("Det som skjer på Pasient- og pårørendetorget de neste tre månedene, og verdensdagene."),
     )
 
 
 def _listing(event: Event, today: dt.date) -> EventListing:
     upcoming = event.schedule.next_occurrence(today)
     if upcoming is None:
-        return EventListing(event.spec.title, event.src_path, schedule_summary(event.spec), None)
+        return EventListing(event.title, event.src_path, schedule_summary(event.spec), None)
     when = day_label(upcoming.day, year=upcoming.day.year != today.year)
-    return EventListing(event.spec.title, event.src_path, schedule_summary(event.spec), when, event.spec.world_day)
+    return EventListing(event.title, event.src_path, schedule_summary(event.spec), when, event.spec.world_day)
 
 
 def organisation_events(events: Events, slug: str, today: dt.date) -> list[EventListing]:
@@ -151,6 +153,7 @@ def event_details(event: Event, directory: Directory, urls: SiteUrls, today: dt.
         occurrence_label=_occurrence_label,
         agenda=_agenda(event),
         day_label=day_label,
+        day_name=day_name,
         overview=urls.link(here, OVERVIEW_PATH),
         qr_image=urls.file_link(here, page_qr(event.src_path, urls).svg),
         json_ld=event_json_ld(event, directory, urls, today),
@@ -164,7 +167,7 @@ def _occurrence_label(occurrence: Occurrence) -> str:
     when = ", ".join(part for part in (day_label(occurrence.day, year=True), time_span(occurrence)) if part)
     if occurrence.moved_from is None:
         return when
-    return f"{when} (flyttet fra {day_label(occurrence.moved_from)})"
+    return _("{when} (flyttet fra {day})").format(when=when, day=day_label(occurrence.moved_from))
 
 
 def _agenda(event: Event) -> list[tuple[str, str]]:
@@ -173,7 +176,8 @@ def _agenda(event: Event) -> list[tuple[str, str]]:
     if not spec.agenda or spec.end_time is None:
         return []
     ends = [item.time for item in spec.agenda[1:]] + [spec.end_time]
-    return [(f"{clock(item.time)}–{clock(end)}", item.item) for item, end in zip(spec.agenda, ends, strict=True)]
+    return [(f"{clock(item.time)}–{clock(end)}", words)
+            for item, words, end in zip(spec.agenda, event.agenda_items, ends, strict=True)]
 
 
 def event_json_ld(event: Event, directory: Directory, urls: SiteUrls, today: dt.date) -> dict[str, Any] | None:
@@ -188,21 +192,21 @@ def event_json_ld(event: Event, directory: Directory, urls: SiteUrls, today: dt.
         {"@type": "Organization", "name": org.name, "url": urls.absolute(organisation_path(org))}
         for org in _organisers(event, directory)
     ]
-    if spec.host:
-        organisers.append({"@type": "Organization", "name": spec.host})
+    if event.host:
+        organisers.append({"@type": "Organization", "name": event.host})
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Event",
-        "name": spec.title,
-        "description": event.description or schedule_summary(spec),
+        "name": event.title,
+        "description": event.summary or schedule_summary(spec),
         "url": urls.absolute(event.src_path),
         "startDate": _moment(shown, start=True),
         "endDate": _moment(shown, start=False),
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-        "location": {"@type": "Place", "name": spec.location},
+        "location": {"@type": "Place", "name": event.location},
         "organizer": organisers or None,
-        "inLanguage": "nb",
+        "inLanguage": current(),
         "eventSchedule": _schedule(event, today),
     }
     return {key: value for key, value in data.items() if value is not None}

@@ -1,10 +1,12 @@
-"""Events in plain Norwegian: "Annenhver tirsdag kl. 12:00–14:00", "tirsdag 22. desember"."""
+"""Events in plain words, in the language being rendered: "Annenhver tirsdag kl. 12:00–14:00",
+"tirsdag 22. desember" ("Every other Tuesday 12:00–14:00", "Tuesday 22 December")."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from ..i18n.language import N_, _
 from ..web.norwegian import clock, date_text, weekday_name, weekday_plural
 from .model import EventSpec
 from .recurrence import Occurrence
@@ -12,7 +14,8 @@ from .recurrence import Occurrence
 if TYPE_CHECKING:
     from .load import UpcomingOccurrence
 
-_NTH = {1: "første", 2: "andre", 3: "tredje", 4: "fjerde", 5: "femte", -1: "siste"}
+_NTH = {1: N_("Første {weekday} {months}"), 2: N_("Andre {weekday} {months}"), 3: N_("Tredje {weekday} {months}"),
+        4: N_("Fjerde {weekday} {months}"), 5: N_("Femte {weekday} {months}"), -1: N_("Siste {weekday} {months}")}
 
 
 def day_label(day: dt.date, *, year: bool = False, weekday: bool = True) -> str:
@@ -20,19 +23,23 @@ def day_label(day: dt.date, *, year: bool = False, weekday: bool = True) -> str:
     return date_text(day, weekday=weekday, year=year)
 
 
+def _span(start: dt.time, end: dt.time | None) -> str:
+    if end is None:
+        return _("kl. {start}").format(start=clock(start))
+    return _("kl. {start}–{end}").format(start=clock(start), end=clock(end))
+
+
 def time_span(occurrence: Occurrence) -> str:
     """kl. 12:00–14:00; empty for a day-long event"""
     if occurrence.start_time is None:
         return ""
-    if occurrence.end_time is None:
-        return f"kl. {clock(occurrence.start_time)}"
-    return f"kl. {clock(occurrence.start_time)}–{clock(occurrence.end_time)}"
+    return _span(occurrence.start_time, occurrence.end_time)
 
 
 def _times(spec: EventSpec) -> str:
     if spec.start_time is None or spec.end_time is None:
         return ""
-    return f" kl. {clock(spec.start_time)}–{clock(spec.end_time)}"
+    return " " + _span(spec.start_time, spec.end_time)
 
 
 def rhythm(spec: EventSpec) -> str:
@@ -41,19 +48,31 @@ def rhythm(spec: EventSpec) -> str:
     weekday = weekday_name(start.weekday())
     recurrence = spec.recurrence
     if recurrence is None:
-        return day_label(start, year=True).capitalize()
+        text = day_label(start, year=True)
+        return text[:1].upper() + text[1:]
     every = recurrence.interval
     if recurrence.frequency == "weekly":
         if every == 1:
-            return f"Hver {weekday}"
-        return "Annenhver " + weekday if every == 2 else f"Hver {every}. uke på {weekday_plural(start.weekday())}"
+            return _("Hver {weekday}").format(weekday=weekday)
+        if every == 2:
+            return _("Annenhver {weekday}").format(weekday=weekday)
+        return _("Hver {every}. uke på {weekdays}").format(every=every, weekdays=weekday_plural(start.weekday()))
     if recurrence.frequency == "monthly":
-        months = "i måneden" if every == 1 else ("annenhver måned" if every == 2 else f"hver {every}. måned")
+        if every == 1:
+            months = _("i måneden")
+        elif every == 2:
+            months = _("annenhver måned")
+        else:
+            months = _("hver {every}. måned").format(every=every)
         if recurrence.weekday_of_month:
-            return f"{_NTH[recurrence.weekday_of_month].capitalize()} {weekday} {months}"
-        return f"Den {start.day}. {months}"
-    years = "Hvert år" if every == 1 else ("Annethvert år" if every == 2 else f"Hvert {every}. år")
-    return f"{years} {day_label(start, weekday=False)}"
+            return _(_NTH[recurrence.weekday_of_month]).format(weekday=weekday, months=months)
+        return _("Den {day}. {months}").format(day=start.day, months=months)
+    day = day_label(start, weekday=False)
+    if every == 1:
+        return _("Hvert år {day}").format(day=day)
+    if every == 2:
+        return _("Annethvert år {day}").format(day=day)
+    return _("Hvert {every}. år {day}").format(every=every, day=day)
 
 
 def schedule_summary(spec: EventSpec) -> str:
@@ -61,14 +80,15 @@ def schedule_summary(spec: EventSpec) -> str:
     parts = [rhythm(spec) + _times(spec)]
     recurrence, exceptions = spec.recurrence, spec.exceptions
     if recurrence and recurrence.until:
-        parts.append(f"til og med {day_label(recurrence.until, year=True, weekday=False)}")
-    skips = []
-    if exceptions and exceptions.skip_school_holidays:
-        skips.append("i skoleferier")
-    if exceptions and exceptions.skip_public_holidays:
-        skips.append("på helligdager")
-    if skips:
-        parts.append("ikke " + " eller ".join(skips))
+        parts.append(_("til og med {day}").format(day=day_label(recurrence.until, year=True, weekday=False)))
+    school = bool(exceptions and exceptions.skip_school_holidays)
+    public = bool(exceptions and exceptions.skip_public_holidays)
+    if school and public:
+        parts.append(_("ikke i skoleferier eller på helligdager"))
+    elif school:
+        parts.append(_("ikke i skoleferier"))
+    elif public:
+        parts.append(_("ikke på helligdager"))
     return ", ".join(parts)
 
 
@@ -76,4 +96,6 @@ def upcoming_label(item: UpcomingOccurrence) -> str:
     """How a coming date reads in a list: "tirsdag 1. desember kl. 12:00–14:00 (flyttet fra 24. november)"."""
     moved = item.occurrence.moved_from
     when = " ".join(part for part in (day_label(item.day), time_span(item.occurrence)) if part)
-    return f"{when} (flyttet fra {day_label(moved, weekday=False)})" if moved is not None else when
+    if moved is None:
+        return when
+    return _("{when} (flyttet fra {day})").format(when=when, day=day_label(moved, weekday=False))

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from ..i18n.language import _
 from ..web.clock import OSLO, day_end, utc_stamp
 from ..web.emergency import EMERGENCY_NUMBERS
 from ..web.norwegian import clock, english_weekday
@@ -14,6 +15,7 @@ from ..web.render import render
 from ..web.urls import DIRECTORY_INDEX, HELPLINES_PAGE, SiteUrls
 from .closed_days import ClosedDays
 from .desk import LISTED_AHEAD, STAFFED_DAYS_SHOWN, DeskHours, Interval
+from .names import day_name
 from .text import (
     CLOSED_NO_DATE,
     LINE_CLOSED_NO_DATE,
@@ -35,7 +37,7 @@ HOSPITAL_NAME = "Nordlandssykehuset Bodø"
 def hours_files(hours: DeskHours, closed_days: ClosedDays, urls: SiteUrls,
                 lines: Mapping[str, Sequence[Interval]] | None = None) -> Iterator[GeneratedFile]:
     """The hours page and the status file; `lines` are helplines' answered intervals by status key."""
-    yield GeneratedFile(HOURS_JSON, status_json(hours, lines or {}))
+    yield GeneratedFile(HOURS_JSON, status_json(hours, lines or {}))  # per language: /en/assets/torget/hours.json
     yield hours_page(hours, closed_days, urls)
 
 
@@ -51,7 +53,7 @@ def status_json(hours: DeskHours, lines: Mapping[str, Sequence[Interval]] | None
         "timezone": str(OSLO),
         "generated": utc_stamp(hours.now),
         "valid_until": utc_stamp(hours.until),
-        "none_ahead": CLOSED_NO_DATE,
+        "none_ahead": _(CLOSED_NO_DATE),
         "intervals": [
             {"start": utc_stamp(interval.start), "end": utc_stamp(interval.end),
              "open": open_label(interval), "closed": closed_label(interval)}
@@ -60,7 +62,7 @@ def status_json(hours: DeskHours, lines: Mapping[str, Sequence[Interval]] | None
         "lines": {
             key: {
                 "valid_until": utc_stamp(intervals[-1].end) if intervals else utc_stamp(hours.now),
-                "none_ahead": LINE_CLOSED_NO_DATE,
+                "none_ahead": _(LINE_CLOSED_NO_DATE),
                 "intervals": [
                     {"start": utc_stamp(interval.start), "end": utc_stamp(interval.end),
                      "open": line_open_label(interval), "closed": line_closed_label(interval)}
@@ -85,6 +87,7 @@ def hours_page(hours: DeskHours, closed_days: ClosedDays, urls: SiteUrls) -> Gen
                 change,
                 day_text(change.day),
                 span_text(change.spans) if change.spans else None,
+                day_name(change.reason) if change.reason else None,
                 utc_stamp(day_end(change.day)),
             )
             for change in hours.changes
@@ -98,9 +101,9 @@ def hours_page(hours: DeskHours, closed_days: ClosedDays, urls: SiteUrls) -> Gen
     )
     return markdown_page(
         HOURS_PAGE,
-        "Åpningstider",
+        _("Åpningstider"),
         body,
-        description="Når Pasient- og pårørendetorget er bemannet, og når det er stengt.",
+        description=_("Når Pasient- og pårørendetorget er bemannet, og når det er stengt."),
     )
 
 

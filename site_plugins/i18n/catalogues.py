@@ -82,7 +82,9 @@ def _read(path: Path, code: str, display: str) -> Catalog:
 def template_messages() -> tuple[str, ...]:
     """Every message id the site uses (the template catalogue)."""
     with TEMPLATE.open("rb") as handle:
-        return tuple(str(message.id) for message in read_po(handle, domain=DOMAIN) if message.id)
+        # A plural message counts by its singular, as the translated ones do.
+        return tuple(str(message.id[0] if isinstance(message.id, tuple | list) else message.id)
+                     for message in read_po(handle, domain=DOMAIN) if message.id)
 
 
 def load_catalogue(code: str, root: Path | None = None) -> LoadedCatalogue:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..events.load import translated_events
 from ..site import Site, SiteSources
 from ..sources.config_location import option_location
 from ..sources.problems import Problem, SourceError, display_path
@@ -60,3 +61,19 @@ def language_reports(translations: list[Translation], site: Site, sources: SiteS
     drafts = {draft.src_path for draft in site.drafts}
     return [language_report(t.code, t.folder, t.catalogue, sources.docs_folder, t.pages, site.directory, drafts,
                             organisations) for t in translations]
+
+
+def translated_site(site: Site, translations: list[Translation], sources: SiteSources) -> Site:
+    """`site` with the events' words in each language, from the language's event pages (see
+    `events.load.translated_events`); raise SourceError naming the page and field that differs."""
+    problems: list[Problem] = []
+    events, every = site.events, site.all_events
+    for t in translations:
+        try:
+            every = translated_events(every, t.code, t.pages, sources.root, site.directory)
+        except SourceError as error:
+            problems += error.problems
+    if problems:
+        raise SourceError(problems)
+    shown = {event.src_path for event in events}
+    return replace(site, all_events=every, events=type(events)(tuple(e for e in every if e.src_path in shown)))

@@ -13,6 +13,7 @@ import icalendar
 
 from ..directory.load import Directory
 from ..events.feeds import SITE_NAME, add_timezones, dtstamp, empty_feed, feed_calendar, feed_uid
+from ..i18n.language import N_, _
 from ..web.clock import oslo_date
 from ..web.output import GeneratedFile
 from ..web.urls import SiteUrls
@@ -20,7 +21,7 @@ from .model import ShiftDay, ShiftPlan
 from .pages import ALL_SHIFTS_FEED, SHIFTS_PAGE, organisation_feed
 from .text import NO_RESERVE, names_text, open_slots_text, short_name
 
-LOCATION = "Pasient- og pårørendetorget, foajeen, Nordlandssykehuset Bodø"
+LOCATION = N_("Pasient- og pårørendetorget, foajeen, Nordlandssykehuset Bodø")
 
 
 def shift_feed_files(
@@ -31,12 +32,12 @@ def shift_feed_files(
     planned = list(plan.days) if plan else []
     stamp = dtstamp(now)
     today = oslo_date(now)
-    cal = feed_calendar(f"{SITE_NAME}: vakter")
+    cal = feed_calendar(_("{site}: vakter").format(site=_(SITE_NAME)))
     for day in planned:
         cal.add_component(_all_event(day, directory, urls, stamp))
     yield GeneratedFile(ALL_SHIFTS_FEED, _finished(cal, planned, today))
     for org in directory.organisations:
-        name = f"{SITE_NAME}: vaktene til {short_name(org)}"
+        name = _("{site}: vaktene til {name}").format(site=_(SITE_NAME), name=short_name(org))
         mine = plan.of_organisation(org.slug) if plan else []
         if not mine:  # most organisations: an empty feed, made without a calendar of its own
             yield GeneratedFile(organisation_feed(org.slug), empty_feed(name))
@@ -62,9 +63,9 @@ def _vevent(
     vevent.add("summary", summary)
     vevent.add("dtstart", day.spans[0].start)
     vevent.add("dtend", day.ends)
-    vevent.add("location", LOCATION)
+    vevent.add("location", _(LOCATION))
     url = urls.absolute(SHIFTS_PAGE)
-    vevent.add("description", "\n".join([*description, f"Vaktplanen: {url}"]))
+    vevent.add("description", "\n".join([*description, _("Vaktplanen: {url}").format(url=url)]))
     vevent.add("url", url)
     return vevent
 
@@ -73,18 +74,20 @@ def _status_lines(day: ShiftDay, directory: Directory) -> list[str]:
     on_duty = names_text(directory, day.organisations)
     reserve = names_text(directory, (day.reserve,)) if day.reserve else None
     return [
-        f"På vakt: {on_duty}." if on_duty else "Ingen organisasjon har tatt vakten ennå.",
-        f"Reserve: {reserve}." if reserve else f"Vakten {NO_RESERVE}.",
-        f"Ledig: {open_slots_text(day.open_slots)}." if day.open_slots else "Begge plassene på vakt er tatt.",
+        _("På vakt: {names}.").format(names=on_duty) if on_duty else _("Ingen organisasjon har tatt vakten ennå."),
+        _("Reserve: {name}.").format(name=reserve) if reserve else _("Vakten mangler reserve."),
+        _("Ledig: {slots}.").format(slots=open_slots_text(day.open_slots)) if day.open_slots
+        else _("Begge plassene på vakt er tatt."),
     ]
 
 
 def _all_event(day: ShiftDay, directory: Directory, urls: SiteUrls, stamp: dt.datetime) -> icalendar.Event:
-    needs = open_slots_text(day.open_slots) if day.open_slots else (NO_RESERVE if day.reserve is None else "fullt")
+    needs = open_slots_text(day.open_slots) if day.open_slots else (_(NO_RESERVE) if day.reserve is None
+                                                                    else _("fullt"))
     return _vevent(
         day,
         feed_uid(f"vakt-{day.day.isoformat()}", urls.site_url),
-        f"Vakt på torget ({needs})",
+        _("Vakt på torget ({needs})").format(needs=needs),
         _status_lines(day, directory),
         urls,
         stamp,
@@ -95,7 +98,7 @@ def _organisation_event(
     day: ShiftDay, role: str, slug: str, directory: Directory, urls: SiteUrls, stamp: dt.datetime
 ) -> icalendar.Event:
     name = names_text(directory, (slug,))
-    summary = f"Reserve på torget: {name}" if role == "reserve" else f"Vakt på torget: {name}"
+    summary = (_("Reserve på torget: {name}") if role == "reserve" else _("Vakt på torget: {name}")).format(name=name)
     return _vevent(
         day,
         feed_uid(f"vakt-{day.day.isoformat()}-{slug}", urls.site_url),

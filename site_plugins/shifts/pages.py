@@ -11,6 +11,7 @@ from typing import Any
 
 from ..directory.load import Directory
 from ..hours.text import day_text, span_text
+from ..i18n.language import N_, _
 from ..web.clock import OSLO, utc_stamp
 from ..web.output import GeneratedFile, markdown_page
 from ..web.render import render
@@ -29,7 +30,7 @@ SHIFTS_PAGE = "ledige-vakter/index.md"
 SHIFTS_JSON = "assets/torget/shifts.json"
 ALL_SHIFTS_FEED = "ledige-vakter/vakter.ics"
 VOLUNTEER_PAGE = "bli-frivillig.md"
-LMS_NAME = "Lærings- og mestringssenteret (LMS)"
+LMS_NAME = N_("Lærings- og mestringssenteret (LMS)")
 LMS_EMAIL = "lmsenter@nlsh.no"
 LMS_PHONE = "75 57 00 14"
 """LMS's e-mail and phone as the volunteers' brochure prints them (seed 000)."""
@@ -63,7 +64,7 @@ def status_json(plan: ShiftPlan | None, directory: Directory, urls: SiteUrls) ->
             {
                 "from": utc_stamp(dt.datetime.combine(day.day, dt.time(), OSLO)),
                 "until": utc_stamp(day.ends),
-                "today": [{"text": TODAY_LEAD + volunteers_lead(len(day.organisations))}, *names] if names else None,
+                "today": [{"text": _(TODAY_LEAD) + volunteers_lead(len(day.organisations))}, *names] if names else None,
                 "ahead": [{"text": ahead_lead(day) + volunteers_lead(len(day.organisations))}, *names]
                 if names
                 else None,
@@ -142,9 +143,9 @@ def shifts_page(plan: ShiftPlan | None, directory: Directory, urls: SiteUrls) ->
     )
     return markdown_page(
         SHIFTS_PAGE,
-        "Ledige vakter",
+        _("Ledige vakter"),
         body,
-        description="Vaktene på Pasient- og pårørendetorget som mangler frivillige, og hvordan du tar en vakt.",
+        description=_("Vaktene på Pasient- og pårørendetorget som mangler frivillige, og hvordan du tar en vakt."),
     )
 
 
