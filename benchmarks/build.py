@@ -62,7 +62,9 @@ WORDS = [
 ]
 HAND_FOLDER = "handskrevet"
 BIN = Path(sys.executable).parent
-ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": f"{BIN}:/usr/bin:/bin", "SOURCE_DATE_EPOCH": "1790000000"}
+# PYTHONPATH: this checkout's plugin, not the one installed in the virtualenv (a shared one may be another's).
+ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": f"{BIN}:/usr/bin:/bin", "SOURCE_DATE_EPOCH": "1790000000",
+       "PYTHONPATH": str(REPO)}
 
 
 def synthetic(count: int, themes: list[str]) -> list[dict]:

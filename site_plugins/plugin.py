@@ -334,7 +334,8 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
         site = Path(config.site_dir)
         index = site / "search" / "search_index.json"
         if index.is_file():
-            text = index_with_keywords(index.read_text(encoding="utf-8"), self.site.directory, self.urls)
+            with use_language(self.language):
+                text = index_with_keywords(index.read_text(encoding="utf-8"), self.site.directory, self.urls)
             index.write_text(text, encoding="utf-8")
         if self.parent is not None:  # the bokmål build checks and compresses the whole site, this language's too
             return

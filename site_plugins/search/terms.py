@@ -65,3 +65,11 @@ def index_keywords(org: Organisation, synonyms: Synonyms) -> str:
     own = [org.short_name or "", *org.keywords, *org.keywords_en, *org.merged_names]
     words = [*own, *synonyms_of(org, synonyms)]
     return " ".join([*(word for word in words if word), *phrase_terms([org.name, *words])])
+
+
+def language_keywords(org: Organisation, theme_names: list[str], description: str) -> str:
+    """The keyword field of the organisation's page in another language's site search: its names as it writes
+    them, its English keywords, its themes' names and its description in that language, and phrase terms of
+    them ("breast cancer" -> `breast_cancer`). Norwegian keywords and synonyms stay in the bokmål index."""
+    words = [org.name, org.short_name or "", *org.merged_names, *org.keywords_en, *theme_names, description]
+    return " ".join([*(word for word in words if word), *phrase_terms([word for word in words if word])])
