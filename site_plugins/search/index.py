@@ -3,7 +3,7 @@
 Material's search plugin writes `search/search_index.json` from the rendered pages. The build
 then adds a `keywords` field to each organisation page's entry (in the bokmål site: keywords in
 Norwegian and English, synonyms and phrase terms; in another language's site: the organisation's
-names, its English keywords, its themes and description in that language, and phrase terms) and
+names, its English keywords, its themes in that language, and phrase terms) and
 declares the field in the index's own `config.fields`, which Material's worker indexes like
 `title` and `text` but never shows.
 
@@ -49,8 +49,7 @@ def organisation_keywords(directory: Directory, urls: SiteUrls) -> dict[str, str
                 for org in directory.organisations}
     return {
         urls.page(organisation_path(org)): language_keywords(
-            org, [translated_text(directory.category(name), "name") for name in org.categories],
-            translated_text(org, "description"))
+            org, [translated_text(directory.category(name), "name") for name in org.categories])
         for org in directory.organisations
     }
 
