@@ -184,7 +184,8 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
         self.rendered = {}
         try:
             with use_language(self.language):
-                generated_files = list(site_files(self.site, self.urls, every_output=self.parent is None))
+                generated_files = list(site_files(self.site, self.urls, every_output=self.parent is None,
+                                                  languages=self.languages))
         except SourceError as error:  # e.g. an event's text too long for its poster
             raise PluginError(error.report()) from None
         # One stylesheet for the first paint: Material's (as its pages link them) and Torget's.
