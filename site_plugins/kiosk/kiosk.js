@@ -7,6 +7,9 @@
   "use strict";
 
   const own = JSON.parse(document.getElementById("kiosk-data").textContent);
+  // The data holds the texts the script writes; the page's own elements hold the others, in the page's language.
+  for (const node of document.querySelectorAll("[data-text]")) own.texts[node.dataset.text] ??= node.textContent;
+  for (const node of document.querySelectorAll("[data-label]")) own.texts[node.dataset.label] ??= node.getAttribute("aria-label");
   const main = document.getElementById("main");
   // What the screens show: the page's own data, or another language's laid over it.
   let data = own;

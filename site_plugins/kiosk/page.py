@@ -42,6 +42,7 @@ from .data import (
     language_file,
     overlay,
 )
+from .texts import script_texts
 
 KIOSK_FOLDER = Path(__file__).resolve().parent
 # Copied as they are, next to the page; the page names them relatively.
@@ -93,7 +94,8 @@ def kiosk_files(directory: Directory, events: Events, hours: DeskHours, urls: Si
             their, their_cards = language_data(languages.urls(urls, code))
         others[language_file(code)] = compact_json({"data": overlay(own, their), "cards": overlay(own_cards,
                                                                                                   their_cards)})
-    data = script_json(own)
+    # The page's own texts are in its elements; the data carries those the script writes.
+    data = script_json({**own, "texts": script_texts(own["texts"])})
     details = compact_json(own_cards)
     codes.save()
     template = _kiosk_environment().get_template("index.html")

@@ -4,6 +4,9 @@ The texts are gettext messages (bokmål message ids, `site_plugins/locale/<code>
 language's kiosk texts are `kiosk_texts()` inside `i18n.language.use_language(code)`. In the page an element
 shows the text of `data-text="key"` (its `aria-label`, of `data-label="key"`); switching language, the script
 puts the other language's text of the same key there. `{name}` marks what the script fills in.
+
+The page's data carries only the texts the script writes (`SCRIPT_TEXTS`); the script reads the bokmål
+texts of the page's elements from the elements themselves, so the first load carries each text once.
 """
 
 from __future__ import annotations
@@ -113,3 +116,17 @@ TEXTS = {
 def kiosk_texts() -> dict[str, str]:
     """The kiosk's texts in the current language (a text the catalogue lacks stays in bokmål)."""
     return {key: _(text) for key, text in TEXTS.items()}
+
+SCRIPT_TEXTS = frozenset({
+    "events_hint", "next_event", "one_organisation", "organisations", "letter", "keyboard", "hide_keyboard", "space",
+    "delete", "delete_label", "clear", "clear_label", "no_match", "showing", "showing_all", "contact", "address",
+    "chapters", "at_torget", "themes", "add_to_list", "remove_from_list", "list_full", "page_code",
+    "page_code_caption", "loading", "tap_for_code", "code", "remove", "remove_label", "list_code", "event_line",
+    "tap_for_event_code", "idle_text",
+})
+"""The texts the script writes (the others are the page's own elements, `data-text` and `data-label`)."""
+
+
+def script_texts(texts: dict[str, str]) -> dict[str, str]:
+    """Of `texts`, those the script writes."""
+    return {key: text for key, text in texts.items() if key in SCRIPT_TEXTS}
