@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -68,8 +69,13 @@ def test_the_kiosk_switches_to_english_and_back_to_bokmal_at_the_idle_reset(kios
     page = kiosk.page
     home_title = page.locator("#home-title")
     expect(home_title).to_have_text("Velkommen til Pasient- og pårørendetorget")
-    to_english(kiosk)
+    first_day = page.locator("[data-view=home] [data-staffed-day='0'] strong")
+    expect(first_day).to_have_text(re.compile(r"^onsdag "))
+    # The opening status and today's shifts are read again from the English site's copies of their data.
+    with page.expect_response(lambda response: response.url.endswith("/en/assets/torget/hours.json")):
+        to_english(kiosk)
     expect(home_title).to_have_text("Welcome to the patient and relatives' desk")
+    expect(first_day).to_have_text(re.compile(r"^Wednesday "))
     expect(page.locator("[data-action=back]")).to_have_attribute("aria-label", "Back")
     # The start screen now offers bokmål, named in itself.
     expect(page.locator("[data-languages] button[lang=nb]")).to_have_text("Norsk bokmål")
@@ -100,6 +106,8 @@ def test_the_kiosk_switches_to_english_and_back_to_bokmal_at_the_idle_reset(kios
     assert kiosk.screen == "home"
     expect(page.locator("html")).to_have_attribute("lang", "nb")
     expect(home_title).to_have_text("Velkommen til Pasient- og pårørendetorget")
+    expect(first_day).to_have_text(re.compile(r"^onsdag "))
+    assert page.locator("html").get_attribute("data-torget-data") is None
     expect(page.locator("[data-languages] button[lang=en]")).to_have_text("English")
     kiosk.tap("[data-view=home] [data-action=themes]")
     expect(page.locator("[data-theme=kreft] .tile__name")).to_have_text("Kreft")

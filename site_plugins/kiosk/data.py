@@ -180,15 +180,17 @@ def _occurrence(item: UpcomingOccurrence, urls: SiteUrls, qr: QrTable) -> dict[s
 
 def kiosk_data(directory: Directory, urls: SiteUrls, occurrences: list[UpcomingOccurrence],
                codes: KioskCodes, *, staffed_days: Sequence[Sequence[str]] = (),
-               languages: Sequence[str] = (SOURCE_LANGUAGE,), saved_list_url: str | None = None) -> dict[str, Any]:
+               languages: Sequence[str] = (SOURCE_LANGUAGE,), saved_list_url: str | None = None,
+               data_folder: str | None = None) -> dict[str, Any]:
     """The JSON the kiosk page carries: what its first screens need, and the codes of events and volunteering,
     in the current language (`i18n.language.use_language`).
 
     Each organisation's card (contacts and their codes) is in `kiosk_details`, a file of its own
     (`DETAILS_FILE`) the kiosk fetches once its first screen is up, so the first load stays small.
     `staffed_days` are the desk's next staffed days as the start screen lists them (day, times, end),
-    `languages` the kiosk's languages, bokmål first, and `saved_list_url` the phone page of "Min liste"
-    (bokmål's in every language: only the bokmål site has it).
+    `languages` the kiosk's languages, bokmål first, `saved_list_url` the phone page of "Min liste"
+    (bokmål's in every language: only the bokmål site has it) and `data_folder` the folder of the language's
+    hours.json and shifts.json relative to the kiosk, when not the bokmål site's.
     """
     qr = QrTable(codes)
     themes = [
@@ -204,6 +206,9 @@ def kiosk_data(directory: Directory, urls: SiteUrls, occurrences: list[UpcomingO
         "languages": [{"code": code, "name": language_name(code),
                        "file": None if code == SOURCE_LANGUAGE else language_file(code)} for code in languages],
         "texts": kiosk_texts(),
+        # Where the opening-status and shift scripts read this language's hours.json and shifts.json (None: next
+        # to themselves, the bokmål site's).
+        "data_folder": data_folder,
         "staffed_days": [list(day) for day in staffed_days],
         "timeouts": TIMEOUTS,
         "reload_hours": list(RELOAD_HOURS),

@@ -403,6 +403,10 @@
     entries = null;
     terms = null;
     document.body.dataset.language = code;
+    // The opening status and today's shifts in this language: the site's scripts read its copies of their data.
+    if (data.data_folder) document.documentElement.dataset.torgetData = data.data_folder;
+    else delete document.documentElement.dataset.torgetData;
+    document.dispatchEvent(new Event("torget:data"));
     applyTexts();
     renderAz();
     if (state.screen !== "az") render[state.screen](state.arg);

@@ -80,18 +80,23 @@ def kiosk_files(directory: Directory, events: Events, hours: DeskHours, urls: Si
     codes = KioskCodes(cache)
     saved_list_url = urls.absolute(SAVED_LIST_PAGE)
 
-    def language_data(site_urls: SiteUrls) -> tuple[dict[str, Any], dict[str, Any]]:
+    def language_data(code: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        site_urls = urls if code == SOURCE_LANGUAGE else languages.urls(urls, code)
+        folder = None if code == SOURCE_LANGUAGE else language_data_folder(languages, code)
         return (kiosk_data(directory, site_urls, occurrences, codes, staffed_days=staffed_days(hours),
-                           languages=languages.codes, saved_list_url=saved_list_url),
+                           languages=languages.codes, saved_list_url=saved_list_url, data_folder=folder),
                 kiosk_details(directory, site_urls, codes))
 
-    own, own_cards = language_data(urls)
+    own, own_cards = language_data(SOURCE_LANGUAGE)
     others = {}
+    fetched_elsewhere = []
     for code in languages.codes:
         if code == SOURCE_LANGUAGE:
             continue
         with use_language(code):
-            their, their_cards = language_data(languages.urls(urls, code))
+            their, their_cards = language_data(code)
+        fetched_elsewhere += [relative_url(KIOSK_FOLDER_URL, languages.prefix(code) + path)
+                              for path in (HOURS_JSON, SHIFTS_JSON)]
         others[language_file(code)] = compact_json({"data": overlay(own, their), "cards": overlay(own_cards,
                                                                                                   their_cards)})
     # The page's own texts are in its elements; the data carries those the script writes.
@@ -125,11 +130,16 @@ def kiosk_files(directory: Directory, events: Events, hours: DeskHours, urls: Si
     # What the service worker keeps for offline use: the page, its files, the data they fetch, the cards and the
     # other languages.
     offline = ["./", *(f"{name}?v={build}" for name in (*shared, *STATIC_FILES, DETAILS_FILE, *others)),
-               *fetched]
+               *fetched, *fetched_elsewhere]
     # The site's offline mechanism: everything stored before the worker takes over, nothing else kept.
     yield GeneratedFile(f"{KIOSK_FOLDER_URL}{SERVICE_WORKER}",
                         worker_script(WorkerPlan(name="torget-kiosk", required=offline), build))
     yield saved_list_page(directory, urls)
+
+
+def language_data_folder(languages: SiteLanguages, code: str) -> str:
+    """The folder of `code`'s hours.json and shifts.json, relative to the kiosk (`../en/assets/torget/`)."""
+    return relative_url(KIOSK_FOLDER_URL, languages.prefix(code) + HOURS_JSON.rsplit("/", 1)[0] + "/")
 
 
 def compact_json(value: Any) -> str:
