@@ -1,6 +1,7 @@
 """What N organisations add to the whole project's build: from YAML, against the same pages by hand.
 
 Usage: python benchmarks/build.py [N ...] [--rounds R]   (default: 1000 5000, 3 rounds)
+       python benchmarks/build.py --languages [N ...] [--rounds R]   (both languages against one)
 
 Three copies of the bundled project (this repository's docs/, organisations/ and mkdocs.yml):
 
@@ -22,6 +23,13 @@ organisation file, against the same rebuild of the hand side after editing one h
 The rebuild is measured in one process the way `mkdocs serve` does it (mkdocs/commands/serve.py,
 `builder()`): after a first build, each rebuild reloads mkdocs.yml with `load_config` and calls
 `build(config, serve_url=...)`; only the rebuild is timed, the file watcher's delay is not.
+
+With `--languages` it measures instead what the English site costs: one copy of the project with N synthetic
+organisations (each with its English description), built as the public build (the bundled English site is
+not complete, so the build leaves it out: bokmål alone) and as a staging build (`drafts: true`: bokmål and
+English, /en/ with its pages, search index and the kiosk's en.json), alternating, in fresh processes. It
+prints the median CPU time of each and the ratio both / one (target <= 1.8). The staging build also shows the
+few bundled drafts, in both languages.
 """
 
 from __future__ import annotations
@@ -60,9 +68,14 @@ WORDS = [
     "revmatisme",
     "epilepsi",
 ]
+ENGLISH_WORDS = ["cancer", "heart", "lung", "dementia", "stroke", "anxiety", "relatives", "grief", "diabetes", "asthma",
+                 "rheumatism", "epilepsy"]
+"""WORDS in English, for the synthetic organisations' English keywords and descriptions."""
 HAND_FOLDER = "handskrevet"
 BIN = Path(sys.executable).parent
-ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": f"{BIN}:/usr/bin:/bin", "SOURCE_DATE_EPOCH": "1790000000"}
+# PYTHONPATH: this checkout's plugin, not the one installed in the virtualenv (a shared one may be another's).
+ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": f"{BIN}:/usr/bin:/bin", "SOURCE_DATE_EPOCH": "1790000000",
+       "PYTHONPATH": str(REPO)}
 
 
 def synthetic(count: int, themes: list[str]) -> list[dict]:
@@ -70,6 +83,7 @@ def synthetic(count: int, themes: list[str]) -> list[dict]:
     organisations = []
     for i in range(count):
         word = WORDS[i % len(WORDS)]
+        english = ENGLISH_WORDS[i % len(WORDS)]
         organisations.append(
             {
                 "name": f"Foreningen for {word} nr. {i}",
@@ -78,6 +92,7 @@ def synthetic(count: int, themes: list[str]) -> list[dict]:
                 if i % 3
                 else [themes[i % len(themes)]],
                 "keywords": [word, f"{word}sykdom", f"stikkord{i}"],
+                "keywords_en": [english],
                 "website": f"https://forening{i}.example.no",
                 "email": f"post@forening{i}.example.no",
                 "phone": f"{40000000 + i}",
@@ -86,6 +101,8 @@ def synthetic(count: int, themes: list[str]) -> list[dict]:
                     "description": "Likepersoner som lytter.",
                 },
                 "local_chapters": [{"name": "Nordland fylkeslag", "region": "Bodø"}],
+                "translations": {"en": {"description": f"A national association for people living with {english}, "
+                                                       "and for their relatives."}},
             }
         )
     return organisations
@@ -331,11 +348,47 @@ def report(result: dict) -> dict:
     }
 
 
+def languages_cost(count: int, rounds: int) -> None:
+    """Bokmål and English (a staging build) against bokmål alone (the public build), N synthetic organisations."""
+    with tempfile.TemporaryDirectory() as tmp:
+        one = copy_project(Path(tmp) / "one")
+        synthesise(one / "organisations", count)
+        both = Path(tmp) / "both"
+        shutil.copytree(one, both)
+        config = both / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        assert "  - torget:\n" in text
+        config.write_text(text.replace("  - torget:\n", "  - torget:\n      drafts: true\n", 1), encoding="utf-8")
+        projects = {"one": one, "both": both}
+        for project in projects.values():
+            timed_build(project)  # unmeasured: draws the codes and posters into each copy's cache
+        assert not (one / "site" / "en").exists() and (both / "site" / "en" / "index.html").is_file()
+        runs: dict[str, list[dict]] = {name: [] for name in projects}
+        for round_ in range(rounds):
+            for name in (["one", "both"] if round_ % 2 == 0 else ["both", "one"]):
+                runs[name].append(timed_build(projects[name]))
+        median = statistics.median
+        cpu = {name: median(run["cpu"] for run in runs[name]) for name in runs}
+        ratios = [b["cpu"] / o["cpu"] for b, o in zip(runs["both"], runs["one"], strict=True)]
+        print(f"{count} synthetic organisations and the bundled ones ({rounds} rounds; medians; CPU seconds of a "
+              "fresh `mkdocs build`, wall in brackets)")
+        for name, label in (("one", "bokmål alone"), ("both", "bokmål and English")):
+            print(f"  {label:<20} {cpu[name]:7.2f} s ({median(r['wall'] for r in runs[name]):5.1f})   "
+                  f"peak {median(r['peak_mb'] for r in runs[name]):5.0f} MB")
+        print(f"  both / one           {median(ratios):7.2f}     (target <= 1.8; per round: "
+              + ", ".join(f"{r:.2f}" for r in ratios) + ")")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("counts", nargs="*", type=int, default=[1000, 5000])
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--languages", action="store_true", help="both languages against one (default N: 1000)")
     args = parser.parse_args()
+    if args.languages:
+        for count in args.counts if args.counts != [1000, 5000] else [1000]:
+            languages_cost(count, args.rounds)
+        return
     summaries = {}
     for count in sorted(args.counts):
         summaries[count] = report(measure(count, args.rounds, extras=count == min(args.counts)))

@@ -1,6 +1,11 @@
 """How often the site's search finds the right organisation among the first three results.
 
 Usage: python benchmarks/search.py [queries.yaml]   (default: benchmarks/search_queries.yaml)
+       python benchmarks/search.py benchmarks/search_queries_en.yaml   (the English site's search)
+
+A query file may name its site's language (`language: en`): the queries are then typed into that
+language's site under /<code>/ (built with `drafts: true` while the language is incomplete), whose index
+and keyword field are its own.
 
 Builds the bundled site in a temporary folder, serves it on localhost and types every query of
 the query set into Material's site search in headless Chromium (Debian's chromium). Prints the
@@ -27,7 +32,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, serve_folder  # noqa: E402
-from search_pages import filter_matches, open_site_search, site_search  # noqa: E402
+from search_pages import PLACEHOLDERS, filter_matches, open_site_search, site_search  # noqa: E402
 
 from site_plugins.search.index import KEYWORDS_FIELD  # noqa: E402
 
@@ -35,22 +40,31 @@ TOP = 3
 GROWTH_BUDGET = 0.25
 
 
-def load_queries(path: Path) -> list[tuple[str, str, list[str]]]:
-    """(kind, query, acceptable slugs) for every query in the file."""
+def load_queries(path: Path) -> tuple[str, list[tuple[str, str, list[str]]]]:
+    """The site's language ("nb" unless the file says `language:`), and (kind, query, acceptable slugs) for every
+    query in the file."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [(kind, str(item["query"]), [item["expect"]] if isinstance(item["expect"], str) else list(item["expect"]))
-            for kind, items in data.items() for item in items]
+    language = str(data.pop("language", "nb"))
+    return language, [
+        (kind, str(item["query"]), [item["expect"]] if isinstance(item["expect"], str) else list(item["expect"]))
+        for kind, items in data.items() for item in items]
 
 
-def build_site(folder: Path) -> Path:
+def build_site(folder: Path, language: str = "nb") -> Path:
+    """The bundled site in `folder`; with another language, a staging build (`drafts: true`), so the language's
+    site is built while it is incomplete. Returns the folder of the language's site."""
     for name in ("docs", "docs-en", "organisations"):
         shutil.copytree(REPO / name, folder / name)
-    shutil.copy(REPO / "mkdocs.yml", folder / "mkdocs.yml")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    if language != "nb":
+        config = config.replace("  - torget:\n", "  - torget:\n      drafts: true\n", 1)
+    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=folder, capture_output=True, text=True,
-                            env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(sys.executable).parent)})
+                            env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(sys.executable).parent),
+                                 "PYTHONPATH": str(REPO)})  # this checkout's plugin, not the one installed
     if result.returncode:
         sys.exit(result.stderr)
-    return folder / "site"
+    return folder / "site" / ("" if language == "nb" else language)
 
 
 def index_sizes(site: Path) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -74,15 +88,16 @@ def main(path: Path) -> None:
         sys.exit(f"{CHROMIUM} is missing (apt install chromium)")
     from playwright.sync_api import sync_playwright
 
-    queries = load_queries(path)
+    language, queries = load_queries(path)
+    placeholder = PLACEHOLDERS[language]
     with tempfile.TemporaryDirectory() as folder:
-        site = build_site(Path(folder))
+        site = build_site(Path(folder), language)
         with serve_folder(site) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             page = browser.new_page()
-            open_site_search(page, base)
+            open_site_search(page, base, placeholder)
             started = time.perf_counter()
-            results = [site_search(page, query) for _, query, _ in queries]
+            results = [site_search(page, query, placeholder) for _, query, _ in queries]
             elapsed = time.perf_counter() - started
             page.goto(base + "organisasjoner/")
             shown = filter_matches(page, [query for _, query, _ in queries])
@@ -100,7 +115,7 @@ def main(path: Path) -> None:
                 f"  {kind:<10} {query!r}: expected {' or '.join(expected)}, got {', '.join(top) or 'nothing'}"
             )
     hits = sum(sum(values) for values in kinds.values())
-    print(f"Site search, {len(queries)} queries ({path.name}), first {TOP} results:")
+    print(f"Site search ({language}), {len(queries)} queries ({path.name}), first {TOP} results:")
     for kind, values in kinds.items():
         print(f"  {kind:<10} {sum(values):>3} / {len(values):<3} {sum(values) / len(values):6.0%}")
     print(

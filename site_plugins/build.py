@@ -13,6 +13,7 @@ from .editor.files import EDITOR_FOLDER, HANDBOOK, editor_files
 from .events.pages import event_files, organisation_events
 from .hours.pages import HOURS_JSON, hours_files
 from .hours.text import describe_rule
+from .i18n.languages import BOKMAL_ONLY, SiteLanguages
 from .kiosk.data import KIOSK_FOLDER_URL
 from .kiosk.page import kiosk_files
 from .offline.pages import offline_page
@@ -33,13 +34,14 @@ ENGLISH_LINE = "In English: scan the code and choose English at the top."
 printed code's page offers English in its language switch, at the top of its content)."""
 
 
+
 def site_files(site: Site, urls: SiteUrls, *, every_output: bool = True,
-               english: bool = False) -> Iterator[GeneratedFile]:
+               languages: SiteLanguages = BOKMAL_ONLY) -> Iterator[GeneratedFile]:
     """Every page and file the plugin adds to the build; `urls` holds the site's address and URL style.
 
     Renders in the language `i18n.language.use_language` set. `every_output` false (another language's site)
-    leaves out what only the bokmål site has: the kiosk (it switches language itself) and the print files.
-    `english`: the English site is published, so the roll-up and poster carry `ENGLISH_LINE`."""
+    leaves out what only the bokmål site has: the kiosk (it switches language itself, between `languages`)
+    and the print files, which carry `ENGLISH_LINE` when English is among the published `languages`."""
     now = site.hours.now
     today = oslo_date(now)
     cache = FileCache(site.prints.cache_folder)
@@ -57,10 +59,10 @@ def site_files(site: Site, urls: SiteUrls, *, every_output: bool = True,
     yield from shift_feed_files(site.shifts, site.directory, urls, now)
     if not every_output:
         return
-    yield from kiosk_files(site.directory, site.events, site.hours, urls, cache)
+    yield from kiosk_files(site.directory, site.events, site.hours, urls, cache, languages)
     yield from catalogue_files(site.prints, urls, hours=desk_week(site), directory=site.directory, events=site.events,
                                today=today, proof=prints_are_proofs(urls.site_url),
-                               english=ENGLISH_LINE if english else "")
+                               english=ENGLISH_LINE if "en" in languages.codes else "")
     yield offline_page(urls)
 
 

@@ -187,7 +187,7 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
         try:
             with use_language(self.language):
                 generated_files = list(site_files(self.site, self.urls, every_output=self.parent is None,
-                                                  english="en" in self.languages.codes))
+                                                  languages=self.languages))
         except SourceError as error:  # e.g. an event's text too long for its poster
             raise PluginError(error.report()) from None
         # One stylesheet for the first paint: Material's (as its pages link them) and Torget's.
@@ -354,7 +354,8 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
         site = Path(config.site_dir)
         index = site / "search" / "search_index.json"
         if index.is_file():
-            text = index_with_keywords(index.read_text(encoding="utf-8"), self.site.directory, self.urls)
+            with use_language(self.language):
+                text = index_with_keywords(index.read_text(encoding="utf-8"), self.site.directory, self.urls)
             index.write_text(text, encoding="utf-8")
         if self.parent is not None:  # the bokmål build checks and compresses the whole site, this language's too
             return

@@ -6,20 +6,22 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 PLACEHOLDER = "Skriv søkeord"  # Material's Norwegian text while the search field is empty
+PLACEHOLDERS = {"nb": PLACEHOLDER, "en": "Type to start searching"}  # the same in each language's site
 # Functions, not expressions: Playwright polls an expression with eval(), which a page's strict
 # Content-Security-Policy (behind nginx) blocks and reports as a violation.
 _META_IS = "(text) => document.querySelector('.md-search-result__meta')?.textContent === text"
 _META_IS_NOT = "(text) => document.querySelector('.md-search-result__meta').textContent !== text"
 
 
-def open_site_search(page, base: str) -> None:
-    """Open a page of the site and Material's search dialog, and wait for its worker to be ready."""
+def open_site_search(page, base: str, placeholder: str = PLACEHOLDER) -> None:
+    """Open a page of the site and Material's search dialog, and wait for its worker to be ready.
+    `placeholder` is Material's result line before a query, in the site's language (PLACEHOLDERS)."""
     page.goto(base)
     page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.wait_for_function(_META_IS, arg=PLACEHOLDER)
+    page.wait_for_function(_META_IS, arg=placeholder)
 
 
-def site_search(page, query: str) -> list[str]:
+def site_search(page, query: str, placeholder: str = PLACEHOLDER) -> list[str]:
     """Type `query` into Material's search (open already) and return the results' page slugs, best first.
 
     The field is emptied first and the answer awaited by Material's result line, so each answer
@@ -28,10 +30,10 @@ def site_search(page, query: str) -> list[str]:
     field = page.locator(".md-search__input")
     field.fill("")
     field.dispatch_event("keyup")
-    page.wait_for_function(_META_IS, arg=PLACEHOLDER)
+    page.wait_for_function(_META_IS, arg=placeholder)
     field.fill(query)
     field.dispatch_event("keyup")  # Material reads the query on key events
-    page.wait_for_function(_META_IS_NOT, arg=PLACEHOLDER)
+    page.wait_for_function(_META_IS_NOT, arg=placeholder)
     hrefs = page.locator(".md-search-result__item > a").evaluate_all("links => links.map((a) => a.getAttribute('href'))")
     # Each result links to `<page>/?h=<words>#<section>`: keep the page's last path segment.
     return [urlsplit(href).path.rstrip("/").split("/")[-1] for href in hrefs]

@@ -13,8 +13,12 @@ from PIL import Image
 from qr_images import decode_image
 
 from site_plugins.directory.load import load_directory
-from site_plugins.kiosk.data import KioskCodes, kiosk_data, kiosk_details
+from site_plugins.i18n.catalogues import load_catalogue
+from site_plugins.i18n.language import install, use_language
+from site_plugins.i18n.languages import SiteLanguages
+from site_plugins.kiosk.data import KioskCodes, kiosk_data, kiosk_details, overlay
 from site_plugins.kiosk.qr import packed_code
+from site_plugins.kiosk.texts import SCRIPT_TEXTS, TEXTS
 from site_plugins.web.cache import FileCache
 from site_plugins.web.qr import QUIET_ZONE, encode
 from site_plugins.web.text import fold
@@ -141,3 +145,60 @@ email: post@test.no
     changed = (bundled_project.site / "kiosk" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'data-build="([0-9a-f]+)"', changed).group(1) != stamp
     assert "hei@test.no" in (bundled_project.site / "kiosk" / "organisasjoner.json").read_text(encoding="utf-8")
+
+
+def merged(base, change):
+    """`change` laid over `base` as the kiosk's script lays a language file over the page's data (kiosk.js)."""
+    if change is None or not isinstance(change, dict) or not isinstance(base, dict | list):
+        return change
+    result = list(base) if isinstance(base, list) else dict(base)
+    for key, value in change.items():
+        if isinstance(base, list):
+            result[int(key)] = merged(base[int(key)], value)
+        elif value is None:
+            result.pop(key, None)
+        else:
+            result[key] = merged(base.get(key), value)
+    return result
+
+
+def test_a_language_file_turns_the_bokmal_data_and_cards_into_that_languages(directory):
+    install("en", load_catalogue("en").translations)
+    urls, codes = SiteUrls(SITE_URL), KioskCodes(FileCache(None))
+    languages = SiteLanguages(("nb", "en"))
+    own = kiosk_data(directory, urls, [], codes, languages=languages.codes)
+    own_cards = kiosk_details(directory, urls, codes)
+    with use_language("en"):
+        english = kiosk_data(directory, languages.urls(urls, "en"), [], codes, languages=languages.codes,
+                             saved_list_url=own["saved_list_url"])
+        english_cards = kiosk_details(directory, languages.urls(urls, "en"), codes)
+    change = overlay(own, english)
+    assert merged(own, change) == english
+    assert merged(own_cards, overlay(own_cards, english_cards)) == english_cards
+    # Only what differs travels: the names, letters and slugs stay in the page.
+    assert set(change["organisations"]["0"]) <= {"description", "search"}
+    assert change["texts"]["welcome"] == "Welcome to the patient and relatives' desk"
+    assert english["language"] == "en" and english["saved_list_url"] == own["saved_list_url"]
+    breast = next(org for org in english["organisations"] if org["slug"] == "brystkreftforeningen")
+    assert breast["description"].startswith("Brystkreftforeningen is a patient association")
+    assert "cancer" in breast["search"].split()  # the theme's English name is a search word
+    card = english_cards["organisations"]["brystkreftforeningen"]
+    assert card["page"]["qr"] == f"{SITE_URL}en/organisasjoner/brystkreftforeningen/"
+    assert card["page"]["qr"] in english_cards["qr"]
+    assert [contact["label"] for contact in card["contacts"]] == ["Web site"]
+    # Every interface text of the kiosk has its English.
+    assert not [key for key, text in own["texts"].items() if english["texts"][key] == text and "{" not in text]
+
+
+def test_every_text_the_kiosk_page_and_script_name_is_in_its_table():
+    folder = REPO / "site_plugins" / "kiosk"
+    page = (folder / "index.html").read_text(encoding="utf-8") + (folder / "status.html").read_text(encoding="utf-8")
+    script = (folder / "kiosk.js").read_text(encoding="utf-8")
+    in_page = set(re.findall(r'data-(?:text|label)="(\w+)"', page)) | set(re.findall(r"\{\{ texts\.(\w+) \}\}", page))
+    in_script = set(re.findall(r'\bt\("(\w+)"', script)) | {"showing", "showing_all"}
+    assert in_page and in_script
+    assert in_page | in_script <= set(TEXTS)
+    assert in_script <= SCRIPT_TEXTS
+    # Not a Norwegian word is left in the page outside the table (the template's comments aside).
+    visible = re.sub(r"<[^>]*>", " ", re.sub(r"\{([#%{]).*?[#%}]\}", " ", page, flags=re.DOTALL))
+    assert not re.findall(r"[A-Za-zÆØÅæøå]{4,}", visible)

@@ -15,16 +15,20 @@ window.torgetOnPage = function (start) {
 
 // The JSON file `name` the build wrote next to `script` (hours.json, shifts.json), fetched once per
 // page load; the promise gives null when the file cannot be read, so a page without it shows nothing.
+// A page that changes language (the kiosk) names the folder of that language's copies in
+// <html data-torget-data> and announces it with a "torget:data" event; the scripts then read again.
 window.torgetJson = function (name, script) {
   "use strict";
-  var source = new URL(name, script ? script.src : window.location.href).href;
-  var loading = null;
+  var here = script ? script.src : window.location.href;
+  var loads = {};
   return function () {
-    if (!loading) {
-      loading = fetch(source, { cache: "no-cache" })
+    var folder = document.documentElement.dataset.torgetData;
+    var source = new URL(name, folder ? new URL(folder, window.location.href).href : here).href;
+    if (!loads[source]) {
+      loads[source] = fetch(source, { cache: "no-cache" })
         .then(function (response) { return response.ok ? response.json() : null; })
         .catch(function () { return null; });
     }
-    return loading;
+    return loads[source];
   };
 };

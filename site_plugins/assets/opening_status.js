@@ -66,5 +66,7 @@
     if (!timer) timer = window.setInterval(show, 30000);
   }
 
+  document.addEventListener("torget:data", function () { load().then(show); });
+
   window.torgetOnPage(start);
 })();

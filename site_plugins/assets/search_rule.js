@@ -1,7 +1,8 @@
 // The one search rule every search box on the site uses: the directory's instant filter, the
 // kiosk, and the site search (through search_worker.js, which rewrites queries for Material's
 // worker). It forgives what visitors type: letters with or without accents, a wrong, missing,
-// extra or swapped letter in longer words, and common Norwegian endings (diabetiker, revmatisk).
+// extra or swapped letter in longer words, and common endings of the page's language (diabetiker,
+// revmatisk; diabetic, strokes).
 // Synonyms, English keywords and phrase terms are added to the data by the build, in Python.
 // Loaded as a page script, in a worker (importScripts) and in the kiosk; it defines TorgetSearch.
 (function (root) {
@@ -13,9 +14,11 @@
   var FUZZY_TWO_FROM = 9;    // ... and this long with two
   var PHRASE_WORD_MIN = 4;   // as search/terms.py: shorter words (til, og, for) are not part of phrase terms
   var STEM_MIN = 4;
-  // Common Norwegian endings, longest first; one is taken off a query word to find its stem.
-  var ENDINGS = ["ikerne", "ikere", "ikers", "iker", "ismen", "isme", "iske", "isk", "ende", "ene", "ere",
-    "er", "en", "et", "a", "e", "s"];
+  // Common endings by language, longest first; one is taken off a query word to find its stem. The build
+  // fills in its table (web/text.py SEARCH_ENDINGS) and the language of the site it writes this file for;
+  // the kiosk, which switches language, changes it with useLanguage.
+  var ENDINGS = /*SEARCH_ENDINGS*/{};
+  var language = /*LANGUAGE*/"nb";
 
   function fold(text) {
     return String(text).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
@@ -55,8 +58,9 @@
 
   // The word without one common ending ("diabetiker" -> "diabet"), or the word itself.
   function stem(word) {
-    for (var k = 0; k < ENDINGS.length; k += 1) {
-      var ending = ENDINGS[k];
+    var endings = ENDINGS[language] || [];
+    for (var k = 0; k < endings.length; k += 1) {
+      var ending = endings[k];
       if (word.length - ending.length >= STEM_MIN && word.slice(-ending.length) === ending) return word.slice(0, -ending.length);
     }
     return word;
@@ -173,8 +177,14 @@
     return clauses.join(" ");
   }
 
+  // Stems from now on follow `code`'s endings (none for a language without a list).
+  function useLanguage(code) {
+    language = code;
+  }
+
   root.TorgetSearch = {
     fold: fold, words: words, budget: budget, distance: distance, stem: stem, wordMatch: wordMatch,
     phrases: phrases, entry: entry, filter: filter, vocabulary: vocabulary, suggest: suggest, lunrQuery: lunrQuery,
+    useLanguage: useLanguage,
   };
 })(typeof self !== "undefined" ? self : this);

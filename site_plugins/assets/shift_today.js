@@ -61,5 +61,7 @@
     if (!timer) timer = window.setInterval(show, 60000);
   }
 
+  document.addEventListener("torget:data", function () { load().then(show); });
+
   window.torgetOnPage(start);
 })();

@@ -12,7 +12,7 @@ from functools import cache
 
 from babel.core import Locale
 
-from ..web.urls import relative_url
+from ..web.urls import SiteUrls, relative_url
 from .language import SOURCE_LANGUAGE
 
 
@@ -43,3 +43,11 @@ class SiteLanguages:
     def absolute(self, site_url: str, url: str, code: str) -> str:
         """The address of `url` in the `code` site, given the bokmål site's `site_url`."""
         return site_url.rstrip("/") + "/" + self.prefix(code) + url
+
+    def urls(self, urls: SiteUrls, code: str) -> SiteUrls:
+        """The `code` site's addresses, given the bokmål site's `urls`."""
+        return SiteUrls(self.absolute(urls.site_url, "", code), directory_urls=urls.directory_urls)
+
+
+BOKMAL_ONLY = SiteLanguages()
+"""A site in bokmål alone."""

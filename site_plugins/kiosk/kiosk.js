@@ -1,17 +1,47 @@
 // The lobby kiosk. It only draws what the build computed (kiosk-data in the page, the cards in
 // organisasjoner.json): order, letters, folded search words, labels, addresses and QR modules all
 // come from Python. Nothing here opens another site: addresses are shown as text and as a QR code for the visitor's phone.
+// Languages: the page is bokmål; another language's file (en.json) holds what differs in it, as an overlay of
+// the bokmål data and cards that `merged` lays over them. Every text of the interface is the data's `texts`.
 (() => {
   "use strict";
 
-  const data = JSON.parse(document.getElementById("kiosk-data").textContent);
+  const own = JSON.parse(document.getElementById("kiosk-data").textContent);
+  // The data holds the texts the script writes; the page's own elements hold the others, in the page's language.
+  for (const node of document.querySelectorAll("[data-text]")) own.texts[node.dataset.text] ??= node.textContent;
+  for (const node of document.querySelectorAll("[data-label]")) own.texts[node.dataset.label] ??= node.getAttribute("aria-label");
   const main = document.getElementById("main");
-  const organisations = new Map(data.organisations.map((org) => [org.slug, org]));
-  const themes = new Map(data.themes.map((theme) => [theme.slug, theme]));
+  // What the screens show: the page's own data, or another language's laid over it.
+  let data = own;
+  let organisations = null;
+  let themes = null;
   // The organisations' cards (contacts and their codes) come in a file of their own, fetched once the
   // first screen is up, so the first load stays small; the service worker keeps it for offline use.
+  let ownCards = null;
   let cards = null;
   let cardsLoading = null;
+  let overlay = null;  // the chosen language's file, or null for the page's own language
+  const languageFiles = new Map();  // file -> its promise, fetched once
+
+  // `base` with `change` laid over it: a mapping's keys (null removes one), a list's items by index.
+  function merged(base, change) {
+    if (change === undefined) return base;
+    if (change === null || typeof change !== "object" || Array.isArray(change) || base === null || typeof base !== "object") return change;
+    const result = Array.isArray(base) ? base.slice() : { ...base };
+    for (const [key, value] of Object.entries(change)) {
+      if (value === null && !Array.isArray(base)) delete result[key];
+      else result[key] = merged(base[key], value);
+    }
+    return result;
+  }
+
+  function useData(next) {
+    data = next;
+    organisations = new Map(data.organisations.map((org) => [org.slug, org]));
+    themes = new Map(data.themes.map((theme) => [theme.slug, theme]));
+    cards = ownCards && overlay ? merged(ownCards, overlay.cards) : ownCards;
+  }
+  useData(own);
   const find = (selector) => document.querySelector(selector);
   const SECOND = 1000;
 
@@ -24,7 +54,7 @@
   }));
 
   // Everything a reset clears.
-  const state = { screen: "home", arg: null, history: [], list: [], query: "" };
+  const state = { screen: "home", arg: null, history: [], list: [], query: "", language: own.language };
 
   // ---- DOM helpers
 
@@ -46,7 +76,9 @@
     return node;
   }
 
-  const count = (number) => (number === 1 ? "1 organisasjon" : `${number} organisasjoner`);
+  // The interface text `key` in the current language, with its {placeholders} filled in.
+  const t = (key, values = {}) => data.texts[key].replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+  const count = (number) => (number === 1 ? t("one_organisation") : t("organisations", { count: number }));
 
   // ---- QR codes: drawn from the modules the build packed, and for "Min liste" by qrcode-generator.
 
@@ -107,7 +139,7 @@
   function showQr(contact) {
     find("[data-qr-label]").textContent = contact.label;
     find("[data-qr-text]").textContent = contact.text;
-    fill(find("[data-qr-code]"), packedQr(contact.qr, `QR-kode: ${contact.text}`));
+    fill(find("[data-qr-code]"), packedQr(contact.qr, t("code", { text: contact.text })));
     qrDialog.dataset.target = contact.qr;
     qrDialog.showModal();
   }
@@ -116,7 +148,7 @@
     el("span", { class: "contact__label", text: contact.label }),
     el("span", { class: "contact__text", text: contact.text }),
     contact.note ? el("span", { class: "contact__note", text: contact.note }) : null,
-    el("span", { class: "contact__hint", text: "Trykk for QR-kode" }));
+    el("span", { class: "contact__hint", text: t("tap_for_code") }));
 
   // ---- Screens
 
@@ -181,10 +213,10 @@
       el("h2", { class: "letter-heading", id: `bokstav-${letter}`, tabindex: "-1", text: letter }),
       el("ul", { class: "org-list" }, ...orgItems(slugs)))));
     fill(find("[data-letters]"), ...data.alphabet.map((letter) => el("button",
-      { type: "button", text: letter, disabled: !groups.has(letter), "aria-label": `Bokstaven ${letter}`, onclick: () => jumpTo(letter) })));
+      { type: "button", text: letter, disabled: !groups.has(letter), "aria-label": t("letter", { letter }), onclick: () => jumpTo(letter) })));
     find("[data-az-count]").textContent = shown === 0
-      ? "Ingen treff. Slett noen bokstaver, eller trykk «Tøm»."
-      : `Viser ${words.length ? "" : "alle "}${count(shown)}.`;
+      ? t("no_match")
+      : t(words.length ? "showing" : "showing_all", { organisations: count(shown) });
     renderSuggestions(shown === 0 ? state.query : "");
     find("[data-query]").textContent = state.query;
     find("[data-query-line]").hidden = !state.query;
@@ -217,21 +249,22 @@
     if (!keyboard.childElementCount) {
       fill(keyboard,
         ...data.alphabet.map((letter) => el("button", { type: "button", text: letter, onclick: () => typeQuery(state.query + letter) })),
-        el("button", { type: "button", class: "key--wide", text: "Mellomrom", onclick: () => typeQuery(`${state.query} `) }),
-        el("button", { type: "button", class: "key--wide", text: "Slett", "aria-label": "Slett siste bokstav", onclick: () => typeQuery(state.query.slice(0, -1)) }),
-        el("button", { type: "button", class: "key--wide", text: "Tøm", "aria-label": "Tøm søket", onclick: () => typeQuery("") }));
+        el("button", { type: "button", class: "key--wide", text: t("space"), onclick: () => typeQuery(`${state.query} `) }),
+        el("button", { type: "button", class: "key--wide", text: t("delete"), "aria-label": t("delete_label"), onclick: () => typeQuery(state.query.slice(0, -1)) }),
+        el("button", { type: "button", class: "key--wide", text: t("clear"), "aria-label": t("clear_label"), onclick: () => typeQuery("") }));
     }
     keyboard.hidden = !open;
     const button = find("[data-action=keyboard]");
     button.setAttribute("aria-expanded", String(open));
-    button.textContent = open ? "Skjul tastaturet" : "Søk med tastatur";
+    button.textContent = open ? t("hide_keyboard") : t("keyboard");
   }
 
   function loadCards() {
     cardsLoading ||= fetch(`${data.details}?v=${document.documentElement.dataset.build}`)
       .then((response) => (response.ok ? response.json() : Promise.reject(new Error(response.statusText))))
       .then((loaded) => {
-        cards = loaded;
+        ownCards = loaded;
+        cards = overlay ? merged(ownCards, overlay.cards) : ownCards;
         if (state.screen === "organisation") renderCard(organisations.get(state.arg));
       })
       .catch(() => { cardsLoading = null; });  // offline before the first copy: try again on the next card
@@ -246,15 +279,15 @@
     const contacts = (list) => el("div", { class: "contact-buttons" }, ...list.map(contactButton));
     const card = details || { contacts: [] };
     const contact = card.contacts.length || card.address ? el("div", {},
-      el("h2", { text: "Kontakt" }),
+      el("h2", { text: t("contact") }),
       contacts(card.contacts),
-      card.address ? el("p", { text: `Adresse: ${card.address}` }) : null) : null;
+      card.address ? el("p", { text: t("address", { address: card.address }) }) : null) : null;
     const peer = card.peer ? el("section", { class: "peer", "aria-labelledby": "peer-title" },
       el("h2", { id: "peer-title", text: card.peer.heading }),
       card.peer.description ? el("p", { text: card.peer.description }) : null,
       contacts(card.peer.contacts),
       card.peer.note ? el("p", { class: "peer__note", text: card.peer.note }) : null) : null;
-    const chapters = card.chapters ? el("div", {}, el("h2", { text: "Lokallag" }), ...card.chapters.map((chapter) => el("div", { class: "chapter" },
+    const chapters = card.chapters ? el("div", {}, el("h2", { text: t("chapters") }), ...card.chapters.map((chapter) => el("div", { class: "chapter" },
       el("p", { class: "chapter__name", text: chapter.name + (chapter.region ? ` (${chapter.region})` : "") }),
       contacts(chapter.contacts)))) : null;
     const holder = find("[data-card]");
@@ -263,17 +296,17 @@
       el("div", { class: "card__columns" },
         el("div", {},
           el("h1", { id: "org-title", tabindex: "-1", text: org.name }),
-          org.at_torget ? el("p", { class: "card__badge", text: "Du kan møte frivillige fra oss på torget" }) : null,
+          org.at_torget ? el("p", { class: "card__badge", text: t("at_torget") }) : null,
           el("p", { class: "lead", text: org.description }),
-          el("ul", { class: "chips", "aria-label": "Tema" }, ...org.themes.map((slug) => el("li", {},
+          el("ul", { class: "chips", "aria-label": t("themes") }, ...org.themes.map((slug) => el("li", {},
             el("button", { type: "button", class: "chip", text: themes.get(slug).name, onclick: () => show("theme", slug) })))),
           el("button", { type: "button", class: "wide-button toggle", "data-action": "toggle-list", "aria-pressed": String(inList),
             disabled: !inList && full,
-            text: inList ? "Fjern fra min liste" : full ? `Min liste er full (${data.list_limit}). Fjern en først.` : "Legg i min liste" })),
+            text: inList ? t("remove_from_list") : full ? t("list_full", { limit: data.list_limit }) : t("add_to_list") })),
         details ? el("figure", { class: "qr-panel" },
-          el("div", { class: "qr-panel__code", "data-page-qr": details.page.qr }, packedQr(details.page.qr, `QR-kode til siden om ${org.name}`)),
-          el("figcaption", { text: "Ta med siden på mobilen: pek kameraet på koden." }))
-          : el("p", { class: "card__loading", role: "status", text: "Henter kontaktopplysningene …" })),
+          el("div", { class: "qr-panel__code", "data-page-qr": details.page.qr }, packedQr(details.page.qr, t("page_code", { name: org.name }))),
+          el("figcaption", { text: t("page_code_caption") }))
+          : el("p", { class: "card__loading", role: "status", text: t("loading") })),
       contact, peer, chapters);
   }
 
@@ -296,13 +329,13 @@
     fill(find("[data-mylist-organisations]"), ...state.list.map((slug) => {
       const org = organisations.get(slug);
       return el("li", { class: "org-row" }, orgButton(org),
-        el("button", { type: "button", class: "remove-button", text: "Fjern", "aria-label": `Fjern ${org.name} fra listen`,
+        el("button", { type: "button", class: "remove-button", text: t("remove"), "aria-label": t("remove_label", { name: org.name }),
           onclick: () => { toggleInList(slug); renderList(); } }));
     }));
     const address = `${data.saved_list_url}#${state.list.join(",")}`;
     const holder = find("[data-mylist-qr]");
     holder.dataset.target = address;
-    fill(holder, generatedQr(address, "QR-kode med listen din"));
+    fill(holder, generatedQr(address, t("list_code")));
   }
 
   // ---- Events, as the build listed them; only those that have ended are left out here.
@@ -312,8 +345,8 @@
 
   function renderUpcoming() {
     const next = upcoming();
-    find("[data-events-hint]").textContent = next.length ? `Neste: ${next[0].title}, ${next[0].when}` : "Det som skjer framover";
-    fill(find("[data-attract-events]"), ...next.slice(0, 3).map((event) => el("li", { text: `${event.when}: ${event.title}` })));
+    find("[data-events-hint]").textContent = next.length ? t("next_event", { title: next[0].title, when: next[0].when }) : t("events_hint");
+    fill(find("[data-attract-events]"), ...next.slice(0, 3).map((event) => el("li", { text: t("event_line", { when: event.when, title: event.title }) })));
   }
 
   function renderEvents() {
@@ -324,7 +357,65 @@
         el("span", { class: "event__when", text: event.when }),
         el("span", { class: "event__title", text: event.title }),
         event.where ? el("span", { class: "event__where", text: event.where }) : null,
-        el("span", { class: "contact__hint", text: "Trykk for QR-kode til arrangementet" })))));
+        el("span", { class: "contact__hint", text: t("tap_for_event_code") })))));
+  }
+
+  // ---- Languages: the start screen offers the others, each named in itself; the idle reset returns to the page's own.
+
+  function renderLanguages() {
+    fill(find("[data-languages]"), ...data.languages.filter((language) => language.code !== state.language).map((language) =>
+      el("button", { type: "button", class: "wide-button wide-button--quiet language-button", lang: language.code,
+        "data-language": language.code, text: language.name, onclick: () => chooseLanguage(language.code) })));
+  }
+
+  // The page's fixed texts, the staffed days and the language of the whole page.
+  function applyTexts() {
+    document.documentElement.lang = state.language;
+    for (const node of document.querySelectorAll("[data-text]")) node.textContent = t(node.dataset.text);
+    for (const node of document.querySelectorAll("[data-label]")) node.setAttribute("aria-label", t(node.dataset.label));
+    for (const item of document.querySelectorAll("[data-staffed-day]")) {
+      const [day, times] = data.staffed_days[Number(item.dataset.staffedDay)];
+      item.querySelector("strong").textContent = day;
+      item.querySelector("span").textContent = times;
+    }
+    const keyboard = find("[data-keyboard]");
+    const open = !keyboard.hidden;
+    keyboard.replaceChildren();  // its keys are made again in this language
+    toggleKeyboard(open);
+    renderLanguages();
+  }
+
+  function loadLanguage(file) {
+    if (!languageFiles.has(file)) {
+      languageFiles.set(file, fetch(`${file}?v=${document.documentElement.dataset.build}`)
+        .then((response) => (response.ok ? response.json() : Promise.reject(new Error(response.statusText))))
+        .catch((error) => { languageFiles.delete(file); throw error; }));  // offline before the first copy: try again
+    }
+    return languageFiles.get(file);
+  }
+
+  // Everything in `code` from now on; the page's own language needs no file, so a reset switches back at once.
+  function setLanguage(code, change) {
+    state.language = code;
+    overlay = change;
+    useData(change ? merged(own, change.data) : own);
+    rule.useLanguage(code);
+    entries = null;
+    terms = null;
+    document.body.dataset.language = code;
+    // The opening status and today's shifts in this language: the site's scripts read its copies of their data.
+    if (data.data_folder) document.documentElement.dataset.torgetData = data.data_folder;
+    else delete document.documentElement.dataset.torgetData;
+    document.dispatchEvent(new Event("torget:data"));
+    applyTexts();
+    renderAz();
+    if (state.screen !== "az") render[state.screen](state.arg);
+  }
+
+  function chooseLanguage(code) {
+    const language = own.languages.find((item) => item.code === code);
+    if (!language.file) { setLanguage(code, null); return; }
+    loadLanguage(language.file).then((change) => setLanguage(code, change)).catch(() => {});
   }
 
   // ---- Moving between screens: the kiosk's own history, never the browser's.
@@ -402,7 +493,7 @@
   }
   main.addEventListener("scroll", touched, { passive: true });
 
-  const hasState = () => state.screen !== "home" || state.list.length > 0 || state.query !== "" ||
+  const hasState = () => state.screen !== "home" || state.list.length > 0 || state.query !== "" || state.language !== own.language ||
     !find("[data-keyboard]").hidden || qrDialog.open || main.scrollTop > 0;
 
   function askToContinue() {
@@ -414,7 +505,7 @@
 
   function updateQuestion() {
     const left = Math.max(0, Math.ceil((questionDeadline - Date.now()) / SECOND));
-    find("[data-idle-text]").textContent = `Om ${left} sekunder går skjermen tilbake til start, og listen og søket ditt blir slettet.`;
+    find("[data-idle-text]").textContent = t("idle_text", { seconds: left });
   }
 
   idleDialog.addEventListener("cancel", (event) => event.preventDefault());
@@ -433,6 +524,7 @@
     setList([]);
     state.query = "";
     toggleKeyboard(false);
+    if (state.language !== own.language) setLanguage(own.language, null);
     renderAz();
     goHome();
     lastActivity = Date.now();
@@ -482,6 +574,8 @@
     }
   }
 
+  renderLanguages();
+  document.body.dataset.language = state.language;
   renderAz();
   show("home", null, { back: true });
   setInterval(tick, SECOND);

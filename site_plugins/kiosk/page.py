@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader
 
@@ -20,6 +21,8 @@ from ..events.load import Events, upcoming_occurrences
 from ..hours.desk import LISTED_AHEAD, DeskHours
 from ..hours.pages import HOURS_JSON
 from ..hours.text import day_text, span_text
+from ..i18n.language import SOURCE_LANGUAGE, use_language
+from ..i18n.languages import BOKMAL_ONLY, SiteLanguages
 from ..offline.worker import WorkerPlan, worker_script
 from ..shifts.pages import SHIFTS_JSON
 from ..web.assets import ASSET_FOLDER, SEARCH_RULE, asset_files
@@ -36,7 +39,10 @@ from .data import (
     KioskCodes,
     kiosk_data,
     kiosk_details,
+    language_file,
+    overlay,
 )
+from .texts import script_texts
 
 KIOSK_FOLDER = Path(__file__).resolve().parent
 # Copied as they are, next to the page; the page names them relatively.
@@ -61,14 +67,41 @@ def _kiosk_environment() -> Environment:
 
 
 def kiosk_files(directory: Directory, events: Events, hours: DeskHours, urls: SiteUrls,
-                cache: FileCache) -> Iterator[GeneratedFile]:
-    """`kiosk/index.html` with its assets, and the phone page the list QR code opens."""
+                cache: FileCache, languages: SiteLanguages = BOKMAL_ONLY) -> Iterator[GeneratedFile]:
+    """`kiosk/index.html` with its assets, and the phone page the list QR code opens; rendered in bokmål.
+
+    For every other language in `languages` (those published), `kiosk/<code>.json` holds what the kiosk shows
+    differently in it (texts, descriptions, themes, dates, the pages' addresses in that language's site and
+    their codes), as an `overlay` of the bokmål data and cards; the kiosk fetches it when a visitor chooses
+    the language, so the first load carries bokmål only."""
     statics = {name: (KIOSK_FOLDER / name).read_bytes() for name in STATIC_FILES}
     site_scripts = {file.path: file.data for file in asset_files() if file.path in SITE_SCRIPTS}
     occurrences = upcoming_occurrences(events, hours.now, EVENT_DAYS)
     codes = KioskCodes(cache)
-    data = script_json(kiosk_data(directory, urls, occurrences, codes))
-    details = json.dumps(kiosk_details(directory, urls, codes), ensure_ascii=False, separators=(",", ":"))
+    saved_list_url = urls.absolute(SAVED_LIST_PAGE)
+
+    def language_data(code: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        site_urls = urls if code == SOURCE_LANGUAGE else languages.urls(urls, code)
+        folder = None if code == SOURCE_LANGUAGE else language_data_folder(languages, code)
+        return (kiosk_data(directory, site_urls, occurrences, codes, staffed_days=staffed_days(hours),
+                           languages=languages.codes, saved_list_url=saved_list_url, data_folder=folder),
+                kiosk_details(directory, site_urls, codes))
+
+    own, own_cards = language_data(SOURCE_LANGUAGE)
+    others = {}
+    fetched_elsewhere = []
+    for code in languages.codes:
+        if code == SOURCE_LANGUAGE:
+            continue
+        with use_language(code):
+            their, their_cards = language_data(code)
+        fetched_elsewhere += [relative_url(KIOSK_FOLDER_URL, languages.prefix(code) + path)
+                              for path in (HOURS_JSON, SHIFTS_JSON)]
+        others[language_file(code)] = compact_json({"data": overlay(own, their), "cards": overlay(own_cards,
+                                                                                                  their_cards)})
+    # The page's own texts are in its elements; the data carries those the script writes.
+    data = script_json({**own, "texts": script_texts(own["texts"])})
+    details = compact_json(own_cards)
     codes.save()
     template = _kiosk_environment().get_template("index.html")
     shared = tuple(relative_url(KIOSK_FOLDER_URL, path) for path in SITE_SCRIPTS)
@@ -77,26 +110,40 @@ def kiosk_files(directory: Directory, events: Events, hours: DeskHours, urls: Si
 
     def page(build: str) -> str:
         stamped = [f"{name}?v={build}" for name in (*shared, *STATIC_FILES)]
-        return template.render(data=data, build=build, staffed_days=staffed_days(hours),
+        return template.render(data=data, build=build, texts=own["texts"], staffed_days=own["staffed_days"],
                                scripts=[name for name in stamped if ".js?" in name],
                                stylesheets=[name for name in stamped if ".css?" in name])
 
     # The build stamp follows everything the kiosk loads. An idle kiosk compares it with the server's
     # at night to see a newer build; on the assets' addresses it makes the reload fetch them anew.
     digest = hashlib.sha256(page("").encode("utf-8"))
-    for content in (*statics.values(), *site_scripts.values(), details.encode("utf-8")):
+    for content in (*statics.values(), *site_scripts.values(), details.encode("utf-8"),
+                    *(text.encode("utf-8") for text in others.values())):
         digest.update(content)
     build = digest.hexdigest()[:16]
     yield GeneratedFile(f"{KIOSK_FOLDER_URL}index.html", page(build))
     for name, content in statics.items():
         yield GeneratedFile(f"{KIOSK_FOLDER_URL}{name}", content)
     yield GeneratedFile(f"{KIOSK_FOLDER_URL}{DETAILS_FILE}", details)
-    # What the service worker keeps for offline use: the page, its files, the data they fetch and the cards.
-    offline = ["./", *(f"{name}?v={build}" for name in (*shared, *STATIC_FILES, DETAILS_FILE)), *fetched]
+    for name, text in others.items():
+        yield GeneratedFile(f"{KIOSK_FOLDER_URL}{name}", text)
+    # What the service worker keeps for offline use: the page, its files, the data they fetch, the cards and the
+    # other languages.
+    offline = ["./", *(f"{name}?v={build}" for name in (*shared, *STATIC_FILES, DETAILS_FILE, *others)),
+               *fetched, *fetched_elsewhere]
     # The site's offline mechanism: everything stored before the worker takes over, nothing else kept.
     yield GeneratedFile(f"{KIOSK_FOLDER_URL}{SERVICE_WORKER}",
                         worker_script(WorkerPlan(name="torget-kiosk", required=offline), build))
     yield saved_list_page(directory, urls)
+
+
+def language_data_folder(languages: SiteLanguages, code: str) -> str:
+    """The folder of `code`'s hours.json and shifts.json, relative to the kiosk (`../en/assets/torget/`)."""
+    return relative_url(KIOSK_FOLDER_URL, languages.prefix(code) + HOURS_JSON.rsplit("/", 1)[0] + "/")
+
+
+def compact_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def staffed_days(hours: DeskHours) -> list[tuple[str, str, str]]:

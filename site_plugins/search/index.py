@@ -1,9 +1,11 @@
 """The site search: Material's index with the organisations' keywords, and Material's worker behind ours.
 
 Material's search plugin writes `search/search_index.json` from the rendered pages. The build
-then adds a `keywords` field to each organisation page's entry (keywords in Norwegian and
-English, synonyms and phrase terms) and declares the field in the index's own `config.fields`,
-which Material's worker indexes like `title` and `text` but never shows.
+then adds a `keywords` field to each organisation page's entry (in the bokmål site: keywords in
+Norwegian and English, synonyms and phrase terms; in another language's site: the organisation's
+names, its English keywords, its themes in that language, and phrase terms) and
+declares the field in the index's own `config.fields`, which Material's worker indexes like
+`title` and `text` but never shows.
 
 Material 9 took away custom search workers and query transforms, but its page still reads the
 worker's address from the `__config` block and its worker still understands lunr's query syntax.
@@ -23,9 +25,11 @@ from typing import Any
 from urllib.parse import quote
 
 from ..directory.load import Directory
+from ..i18n.language import SOURCE_LANGUAGE, current
 from ..web.assets import ASSET_FOLDER
+from ..web.render import translated_text
 from ..web.urls import SiteUrls, organisation_path
-from .terms import index_keywords
+from .terms import index_keywords, language_keywords
 
 KEYWORDS_FIELD = "keywords"
 KEYWORDS_BOOST = 1000.0
@@ -38,9 +42,15 @@ _HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'":
 
 
 def organisation_keywords(directory: Directory, urls: SiteUrls) -> dict[str, str]:
-    """The keyword field of each organisation page, by the page's address in the index (in the site's URL style)."""
+    """The keyword field of each organisation page, by the page's address in the index (in the site's URL style),
+    for the site of the current language (`i18n.language.use_language`)."""
+    if current() == SOURCE_LANGUAGE:
+        return {urls.page(organisation_path(org)): index_keywords(org, directory.synonyms)
+                for org in directory.organisations}
     return {
-        urls.page(organisation_path(org)): index_keywords(org, directory.synonyms) for org in directory.organisations
+        urls.page(organisation_path(org)): language_keywords(
+            org, [translated_text(directory.category(name), "name") for name in org.categories])
+        for org in directory.organisations
     }
 
 

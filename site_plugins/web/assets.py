@@ -14,8 +14,9 @@ import re
 from collections.abc import Iterable, Iterator
 from importlib.resources import files
 
+from ..i18n.language import current
 from .output import GeneratedFile
-from .text import LETTER_FOLDS
+from .text import LETTER_FOLDS, SEARCH_ENDINGS
 
 ASSET_FOLDER = "assets/torget"
 STYLESHEETS = (f"{ASSET_FOLDER}/torget.css",)
@@ -48,10 +49,11 @@ def asset_files() -> Iterator[GeneratedFile]:
     for site_path in (*STYLESHEETS, *SCRIPTS, *WORKERS):
         name = site_path.removeprefix(f"{ASSET_FOLDER}/")
         content = files("site_plugins").joinpath("assets", name).read_bytes()
-        if site_path == SEARCH_RULE:  # the letter folds live once, in Python
-            content = content.replace(
-                b"/*LETTER_FOLDS*/{}", json.dumps(LETTER_FOLDS, ensure_ascii=False).encode("utf-8")
-            )
+        if site_path == SEARCH_RULE:  # the letter folds and the endings live once, in Python
+            content = (content
+                       .replace(b"/*LETTER_FOLDS*/{}", json.dumps(LETTER_FOLDS, ensure_ascii=False).encode("utf-8"))
+                       .replace(b"/*SEARCH_ENDINGS*/{}", json.dumps(SEARCH_ENDINGS).encode("utf-8"))
+                       .replace(b'/*LANGUAGE*/"nb"', json.dumps(current()).encode("utf-8")))
         singles.append(GeneratedFile(site_path, content))
     yield from singles
     scripts = {file.path: file.data for file in singles}

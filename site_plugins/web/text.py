@@ -10,6 +10,16 @@ import unicodedata
 LETTER_FOLDS = {"æ": "ae", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "ł": "l"}
 _LETTER_TABLE = str.maketrans(LETTER_FOLDS)
 
+# Common endings a search takes off a query word to find its stem ("diabetiker" -> "diabet", "strokes" ->
+# "strok"), per language, longest first. The search rule (assets/search_rule.js) receives this table and uses
+# the page's language; a language without a list is matched without stems.
+SEARCH_ENDINGS: dict[str, tuple[str, ...]] = {
+    "nb": ("ikerne", "ikere", "ikers", "iker", "ismen", "isme", "iske", "isk", "ende", "ene", "ere",
+           "er", "en", "et", "a", "e", "s"),
+    "en": ("ically", "ations", "ation", "ities", "ments", "ness", "ment", "ings", "tics", "ing", "ies", "ied",
+           "ers", "tic", "ics", "ed", "es", "er", "ic", "al", "ly", "s"),
+}
+
 _MARKS = re.compile(r"[\u0300-\u036f]")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
