@@ -48,6 +48,7 @@ from .web.cache import FileCache
 from .web.json_ld import json_ld_to_head
 from .web.output import GeneratedFile
 from .web.qr import site_url_problem
+from .web.script_texts import with_script_texts
 from .web.theme_markup import correct_theme_markup, one_stylesheet
 from .web.urls import SiteUrls
 
@@ -309,9 +310,11 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
                 self.offline_page = built
         elif stored_offline(page.file.src_uri):
             stored.append(built)
-        output = page_offline_markup(output, page.url, worker=self.command == "build",
-                                     theme_colour=self.config.theme_colour,
-                                     site_root=self.languages.prefix(self.language))
+        with use_language(self.language):  # the stored-copy note and the scripts' words in the page's language
+            output = page_offline_markup(output, page.url, worker=self.command == "build",
+                                         theme_colour=self.config.theme_colour,
+                                         site_root=self.languages.prefix(self.language))
+            output = with_script_texts(output)
         output = self._corrected(json_ld_to_head(output))
         if len(self.languages.codes) > 1 and page.url is not None:
             site_url = (self.parent.urls if self.parent and self.parent.urls else self.urls or SiteUrls("")).site_url
@@ -338,7 +341,8 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         """The 404 page is a template, not a page: it gets the same search and corrections as the pages."""
         if template_name.endswith(".html"):
-            return self._corrected(output_content)
+            with use_language(self.language):
+                return self._corrected(with_script_texts(output_content))
         return output_content
 
     def _corrected(self, output: str) -> str:

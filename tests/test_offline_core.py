@@ -7,6 +7,7 @@ import re
 import pytest
 from conftest import Project
 
+from site_plugins.i18n.language import use_language
 from site_plugins.offline.pages import STORED_NOTE, page_offline_markup, stored_offline
 from site_plugins.offline.worker import BuiltPage, loaded_files, site_worker
 from site_plugins.web.theme_markup import one_stylesheet
@@ -80,6 +81,10 @@ def test_pages_name_the_worker_only_when_it_is_written():
     built = page_offline_markup(page, "organisasjoner/x/", worker=True, theme_colour="#4051b5")
     assert '<html data-torget-worker="../../sw.js" lang="nb">' in built
     assert '<link rel="manifest" href="../../manifest.webmanifest">' in built and STORED_NOTE.hidden in built
+    assert 'data-note="Du er uten nett og ser en kopi. Lagret {day}." data-locale="nb"></p>' in built
+    with use_language("en"):  # the note is in the page's language (its words come from the catalogue)
+        english = page_offline_markup(page, "organisasjoner/x/", worker=True, theme_colour="#4051b5")
+    assert 'data-locale="en"' in english
     assert "torget-worker" not in page_offline_markup(page, "", worker=False, theme_colour="#4051b5")
 
 

@@ -6,6 +6,8 @@
   "use strict";
 
   var rule = window.TorgetSearch;
+  // The words this script writes, in the page's language (the build puts them on <html>).
+  var texts = JSON.parse(document.documentElement.dataset.torgetTexts || "{}");
 
   function setUp(form) {
     if (form.dataset.torgetReady) return;
@@ -28,17 +30,18 @@
       suggestions.replaceChildren();
       suggestions.hidden = !found.length;
       if (!found.length) return;
-      suggestions.append("Mente du ");
+      var around = texts.suggest.split("{words}");
+      suggestions.append(around[0]);
       found.forEach(function (word, index) {
         var button = document.createElement("button");
         button.type = "button";
         button.className = "torget-search-help__suggestion";
         button.textContent = word;
         button.addEventListener("click", function () { query.value = word; apply(); query.focus(); });
-        if (index) suggestions.append(index === found.length - 1 ? " eller " : ", ");
+        if (index) suggestions.append(index === found.length - 1 ? " " + texts.or + " " : ", ");
         suggestions.append(button);
       });
-      suggestions.append("?");
+      suggestions.append(around[1]);
     }
 
     function apply() {
@@ -59,9 +62,8 @@
       var shown = shownIndexes.size;
       empty.hidden = shown !== 0;
       if (shown === 0) suggest(query.value);
-      count.textContent = shown === total
-        ? "Viser alle " + total + " organisasjonene."
-        : "Viser " + shown + " av " + total + " organisasjoner.";
+      count.textContent = (shown === total ? texts.all : texts.some)
+        .replace("{total}", total).replace("{shown}", shown);
       var params = new URLSearchParams(window.location.search);
       query.value ? params.set("q", query.value) : params.delete("q");
       facets.forEach(function (facet) {

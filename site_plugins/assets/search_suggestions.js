@@ -36,26 +36,28 @@
       result.insertBefore(box, meta ? meta.nextSibling : result.firstChild);
     }
     box.replaceChildren();
+    var texts = JSON.parse(document.documentElement.dataset.torgetTexts || "{}");
     if (message.suggestions.length) {
       var ask = document.createElement("p");
-      ask.append("Mente du ");
+      var around = texts.suggest.split("{words}");
+      ask.append(around[0]);
       message.suggestions.forEach(function (text, index) {
         var button = document.createElement("button");
         button.type = "button";
         button.className = "torget-search-help__suggestion";
         button.textContent = text;
         button.addEventListener("click", function () { searchFor(text); });
-        if (index) ask.append(index === message.suggestions.length - 1 ? " eller " : ", ");
+        if (index) ask.append(index === message.suggestions.length - 1 ? " " + texts.or + " " : ", ");
         ask.append(button);
       });
-      ask.append("?");
+      ask.append(around[1]);
       box.append(ask);
     }
     var themes = document.createElement("p");
     var link = document.createElement("a");
     link.href = message.themes;
-    link.textContent = "Bla i organisasjonene etter tema";
-    themes.append(link, " – der finner du alle, ordnet etter hva de arbeider med.");
+    link.textContent = texts.themes;
+    themes.append(link, texts.themes_after);
     box.append(themes);
   }
 

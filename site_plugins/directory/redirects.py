@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterator
 
+from ..i18n.language import _, current, pick
 from ..web.output import GeneratedFile, markdown_page
 from ..web.render import render
 from ..web.urls import SiteUrls, category_path, organisation_page, organisation_path
@@ -45,11 +46,12 @@ def redirect_files(directory: Directory, urls: SiteUrls) -> Iterator[GeneratedFi
 def dissolved_page(org: Organisation, directory: Directory, urls: SiteUrls) -> GeneratedFile:
     """The page a dissolved organisation's address keeps: that it was dissolved, when, and where to look instead."""
     path = organisation_path(org)
-    themes = [(category.name, urls.link(path, category_path(category)))
+    themes = [(pick(category.name, category.translations, "name")[0], urls.link(path, category_path(category)))
               for category in directory.categories if category.name in org.categories]
     body = render("dissolved.html", org=org, themes=themes, source=org.status.source)
-    return markdown_page(path, f"{org.display_name} er lagt ned", body, searchable=False, hide=("toc",),
-                         description=f"{org.display_name} er lagt ned og er ikke lenger med i oversikten.")
+    return markdown_page(path, _("{name} er lagt ned").format(name=org.display_name), body, searchable=False,
+                         hide=("toc",), description=_("{name} er lagt ned og er ikke lenger med i oversikten.").format(
+                             name=org.display_name))
 
 
 def redirect_page(org: Organisation, old: str, urls: SiteUrls, merged: Organisation | None = None) -> str:
@@ -60,13 +62,15 @@ def redirect_page(org: Organisation, old: str, urls: SiteUrls, merged: Organisat
     name = html.escape(org.display_name)
     if merged is not None:
         old_name = html.escape(merged.display_name)
-        title = f"{old_name} har slått seg sammen med {name}"
-        text = f"{old_name} er nå en del av {name}."
+        title = _("{old} har slått seg sammen med {new}").format(old=old_name, new=name)
+        text = _("{old} er nå en del av {new}.").format(old=old_name, new=name)
     else:
-        title = f"{name} har fått ny adresse"
-        text = "Siden har flyttet."
+        title = _("{name} har fått ny adresse").format(name=name)
+        text = _("Siden har flyttet.")
+    follow = _("Hvis du ikke blir sendt videre med en gang, gå til {link}.").format(
+        link=f'<a href="{target}">{name}</a>')
     return f"""<!doctype html>
-<html lang="nb">
+<html lang="{current()}">
 <head>
 <meta charset="utf-8">
 <title>{title}</title>
@@ -78,7 +82,7 @@ def redirect_page(org: Organisation, old: str, urls: SiteUrls, merged: Organisat
 <body>
 <main>
 <h1>{title}</h1>
-<p>{text} Hvis du ikke blir sendt videre med en gang, gå til <a href="{target}">{name}</a>.</p>
+<p>{text} {follow}</p>
 </main>
 </body>
 </html>

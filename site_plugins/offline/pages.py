@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..directory.pages import THEMES
 from ..hours.pages import HOURS_PAGE
+from ..i18n.language import N_, _, current
 from ..web.output import GeneratedFile, markdown_page
 from ..web.urls import DIRECTORY, DIRECTORY_INDEX, HELPLINES_PAGE, SiteUrls, relative_url
 
@@ -52,18 +53,25 @@ def stored_offline(src_path: str) -> bool:
 
 @dataclass(frozen=True)
 class StoredNote:
-    """The line on a stored page: in every page `hidden`; the worker swaps in `shown` when it serves the page
-    offline, with `{day}` (7. desember) and `{datetime}` (ISO) of the moment the copy was made."""
+    """The line on a stored page. Every page carries it hidden, in the page's own language: `hidden` starts it,
+    then `data-note` holds its text with `{day}` and `data-locale` the language the day is written in. The
+    worker, serving the page offline, swaps `hidden` for `shown` and writes the day the copy was made."""
 
     hidden: str
     shown: str
 
 
-STORED_NOTE = StoredNote(
-    hidden='<p class="torget-stored" data-torget-stored hidden></p>',
-    shown='<p class="torget-stored" data-torget-stored role="status">Du er uten nett og ser en kopi. '
-          'Lagret <time datetime="{datetime}">{day}</time>.</p>',
-)
+STORED_NOTE = StoredNote(hidden='<p class="torget-stored" data-torget-stored hidden',
+                         shown='<p class="torget-stored" data-torget-stored role="status"')
+STORED_TEXT = N_("Du er uten nett og ser en kopi. Lagret {day}.")
+
+
+def stored_note() -> str:
+    """The hidden note of a page in the language being rendered (`i18n.language.use_language`)."""
+    text = html.escape(_(STORED_TEXT), quote=True)
+    return f'{STORED_NOTE.hidden} data-note="{text}" data-locale="{html.escape(current())}"></p>'
+
+
 _ARTICLE = '<article class="md-content__inner md-typeset">'
 
 
@@ -81,7 +89,7 @@ def page_offline_markup(html_page: str, page_url: str, *, worker: bool, theme_co
     if worker:  # a data attribute: valid HTML, where a meta name of our own would not be
         address = html.escape(relative_url(site_root + page_url, SITE_WORKER))
         html_page = html_page.replace("<html ", f'<html data-torget-worker="{address}" ', 1)
-    return html_page.replace(_ARTICLE, _ARTICLE + STORED_NOTE.hidden, 1)
+    return html_page.replace(_ARTICLE, _ARTICLE + stored_note(), 1)
 
 
 def offline_page(urls: SiteUrls) -> GeneratedFile:

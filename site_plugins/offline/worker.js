@@ -23,9 +23,10 @@ const VISITED = {{ visited }};
 const ELSEWHERE = {{ elsewhere }}.map(here);
 // The page shown for an address that is not stored, if any.
 const OFFLINE_PAGE = {{ offline_page }} && here({{ offline_page }});
-// A stored page carries the `hidden` note; served offline, it shows `shown` with the day it was stored.
+// A stored page carries its note hidden, in its own language (`data-note` with {day}, `data-locale`); served
+// offline, the note shows, with the day the copy was made written in that language.
 const NOTE = {{ note }};
-const DAY = new Intl.DateTimeFormat("nb-NO", { day: "numeric", month: "long", timeZone: "Europe/Oslo" });
+const NOTE_PATTERN = NOTE.hidden && new RegExp(NOTE.hidden + ' data-note="([^"]*)" data-locale="([^"]*)"></p>');
 // Files fetched at once while storing; the rest wait their turn.
 const AT_ONCE = 4;
 
@@ -87,11 +88,15 @@ function isPage(request, response) {
 async function marked(response) {
   const text = await response.text();
   const stored = new Date(response.headers.get("Date") || Date.now());
-  const note = NOTE.shown.replace("{datetime}", stored.toISOString()).replace("{day}", DAY.format(stored));
+  const shown = text.replace(NOTE_PATTERN, (_, words, locale) => {
+    const day = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", timeZone: "Europe/Oslo" }).format(stored);
+    const [before, after] = words.split("{day}");
+    return `${NOTE.shown}>${before}<time datetime="${stored.toISOString()}">${day}</time>${after || ""}</p>`;
+  });
   const headers = new Headers(response.headers);
   headers.delete("Content-Length");
   headers.delete("Content-Encoding");
-  return new Response(text.replace(NOTE.hidden, note), { status: 200, headers });
+  return new Response(shown, { status: 200, headers });
 }
 
 async function fromStore(request) {
