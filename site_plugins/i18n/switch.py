@@ -1,8 +1,8 @@
 """The links between a page and its counterparts in the site's other languages.
 
 Every page gets, at the top of its content, a link to the same page in each other language (visible
-without scrolling, also on a phone), and `<link rel="alternate" hreflang>` to every language in its head;
-each language's sitemap lists the alternates of every address.
+without scrolling, also on a phone, and marked with `hreflang`); each language's sitemap lists the alternates
+of every address for search engines (see `add_language_links` for why not in the page's head).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from pathlib import Path
 
 from .languages import SiteLanguages, language_name
 
-_HEAD_END = "</head>"
 _CONTENT = re.compile(r'(<article class="md-content__inner md-typeset">)')
 _SITEMAP_URL = re.compile(r"(<url>\s*<loc>([^<]*)</loc>)")
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -28,17 +27,16 @@ def switch_markup(languages: SiteLanguages, code: str, page_url: str) -> str:
     return f'<nav class="torget-language" aria-label="{html.escape(label)}">{links}</nav>'
 
 
-def head_links(languages: SiteLanguages, code: str, page_url: str, site_url: str) -> str:
-    del code  # every language is listed, the page's own too, as search engines ask
-    return "".join(
-        f'<link rel="alternate" hreflang="{other}" href="{html.escape(languages.absolute(site_url, page_url, other))}">'
-        for other in languages.codes)
-
 
 def add_language_links(output: str, languages: SiteLanguages, code: str, page_url: str, site_url: str) -> str:
-    """The built page with its language switch and hreflang links (a page without Material's article, such as
-    the kiosk, gets the head links only)."""
-    output = output.replace(_HEAD_END, head_links(languages, code, page_url, site_url) + _HEAD_END, 1)
+    """The built page with its language switch (a page without Material's article, such as the kiosk, is left
+    as it is).
+
+    The alternates for search engines are in each language's sitemap (`sitemap_with_alternates`), not in the
+    page's head: Material's page script fetches `sitemap.xml` beside every `<link rel="alternate">` of a page,
+    so a head link per counterpart would cost each page view two more downloads (404s at that), and a request
+    to `site_url`'s host wherever the site is served from elsewhere. The switch's links carry `hreflang`."""
+    del site_url  # the sitemap's alternates are absolute; the switch's links are relative
     return _CONTENT.sub(lambda match: match.group(1) + switch_markup(languages, code, page_url), output, count=1)
 
 
