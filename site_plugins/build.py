@@ -18,7 +18,8 @@ from .kiosk.data import KIOSK_FOLDER_URL
 from .kiosk.page import kiosk_files
 from .offline.pages import offline_page
 from .offline.worker import BuiltPage, WorkerPlan, site_worker
-from .printing.catalogue import catalogue_files, rollup_warnings
+from .printing.catalogue import PAGE_CODE_MM, catalogue_files, rollup_warnings
+from .printing.drawn import code_files
 from .readiness.proof import prints_are_proofs
 from .shifts.feeds import shift_feed_files
 from .shifts.pages import SHIFTS_JSON, organisation_shifts, shift_files
@@ -27,7 +28,8 @@ from .web.assets import asset_files
 from .web.cache import FileCache
 from .web.clock import oslo_date
 from .web.output import GeneratedFile
-from .web.urls import SiteUrls
+from .web.qr import page_qr
+from .web.urls import SiteUrls, organisation_path
 
 ENGLISH_LINE = "In English: scan the code and choose English at the top."
 """The roll-up's and A4 poster's one line for English readers, printed once the English site is published (the
@@ -40,11 +42,9 @@ def site_files(site: Site, urls: SiteUrls, *, every_output: bool = True,
     """Every page and file the plugin adds to the build; `urls` holds the site's address and URL style.
 
     Renders in the language `i18n.language.use_language` set. `every_output` false (another language's site)
-    leaves out what only the bokmål site has: the kiosk (it switches language itself, between `languages`)
-    and the print files, which carry `ENGLISH_LINE` when English is among the published `languages`."""
+    leaves out `bokmal_only_files`."""
     now = site.hours.now
     today = oslo_date(now)
-    cache = FileCache(site.prints.cache_folder)
     yield from asset_files()
     yield from directory_pages(
         site.directory,
@@ -57,13 +57,31 @@ def site_files(site: Site, urls: SiteUrls, *, every_output: bool = True,
     yield from hours_files(site.hours, site.closed_days, urls, line_schedules(site.directory, now))
     yield from shift_files(site.shifts, site.directory, urls)
     yield from shift_feed_files(site.shifts, site.directory, urls, now)
-    if not every_output:
-        return
+    if every_output:
+        yield from bokmal_only_files(site, urls, languages)
+
+
+def bokmal_only_files(site: Site, urls: SiteUrls, languages: SiteLanguages = BOKMAL_ONLY) -> Iterator[GeneratedFile]:
+    """What only the bokmål site has (its pages have no counterpart in another language): the kiosk, which
+    switches between `languages` itself, the print files (with `ENGLISH_LINE` when English is published) and
+    their staff page, and the offline page."""
+    today = oslo_date(site.hours.now)
+    cache = FileCache(site.prints.cache_folder)
     yield from kiosk_files(site.directory, site.events, site.hours, urls, cache, languages)
     yield from catalogue_files(site.prints, urls, hours=desk_week(site), directory=site.directory, events=site.events,
                                today=today, proof=prints_are_proofs(urls.site_url),
                                english=ENGLISH_LINE if "en" in languages.codes else "")
     yield offline_page(urls)
+
+
+def page_code_files(site: Site, urls: SiteUrls) -> Iterator[GeneratedFile]:
+    """Another language's own QR codes of its organisation and event pages (the «take it with you» box): each
+    encodes that language's page. The bokmål site's are drawn with its print files (`bokmal_only_files`)."""
+    cache = FileCache(site.prints.cache_folder)
+    proof = prints_are_proofs(urls.site_url)
+    for src_path in (*(organisation_path(org) for org in site.directory.organisations),
+                     *(event.src_path for event in site.events)):
+        yield from code_files(cache, page_qr(src_path, urls), PAGE_CODE_MM, proof=proof)
 
 
 def desk_week(site: Site) -> tuple[str, ...]:

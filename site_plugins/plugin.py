@@ -17,7 +17,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .build import editor_site_files, offline_worker, print_warnings, site_files
+from .build import (
+    bokmal_only_files,
+    editor_site_files,
+    offline_worker,
+    page_code_files,
+    print_warnings,
+    site_files,
+)
 from .config import TorgetConfig
 from .directory.peer_support import expand_peer_support_marker
 from .editor.collections import EditorOptions
@@ -112,6 +119,9 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
     """The languages this build links to (switch, hreflang, sitemap): bokmål and the published others."""
     translations: list[Translation]
     reports: list[LanguageReport]
+    single_language: frozenset[str] = frozenset()
+    """Source paths of the pages only the bokmål site has (kiosk, prints, offline page): no language links."""
+    single_language_urls: set[str]
     fallback_pages: frozenset[str] = frozenset()
     """Pages of another language's build that its folder lacks, shown in bokmål (a staging build only)."""
 
@@ -187,8 +197,13 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
         self.rendered = {}
         try:
             with use_language(self.language):
-                generated_files = list(site_files(self.site, self.urls, every_output=self.parent is None,
-                                                  languages=self.languages))
+                generated_files = list(site_files(self.site, self.urls, every_output=False, languages=self.languages))
+                only_here = list(bokmal_only_files(self.site, self.urls, self.languages) if self.parent is None
+                                 else page_code_files(self.site, self.urls))
+            # Pages no other language has: no language switch, no alternates in the sitemap.
+            self.single_language = frozenset(file.path for file in only_here if self.parent is None)
+            self.single_language_urls = set()
+            generated_files += only_here
         except SourceError as error:  # e.g. an event's text too long for its poster
             raise PluginError(error.report()) from None
         # One stylesheet for the first paint: Material's (as its pages link them) and Torget's.
@@ -316,7 +331,9 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
                                          site_root=self.languages.prefix(self.language))
             output = with_script_texts(output)
         output = self._corrected(json_ld_to_head(output))
-        if len(self.languages.codes) > 1 and page.url is not None:
+        if page.file.src_uri in self.single_language:
+            self.single_language_urls.add(page.url)
+        elif len(self.languages.codes) > 1 and page.url is not None:
             site_url = (self.parent.urls if self.parent and self.parent.urls else self.urls or SiteUrls("")).site_url
             output = add_language_links(output, self.languages, self.language, page.url, site_url)
         return output
@@ -370,7 +387,8 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
             for code in self.languages.codes:
                 sitemap = site / self.languages.prefix(code) / "sitemap.xml"
                 if sitemap.is_file():
-                    sitemap_with_alternates(sitemap, self.languages, code, self.urls.site_url)
+                    sitemap_with_alternates(sitemap, self.languages, code, self.urls.site_url,
+                                            without=self.single_language_urls)
         policies = site_policy(site, self.sources_of, editor_area(self.editor))
         if policies.problems:
             raise PluginError(policy_report(policies))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 from .languages import SiteLanguages, language_name
@@ -40,9 +41,10 @@ def add_language_links(output: str, languages: SiteLanguages, code: str, page_ur
     return _CONTENT.sub(lambda match: match.group(1) + switch_markup(languages, code, page_url), output, count=1)
 
 
-def sitemap_with_alternates(sitemap: Path, languages: SiteLanguages, code: str, site_url: str) -> None:
+def sitemap_with_alternates(sitemap: Path, languages: SiteLanguages, code: str, site_url: str,
+                            without: Collection[str] = ()) -> None:
     """Add `<xhtml:link rel="alternate" hreflang>` for every language to each address of `code`'s sitemap
-    (and rewrite its `.gz`, which MkDocs writes beside it)."""
+    (and rewrite its `.gz`, which MkDocs writes beside it); `without` are page URLs no other language has."""
     own = languages.absolute(site_url, "", code)
     text = sitemap.read_text(encoding="utf-8")
 
@@ -51,6 +53,8 @@ def sitemap_with_alternates(sitemap: Path, languages: SiteLanguages, code: str, 
         if not url.startswith(own):
             return match.group(1)
         page = url[len(own):]
+        if page in without:
+            return match.group(1)
         links = "".join(f'\n         <xhtml:link rel="alternate" hreflang="{other}" '
                         f'href="{html.escape(languages.absolute(site_url, page, other))}"/>'
                         for other in languages.codes)
