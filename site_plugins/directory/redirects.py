@@ -11,10 +11,10 @@ the site's one URL rule, without a second list of addresses to keep in step.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterator
 
 from ..i18n.language import _, current, pick
+from ..web.forwarding import forwarding_page
 from ..web.output import GeneratedFile, markdown_page
 from ..web.render import render
 from ..web.urls import SiteUrls, category_path, organisation_page, organisation_path
@@ -57,33 +57,14 @@ def dissolved_page(org: Organisation, directory: Directory, urls: SiteUrls) -> G
 def redirect_page(org: Organisation, old: str, urls: SiteUrls, merged: Organisation | None = None) -> str:
     """A page at the old address that forwards to the organisation's page (relative, so any host works);
     with `merged`, the old address was that organisation's, which has joined `org`."""
-    target = html.escape(urls.link(organisation_page(old), organisation_path(org)))
-    canonical = html.escape(urls.absolute(organisation_path(org)))
-    name = html.escape(org.display_name)
+    name = org.display_name
     if merged is not None:
-        old_name = html.escape(merged.display_name)
-        title = _("{old} har slått seg sammen med {new}").format(old=old_name, new=name)
-        text = _("{old} er nå en del av {new}.").format(old=old_name, new=name)
+        title = _("{old} har slått seg sammen med {new}").format(old=merged.display_name, new=name)
+        text = _("{old} er nå en del av {new}.").format(old=merged.display_name, new=name)
     else:
         title = _("{name} har fått ny adresse").format(name=name)
         text = _("Siden har flyttet.")
-    follow = _("Hvis du ikke blir sendt videre med en gang, gå til {link}.").format(
-        link=f'<a href="{target}">{name}</a>')
-    return f"""<!doctype html>
-<html lang="{current()}">
-<head>
-<meta charset="utf-8">
-<title>{title}</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<link rel="canonical" href="{canonical}">
-<meta http-equiv="refresh" content="0; url={target}">
-</head>
-<body>
-<main>
-<h1>{title}</h1>
-<p>{text} {follow}</p>
-</main>
-</body>
-</html>
-"""
+    follow = _("Hvis du ikke blir sendt videre med en gang, gå til {link}.")
+    return forwarding_page(title=title, text=f"{text} {follow}", link_text=name, lang=current(),
+                           target=urls.link(organisation_page(old), organisation_path(org)),
+                           canonical=urls.absolute(organisation_path(org)))

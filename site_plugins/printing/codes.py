@@ -12,12 +12,12 @@ link to follow), so they work on any static host as well as behind nginx, whatev
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..directory.load import Directory
 from ..events.load import Event
+from ..web.forwarding import forwarding_page
 from ..web.output import GeneratedFile
 from ..web.qr import short_address
 from ..web.urls import DIRECTORY_INDEX, SiteUrls, organisation_page, relative_url
@@ -117,29 +117,13 @@ def printed_codes(directory: Directory, events: Iterable[Event], urls: SiteUrls)
 def forwarding_files(addresses: Iterable[ShortAddress], urls: SiteUrls) -> Iterator[GeneratedFile]:
     """The page each short address serves (`r/<name>/index.html`), forwarding at once to the page it names."""
     for code in addresses:
-        yield GeneratedFile(f"{code.path}index.html", forwarding_page(code, urls))
+        yield GeneratedFile(f"{code.path}index.html", short_address_page(code, urls))
 
 
-def forwarding_page(code: ShortAddress, urls: SiteUrls) -> str:
+def short_address_page(code: ShortAddress, urls: SiteUrls) -> str:
     """A page that forwards (relative link, so any host works) and names the page as canonical."""
-    target = html.escape(relative_url(code.path, urls.page(code.page)))
-    canonical = html.escape(urls.absolute(code.page))
-    return f"""<!doctype html>
-<html lang="nb">
-<head>
-<meta charset="utf-8">
-<title>Videre til Pasient- og pårørendetorget</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<link rel="canonical" href="{canonical}">
-<meta http-equiv="refresh" content="0; url={target}">
-</head>
-<body>
-<main>
-<h1>Videre til Pasient- og pårørendetorget</h1>
-<p>Hvis du ikke blir sendt videre med en gang, <a href="{target}">gå til siden</a>.</p>
-</main>
-</body>
-</html>
-"""
+    return forwarding_page(title="Videre til Pasient- og pårørendetorget",
+                           text="Hvis du ikke blir sendt videre med en gang, {link}.", link_text="gå til siden",
+                           target=relative_url(code.path, urls.page(code.page)), canonical=urls.absolute(code.page),
+                           lang="nb")
 
