@@ -112,8 +112,9 @@ def line_view(line: Helpline, org: Organisation, directory: Directory, given: Se
 
 
 NEED_FIRST = ("Pårørende", "Psykisk helse", "Rus", "Kreft", "Barn og unge")
-"""Who the desk's visitors most often ring for, in that order (the desk is for patients and relatives); the other
-themes follow in the vocabulary's order."""
+"""The themes whose lines come first, in this order: an editorial choice for a desk for patients and relatives
+(relatives, mental health, drugs and alcohol, cancer, children and young people); the other themes follow in the
+vocabulary's order."""
 
 
 def need_order(directory: Directory) -> list[Category]:
