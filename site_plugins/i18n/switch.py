@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection
 from pathlib import Path
 
+from .language import _, use_language
 from .languages import SiteLanguages, language_name
 
 _CONTENT = re.compile(r'(<article class="md-content__inner md-typeset">)')
@@ -24,7 +25,8 @@ def switch_markup(languages: SiteLanguages, code: str, page_url: str) -> str:
     links = " ".join(
         f'<a href="{html.escape(link)}" hreflang="{other}" lang="{other}">{html.escape(language_name(other))}</a>'
         for other, link in languages.counterparts(page_url, code))
-    label = {"nb": "Språk", "en": "Language"}.get(code, "Språk / Language")
+    with use_language(code):  # the navigation's name in the page's language, from its catalogue
+        label = _("Språk")
     return f'<nav class="torget-language" aria-label="{html.escape(label)}">{links}</nav>'
 
 
