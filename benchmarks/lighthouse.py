@@ -48,7 +48,8 @@ def page_types(site: Path) -> dict[str, str]:
     def first(pattern: str) -> str:
         return min(site.glob(pattern)).parent.relative_to(site).as_posix() + "/"
     return {"home": "", "directory": "organisasjoner/", "organisation": first("organisasjoner/*/index.html"),
-            "theme": first("tema/*/index.html"), "hours": "apningstider/", "event": "arrangementer/parorendekafe/",
+            "theme": first("tema/*/index.html"), "hours": "apningstider/",
+            "event": first("arrangementer/*/*/index.html"),
             "helplines": "hjelpetelefoner/", "kiosk": "kiosk/", "printable pages": "plakater/", "404": "finnes-ikke/"}
 
 

@@ -16,7 +16,7 @@ from .hours.text import describe_rule
 from .i18n.languages import BOKMAL_ONLY, SiteLanguages
 from .kiosk.data import KIOSK_FOLDER_URL
 from .kiosk.page import kiosk_files
-from .offline.pages import offline_page
+from .offline.pages import left_out, offline_page
 from .offline.worker import BuiltPage, WorkerPlan, site_worker
 from .printing.catalogue import PAGE_CODE_MM, catalogue_files, rollup_warnings
 from .printing.drawn import code_files
@@ -99,9 +99,10 @@ def offline_worker(stored: Sequence[BuiltPage], offline: BuiltPage,
                    read: Callable[[str], bytes | None]) -> tuple[str, WorkerPlan, int]:
     """The public site's service worker, from the built pages: `stored` (chosen by `offline.pages.stored_offline`)
     with the files they load, the data the opening-hours and shift scripts fetch, and the offline page. It
-    leaves the kiosk (which has its own, made by the same mechanism) and the web editor alone."""
+    leaves the kiosk (which has its own, made by the same mechanism) and the web editor alone, and the pages'
+    own QR codes out (`offline.pages.left_out`)."""
     return site_worker(stored, offline, read, data=(HOURS_JSON, SHIFTS_JSON),
-                       elsewhere=(KIOSK_FOLDER_URL, f"{EDITOR_FOLDER}/"))
+                       elsewhere=(KIOSK_FOLDER_URL, f"{EDITOR_FOLDER}/"), left_out=left_out)
 
 
 def editor_config_for(site: Site, sources: SiteSources, options: EditorOptions, site_url: str) -> dict[str, Any]:

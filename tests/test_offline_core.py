@@ -8,7 +8,7 @@ import pytest
 from conftest import Project
 
 from site_plugins.i18n.language import use_language
-from site_plugins.offline.pages import STORED_NOTE, page_offline_markup, stored_offline
+from site_plugins.offline.pages import STORED_NOTE, left_out, page_offline_markup, stored_offline
 from site_plugins.offline.worker import BuiltPage, loaded_files, site_worker
 from site_plugins.web.theme_markup import one_stylesheet
 
@@ -76,6 +76,24 @@ def test_the_worker_is_named_by_what_it_stores_and_skips_what_the_build_lacks():
     assert stamp.search(script).group(1) != stamp.search(changed).group(1)
 
 
+@pytest.mark.parametrize(("path", "out"), [
+    ("qr/organisasjoner/x.svg", True), ("en/qr/organisasjoner/x.svg", True),
+    ("assets/torget/torget.js", False), ("en/assets/images/favicon.png", False), ("organisasjoner/qr/", False),
+])
+def test_the_pages_own_qr_codes_stay_out_of_the_copy(path: str, out: bool):
+    assert left_out(path) is out
+
+
+def test_a_file_left_out_is_not_stored_with_its_page():
+    files = {"organisasjoner/x/index.html": _page("organisasjoner/x/", '<img src="../../qr/organisasjoner/x.svg">'),
+             "a.css": b"p{}", "qr/organisasjoner/x.svg": b"<svg/>", "uten-nett/index.html": _page("uten-nett/")}
+    pages = [BuiltPage("organisasjoner/x/", "organisasjoner/x.md")]
+    _script, plan, _size = site_worker(pages, BuiltPage("uten-nett/", "uten-nett.md"), files.get, left_out=left_out)
+    assert list(plan.background) == ["organisasjoner/x/"] and "qr/organisasjoner/x.svg" not in plan.required
+    _script, kept, _size = site_worker(pages, BuiltPage("uten-nett/", "uten-nett.md"), files.get)
+    assert "qr/organisasjoner/x.svg" in kept.background
+
+
 def test_pages_name_the_worker_only_when_it_is_written():
     page = '<html lang="nb"><head></head><body><article class="md-content__inner md-typeset"><h1>x</h1></article></body></html>'
     built = page_offline_markup(page, "organisasjoner/x/", worker=True, theme_colour="#4051b5")
@@ -94,8 +112,9 @@ def test_every_page_waits_for_one_stylesheet_and_two_scripts(bundled_site: Proje
         sheets = re.findall(r'<link rel="stylesheet" href="([^"]*)">', html)
         scripts = re.findall(r'<script src="([^"]*)"', html)
         assert len(sheets) == 1 and re.search(r"assets/stylesheets/torget\.[0-9a-f]{8}\.min\.css$", sheets[0]), path
-        assert len(scripts) == 2 and re.search(r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js$", scripts[0]), path
-        assert scripts[1].endswith("assets/torget/torget.js"), (path, scripts)
+        # the site's script first: it holds back the search index Material's would fetch at once
+        assert len(scripts) == 2 and re.search(r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js$", scripts[1]), path
+        assert scripts[0].endswith("assets/torget/torget.js"), (path, scripts)
         assert all(f'src="{script}" defer' in html for script in scripts), path
     sheet = next((bundled_site.site / "assets/stylesheets").glob("torget.*.min.css")).read_text(encoding="utf-8")
     own = (bundled_site.site / "assets/torget/torget.css").read_text(encoding="utf-8").strip()

@@ -103,6 +103,32 @@ def test_the_worker_loads_only_from_the_site(browser, site_server):
     assert all(url.startswith(site_server) for url in requests)
 
 
+HELD_BACK = re.compile(r"/search/search_index\.json$|/assets/javascripts/workers/search\.\w+\.min\.js$|/lunr/|/search_rule\.js$|/qr/")
+
+
+def test_a_page_only_read_downloads_neither_the_search_nor_a_code_it_does_not_show(browser, site_server):
+    """On a phone, an organisation page downloads no search index, no search code and not its own QR code (a phone
+    does not show it); the search fetches what it needs when the visitor opens it, and finds."""
+    context = browser.new_context(viewport={"width": 390, "height": 800}, service_workers="block")
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site_server + "organisasjoner/melanomforeningen/", wait_until="networkidle")
+    assert page.locator(".torget-take-away").count() == 1 and not page.locator(".torget-take-away").is_visible()
+    assert [url for url in requests if HELD_BACK.search(url)] == []
+    page.locator('label.md-header__button[for="__search"]').click()  # the phone's search button
+    page.locator(".md-search__input").fill("melanom")
+    page.locator(".md-search__input").dispatch_event("keyup")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
+    assert any(url.endswith("/search/search_index.json") for url in requests)
+    assert not any("/qr/" in url for url in requests)
+    # A larger screen shows the code to scan.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.keyboard.press("Escape")
+    assert page.locator(".torget-take-away img").is_visible()
+    context.close()
+
+
 def test_the_directory_filter_forgives_with_the_same_rule(page, site_server):
     page.goto(site_server + "organisasjoner/")
     shown = filter_matches(page, [query for _, query, _ in QUERIES])

@@ -1,15 +1,22 @@
 // The rules the site's scripts share: how each starts on a page, and how each reads the JSON the build wrote.
 // `torgetOnPage(start)` runs a script's `start` on every page.
 // Material's instant navigation swaps pages without reloading and announces each one on document$;
-// a page without the theme (the kiosk) starts once, when its document is ready.
+// a page without the theme (the kiosk) starts once, when its document is ready. The site's scripts run
+// before Material's (web/theme_markup.py), so they look for document$ once the document is parsed, when
+// Material has set it up but not yet announced the first page.
 window.torgetOnPage = function (start) {
   "use strict";
-  if (window.document$ && window.document$.subscribe) {
-    window.document$.subscribe(start);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
+  function attach() {
+    if (window.document$ && window.document$.subscribe) {
+      window.document$.subscribe(start);
+    } else {
+      start();
+    }
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", attach);
   } else {
-    start();
+    attach();
   }
 };
 

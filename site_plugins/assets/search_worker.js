@@ -20,32 +20,36 @@
     throw new Error("search_worker.js: ?material= must name Material's search worker on this site");
   }
 
-  importScripts(new URL("search_rule.js", here).href);
-  var rule = self.TorgetSearch;
-
-  // Material's worker loads lunr's languages relative to its own address, so resolve them from there.
-  var nativeImport = self.importScripts.bind(self);
-  self.importScripts = function () {
-    return nativeImport.apply(self, Array.prototype.map.call(arguments, function (url) {
-      return new URL(url, material).href;
-    }));
-  };
-
-  // Take Material's message listener and postMessage, to stand between them and the page.
+  // Material's worker, lunr and the rule are loaded with the first message, which the page sends once
+  // the visitor has opened the search (search_on_demand.js): a page that is only read loads none of them.
+  var rule = null;
   var nativeAdd = self.addEventListener.bind(self);
   var nativePost = self.postMessage.bind(self);
   var materialListener = null;
-  self.addEventListener = function (type, listener, options) {
-    if (type === "message" && !materialListener) materialListener = listener;
-    else nativeAdd(type, listener, options);
-  };
   var pending = [];  // one entry per message handed on; Material answers each in turn
   self.postMessage = function (message) {
     var finish = pending.shift();
     nativePost(finish ? finish(message) : message);
   };
-  nativeImport(material.href);
-  self.addEventListener = nativeAdd;
+
+  function start() {
+    var nativeImport = self.importScripts.bind(self);
+    nativeImport(new URL("search_rule.js", here).href);
+    rule = self.TorgetSearch;
+    // Material's worker loads lunr's languages relative to its own address, so resolve them from there.
+    self.importScripts = function () {
+      return nativeImport.apply(self, Array.prototype.map.call(arguments, function (url) {
+        return new URL(url, material).href;
+      }));
+    };
+    // Take Material's message listener, to stand between it and the page.
+    self.addEventListener = function (type, listener, options) {
+      if (type === "message" && !materialListener) materialListener = listener;
+      else nativeAdd(type, listener, options);
+    };
+    nativeImport(material.href);
+    self.addEventListener = nativeAdd;
+  }
 
   var channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("torget-search") : null;
   var terms = new Map();
@@ -92,6 +96,7 @@
 
   nativeAdd("message", function (event) {
     var message = event.data;
+    if (!rule) start();
     if (!materialListener) return;
     if (message && message.type === SETUP) {
       terms = rule.vocabulary(message.data.docs.map(function (doc) {

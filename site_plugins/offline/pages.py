@@ -18,6 +18,7 @@ from ..directory.pages import THEMES
 from ..hours.pages import HOURS_PAGE
 from ..i18n.language import N_, _, current
 from ..web.output import GeneratedFile, markdown_page
+from ..web.qr import QR_FOLDER
 from ..web.urls import DIRECTORY, DIRECTORY_INDEX, HELPLINES_PAGE, SiteUrls, relative_url
 
 PEER_SUPPORT_PAGE = "likepersoner.md"
@@ -43,6 +44,17 @@ _OFFLINE_LINKS = (
     (HOURS_PAGE, "Åpningstider"),
     (PEER_SUPPORT_PAGE, "Likepersoner"),
 )
+
+
+LEFT_OUT = (f"{QR_FOLDER}/",)
+"""Folders (in any language's site) of files a stored page loads that the copy leaves out all the same: the page's
+own QR code, made to be scanned from another screen or from paper. A phone does not show it (torget.css), and
+the codes were a fifth of what the copy downloads. A visitor who opened a page with its code keeps the code."""
+
+
+def left_out(path: str) -> bool:
+    """Whether `path`, a file a stored page loads, stays out of the first visit's copy."""
+    return path.startswith(LEFT_OUT) or _LANGUAGE_FOLDER.sub("", path, count=1).startswith(LEFT_OUT)
 
 
 def stored_offline(src_path: str) -> bool:

@@ -110,11 +110,13 @@ class BuiltPage:
 
 
 def site_worker(stored: Sequence[BuiltPage], offline_page: BuiltPage, read: Callable[[str], bytes | None],
-                *, data: Sequence[str] = (), elsewhere: Sequence[str] = ()) -> tuple[str, WorkerPlan, int]:
+                *, data: Sequence[str] = (), elsewhere: Sequence[str] = (),
+                left_out: Callable[[str], bool] = lambda path: False) -> tuple[str, WorkerPlan, int]:
     """The public site's worker: (its script, its plan, the bytes it stores in all).
 
     `stored` are the pages stored on the first visit; `read(path)` gives a built file's bytes, or None when
-    the site has no such file; `data` are files the site's scripts fetch (stored when the site has them).
+    the site has no such file; `data` are files the site's scripts fetch (stored when the site has them);
+    `left_out(path)` says which of the files the pages load are not stored with them.
     """
     contents: dict[str, bytes] = {}
 
@@ -130,7 +132,7 @@ def site_worker(stored: Sequence[BuiltPage], offline_page: BuiltPage, read: Call
                 continue
             addresses.append(page_key(page.url))
             html = contents[page_file(page.url)].decode("utf-8", errors="replace")
-            addresses += [path for path in loaded_files(page.url, html) if take(path)]
+            addresses += [path for path in loaded_files(page.url, html) if not left_out(path) and take(path)]
         return list(dict.fromkeys(addresses))
 
     required = with_files([offline_page]) + [path for path in (MANIFEST, ICON, *data) if take(path)]

@@ -25,6 +25,7 @@ SEARCH_RULE = f"{ASSET_FOLDER}/search_rule.js"
 # on_page.js first: the others start through it.
 SCRIPTS = (
     f"{ASSET_FOLDER}/on_page.js",
+    f"{ASSET_FOLDER}/search_on_demand.js",
     SEARCH_RULE,
     f"{ASSET_FOLDER}/directory.js",
     f"{ASSET_FOLDER}/opening_status.js",
@@ -35,7 +36,8 @@ SCRIPTS = (
     f"{ASSET_FOLDER}/offline.js",
 )
 SCRIPT_BUNDLE = f"{ASSET_FOLDER}/torget.js"
-"""`SCRIPTS` in their order in one file, the one script the pages load (beside Material's bundle). It sits in
+"""`SCRIPTS` in their order in one file, the one script the pages load beside Material's bundle, and before it
+(web/theme_markup.py). It sits in
 the same folder as the single scripts, so what they find next to themselves (hours.json) is found next to it."""
 WORKERS = (f"{ASSET_FOLDER}/search_worker.js",)
 """Copied beside the scripts, loaded by the browser as a worker rather than by the pages."""
