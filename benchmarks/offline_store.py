@@ -7,11 +7,13 @@ Builds the bundled project (or takes a built site with --site), serves it with t
 (`Accept-Encoding: br, gzip`), counting the bytes the server sends: what the copy costs the visitor's data
 plan. It also counts what the copy keeps (the files as they are, which is how a browser stores them). The
 lists are split into what is stored before the worker takes over (`required`: the offline page and what it
-loads) and what is stored in the background after the first visit, per kind: each language's pages, the
-theme's and the site's assets, data and images.
+loads) and what is stored in the background after the first visit, per kind: each language's pages, its
+stylesheet and scripts, data, icons and manifest.
 
 With --organisations N (e.g. 1000) it also builds a copy of the project with N synthetic organisations (each
-with an English text, as benchmarks/build.py makes them) beside the bundled ones and reports the same.
+with an English description, as benchmarks/build.py makes them) beside the bundled ones and reports the same.
+Their other texts have no English, so that copy is built with `drafts: true`, as a staging build would be,
+for the English site to be there.
 Target (issue 26): the background store <= 1.5 MB sent for the bundled organisations in two languages.
 """
 
@@ -61,11 +63,11 @@ def kind(address: str) -> str:
     path = address.removeprefix("en/")
     if path in ("", "./") or path.endswith("/") or path.endswith(".html"):
         return f"pages ({language})"
-    if path.startswith("assets/javascripts/") or path.startswith("assets/stylesheets/"):
-        return f"theme's assets ({language})"
+    if path.endswith((".css", ".js")):
+        return f"stylesheet and scripts ({language})"
     if path.endswith(".json"):
         return f"data ({language})"
-    return f"icons, manifest, images ({language})"
+    return f"icons and manifest ({language})"
 
 
 def sent_bytes(url: str) -> int:
@@ -128,6 +130,9 @@ def main() -> int:
         for count in options.organisations:
             project = copy_project(Path(folder) / f"project-{count}")
             synthesise(project / "organisations", count)
+            config = project / "mkdocs.yml"
+            text = config.read_text(encoding="utf-8")
+            config.write_text(text.replace("  - torget:\n", "  - torget:\n      drafts: true\n", 1), encoding="utf-8")
             built = build(project, Path(folder) / f"site-{count}")
             report(f"With {count} synthetic organisations", built, measure(built))
     return 0
