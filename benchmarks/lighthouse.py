@@ -1,6 +1,6 @@
 """Lighthouse on every page type, as a phone sees the site behind the production nginx set-up.
 
-Usage: python benchmarks/lighthouse.py [--runs N] [--site FOLDER] [--http]
+Usage: python benchmarks/lighthouse.py [--runs N] [--site FOLDER] [--http] [--pages home,organisation,...]
 
 Builds the site (unless --site names a built one), serves it with deploy/nginx/torget.conf on a
 free loopback port (deploy/local_nginx.py), over HTTPS with HTTP/2 as the published site (a
@@ -123,6 +123,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=1, help="runs per page; the median is printed")
     parser.add_argument("--site", type=Path, help="a built site folder (default: build one now)")
     parser.add_argument("--http", action="store_true", help="plain HTTP/1.1 instead of HTTPS with HTTP/2")
+    parser.add_argument("--pages", help="only these page types, comma-separated (e.g. home,organisation)")
     parser.add_argument("--cpu-slowdown", default="4",
                         help="Lighthouse's CPU slowdown: a number (default 4, its mobile preset, meant for a fast "
                              "desktop), or `auto`: this machine's benchmark index / 264, so a slow or busy machine "
@@ -146,7 +147,13 @@ def main() -> int:
                 slowdown = float(options.cpu_slowdown)
             print(header)
             print("| --- " * 9 + "|")
-            for kind, path in page_types(site).items():
+            chosen = page_types(site)
+            if options.pages:
+                wanted = options.pages.split(",")
+                if unknown := set(wanted) - set(chosen):
+                    sys.exit(f"unknown page types {sorted(unknown)}; known: {', '.join(chosen)}")
+                chosen = {kind: chosen[kind] for kind in wanted}
+            for kind, path in chosen.items():
                 reports = [run_lighthouse(binary, base_url + path, slowdown) for _ in range(options.runs)]
                 runs = [figures(report) for report in reports]
                 median = {key: statistics.median(run[key] for run in runs) for key in runs[0]}

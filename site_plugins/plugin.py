@@ -57,7 +57,7 @@ from .web.output import GeneratedFile
 from .web.qr import site_url_problem
 from .web.script_texts import with_script_texts
 from .web.theme_markup import correct_theme_markup, one_stylesheet
-from .web.urls import SiteUrls
+from .web.urls import DIRECTORY_INDEX, SiteUrls
 
 log = get_plugin_logger("torget")
 THEME_FOLDER = str(Path(__file__).parent / "theme")
@@ -325,10 +325,12 @@ class TorgetPlugin(BasePlugin[TorgetConfig]):
                 self.offline_page = built
         elif stored_offline(page.file.src_uri):
             stored.append(built)
+        assert self.urls is not None
         with use_language(self.language):  # the stored-copy note and the scripts' words in the page's language
             output = page_offline_markup(output, page.url, worker=self.command == "build",
                                          theme_colour=self.config.theme_colour,
-                                         site_root=self.languages.prefix(self.language))
+                                         site_root=self.languages.prefix(self.language),
+                                         directory=self.urls.page(DIRECTORY_INDEX))
             output = with_script_texts(output)
         output = self._corrected(json_ld_to_head(output))
         if page.file.src_uri in self.single_language:

@@ -132,6 +132,14 @@ def test_one_visit_stores_the_pages_for_offline_use_and_a_new_build_replaces_the
         assert "113" in _shows_stored_copy(tab)
         _open(tab, nginx + "apningstider/")
         assert "onsdag" in _shows_stored_copy(tab).lower()
+        # The search was never opened online, so the copy lacks its index: the search says it needs a network
+        # and links the directory, whose own filter works offline.
+        tab.locator(".md-search__input").click()
+        help_line = tab.locator("[data-torget-search-offline]")
+        help_line.wait_for()
+        assert help_line.inner_text() == "Søket virker ikke uten nett. Se alle organisasjonene fra A til Å"
+        assert help_line.locator("a").get_attribute("href") == nginx + "organisasjoner/"
+        tab.keyboard.press("Escape")
         # A page the copy does not hold: the offline page says so and links what it holds.
         _open(tab, nginx + "bli-frivillig/")
         assert tab.locator("h1").inner_text() == "Uten nett"

@@ -5,7 +5,9 @@
 // visitor shows they want to search: the search field gets focus (a tap, a click, Material's `/` and `s`
 // keys), the search opens (the phone's search button), or the address carries a query (`?q=`, `?h=`).
 // Material says «Initialiserer søk» meanwhile and runs what was typed once the index is in. Every other
-// request goes out unchanged.
+// request goes out unchanged. When the index cannot be loaded (offline, and the visitor has not searched
+// before, so the offline copy does not hold it), the search says so and links the directory, whose own
+// filter works offline (<html data-torget-directory>, the words from data-torget-texts).
 (function () {
   "use strict";
 
@@ -30,12 +32,35 @@
     return open.apply(this, arguments);
   };
   prototype.send = function () {
+    if (this.torgetHeld) {
+      this.addEventListener("error", unreachable);
+      this.addEventListener("load", function () { if (this.status !== 200) unreachable(); });
+    }
     if (this.torgetHeld && !released) {
       held.push([this, arguments]);
       return undefined;
     }
     return send.apply(this, arguments);
   };
+
+  function unreachable() {
+    var result = document.querySelector(".md-search-result");
+    if (!result || result.querySelector("[data-torget-search-offline]")) return;
+    var texts = JSON.parse(document.documentElement.dataset.torgetTexts || "{}");
+    var directory = document.documentElement.dataset.torgetDirectory;
+    var box = document.createElement("p");
+    box.className = "torget-search-help";
+    box.setAttribute("data-torget-search-offline", "");
+    box.setAttribute("role", "status");
+    box.append(texts.search_offline || "");
+    if (directory && texts.search_offline_link) {
+      var link = document.createElement("a");
+      link.href = new URL(directory, base).href;
+      link.textContent = texts.search_offline_link;
+      box.append(" ", link);
+    }
+    result.insertBefore(box, result.firstChild);
+  }
 
   function release() {
     if (released) return;

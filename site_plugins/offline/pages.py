@@ -87,12 +87,14 @@ def stored_note() -> str:
 _ARTICLE = '<article class="md-content__inner md-typeset">'
 
 
-def page_offline_markup(html_page: str, page_url: str, *, worker: bool, theme_colour: str, site_root: str = "") -> str:
+def page_offline_markup(html_page: str, page_url: str, *, worker: bool, theme_colour: str, site_root: str = "",
+                        directory: str = "") -> str:
     """A built page with what the offline copy and the home screen need: the manifest and theme colour in
     its head, where the worker is (`data-torget-worker` on <html>, only when the build has one: never on the
-    preview server) and the hidden note on stored pages. A page without the theme's markup is left as it is.
-    `site_root` is where this build's site lies in the whole site ("en/" for English): the one worker is at the
-    whole site's root."""
+    preview server), where the directory is (`data-torget-directory`, its URL from this build's root: the search
+    points there when it cannot load offline) and the hidden note on stored pages. A page without the theme's
+    markup is left as it is. `site_root` is where this build's site lies in the whole site ("en/" for English):
+    the one worker is at the whole site's root."""
     if "</head>" not in html_page or _ARTICLE not in html_page:
         return html_page
     head = [f'<link rel="manifest" href="{html.escape(relative_url(page_url, MANIFEST))}">',
@@ -101,6 +103,8 @@ def page_offline_markup(html_page: str, page_url: str, *, worker: bool, theme_co
     if worker:  # a data attribute: valid HTML, where a meta name of our own would not be
         address = html.escape(relative_url(site_root + page_url, SITE_WORKER))
         html_page = html_page.replace("<html ", f'<html data-torget-worker="{address}" ', 1)
+    if directory:
+        html_page = html_page.replace("<html ", f'<html data-torget-directory="{html.escape(directory)}" ', 1)
     return html_page.replace(_ARTICLE, _ARTICLE + stored_note(), 1)
 
 

@@ -18,6 +18,8 @@ SCRIPT_TEXTS = {
     "some": N_("Viser {shown} av {total} organisasjoner."),
     "themes": N_("Bla i organisasjonene etter tema"),
     "themes_after": N_(" – der finner du alle, ordnet etter hva de arbeider med."),
+    "search_offline": N_("Søket virker ikke uten nett."),
+    "search_offline_link": N_("Se alle organisasjonene fra A til Å"),
 }
 """What each text says, by the key the scripts use; `{…}` is filled in by the script."""
 
