@@ -2,21 +2,26 @@
 // `torgetOnPage(start)` runs a script's `start` on every page.
 // Material's instant navigation swaps pages without reloading and announces each one on document$;
 // a page without the theme (the kiosk) starts once, when its document is ready. The site's scripts run
-// before Material's (web/theme_markup.py), so they look for document$ once the document is parsed, when
-// Material has set it up but not yet announced the first page.
+// before Material's (web/theme_markup.py), when the document is parsed but not yet announced
+// (readyState "interactive"): they attach on DOMContentLoaded, by when Material has set up document$.
+// A script that comes later attaches on `load`, or at once when the page has loaded.
 window.torgetOnPage = function (start) {
   "use strict";
+  var attached = false;
   function attach() {
+    if (attached) return;
+    attached = true;
     if (window.document$ && window.document$.subscribe) {
       window.document$.subscribe(start);
     } else {
       start();
     }
   }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", attach);
-  } else {
+  if (window.document$ && window.document$.subscribe || document.readyState === "complete") {
     attach();
+  } else {
+    document.addEventListener("DOMContentLoaded", attach);
+    window.addEventListener("load", attach);
   }
 };
 
