@@ -2,8 +2,10 @@
 
 Every test runs at a fixed moment: builds read `SOURCE_DATE_EPOCH` (set for the whole session to
 `BUILT_AT`), browser pages start their clock at `BROWSED_AT`, and core calls are handed `BUILT_AT`.
-Whole-site builds share one QR/print cache folder for the session, so a code or poster is drawn once;
-the tests of the cache itself build with a cache of their own.
+Whole-site builds share one QR/print cache folder for the run (both pytest-xdist processes), so a code or
+poster is drawn once; the tests of the cache itself build with a cache of their own. Sites that only tests
+read are built once for the run (`built_once`), and sites that must know their localhost address take it
+from a few ports the run reuses (`local_address`), so their codes are drawn once too.
 """
 
 from __future__ import annotations
@@ -331,62 +333,41 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve_folder(folder: Path) -> Iterator[str]:
-    """`folder` served over http on localhost; yields its base URL."""
+def serve_folder(folder: Path, port: int = 0) -> Iterator[str]:
+    """`folder` served over http on localhost (on `port`, or any free one); yields its base URL."""
     handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
+        server.server_close()
 
 
-class LocalServer:
-    """One localhost address for the session, serving whichever built site a module points it at.
-
-    Sites that must know the address they are served from (Material's instant navigation follows
-    only links on the `site_url` host) are built with `site_url: {base}`; as every such build has the
-    same address, their QR codes and posters are drawn once into the shared cache.
-    """
-
-    def __init__(self, empty: Path):
-        self._empty = empty
-        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), self._handler(empty))
-        self.base = f"http://127.0.0.1:{self._server.server_address[1]}/"
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
-
-    @staticmethod
-    def _handler(folder: Path):
-        return functools.partial(_QuietHandler, directory=str(folder))
-
-    def project(self, root: Path, cache: Path) -> Project:
-        """A copy of the bundled project whose `site_url` is this server's address."""
-        project = copy_bundled_project(root, cache=cache)
-        config = project.root / "mkdocs.yml"
-        config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {self.base}", config.read_text(encoding="utf-8")),
-                          encoding="utf-8")
-        return project
-
-    @contextlib.contextmanager
-    def serving(self, folder: Path) -> Iterator[str]:
-        """Serve `folder` at `base` until the block ends; yields `base`."""
-        self._server.RequestHandlerClass = self._handler(folder)
-        try:
-            yield self.base
-        finally:
-            self._server.RequestHandlerClass = self._handler(self._empty)
-
-    def close(self) -> None:
-        self._server.shutdown()
+LOCALHOST_SITES = "localhost-site"
+"""The `run_port` name of the ports for sites built for their localhost address, `mkdocs serve`'s too."""
 
 
-@pytest.fixture(scope="session")
-def local_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServer]:
-    server = LocalServer(tmp_path_factory.mktemp("nothing-served"))
-    yield server
-    server.close()
+@contextlib.contextmanager
+def local_address() -> Iterator[str]:
+    """An address on localhost for a site that must know where it is served from, held until the block ends:
+    Material's instant navigation follows only links on the `site_url` host and port.
+
+    Its port is one the run keeps for such sites and for `mkdocs serve` (`run_port`), so the QR codes and
+    posters of a site built for it are mostly drawn already, by another test on the same port."""
+    with run_port(LOCALHOST_SITES) as port:
+        yield f"http://127.0.0.1:{port}/"
+
+
+def bundled_project_at(root: Path, cache: Path, base: str) -> Project:
+    """A copy of the bundled project whose `site_url` is `base` (from `local_address`)."""
+    project = copy_bundled_project(root, cache=cache)
+    config = project.root / "mkdocs.yml"
+    config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {base}", config.read_text(encoding="utf-8")),
+                      encoding="utf-8")
+    return project
 
 
 @pytest.fixture(scope="session")
@@ -457,15 +438,17 @@ def npm_installed(folder: Path, timeout: int) -> Path:
 
 # The slowest test files, slowest first (`--durations`, summed per file, 2 cores): they start first, so the many
 # quick files fill in at the end and neither pytest-xdist process is left running a long file alone. An order
-# only: a file missing here still runs, after these. Update it when a file's time changes much.
+# only: a file missing here still runs, after these. Update it when a file's time changes much. The first two
+# go to the two processes at once: test_kiosk_browser builds the bundled site (bundled_site) while
+# test_hours_site builds its own for a local address, so neither draws the codes the other is drawing.
 SLOWEST_FILES = (
-    "test_offline_browser.py", "test_kiosk_browser.py", "test_search_browser.py", "test_site_urls.py",
-    "test_deploy_nginx.py", "test_editor_browser.py", "test_print_shop.py", "test_hours_site.py",
-    "test_quality_browser.py", "test_build_bundled.py", "test_wheel.py", "test_qr_build.py", "test_serve.py",
-    "test_hours_bad_input.py", "test_shifts_site.py", "test_drafts.py", "test_kiosk_idle.py", "test_kiosk_english.py",
-    "test_print_files.py", "test_quality_html.py", "test_kiosk_site.py", "test_error_paths.py",
-    "test_directory_browser.py", "test_suite_tools.py", "test_deploy_server.py", "test_directory_site.py",
-    "test_languages.py", "test_events_site.py",
+    "test_kiosk_browser.py", "test_hours_site.py", "test_offline_browser.py", "test_print_shop.py",
+    "test_quality_browser.py", "test_editor_browser.py", "test_build_bundled.py", "test_qr_build.py",
+    "test_kiosk_idle.py", "test_deploy_nginx.py", "test_search_browser.py", "test_wheel.py", "test_kiosk_english.py",
+    "test_print_files.py", "test_publish.py", "test_directory_browser.py", "test_drafts.py", "test_kiosk_site.py",
+    "test_error_paths.py", "test_deploy_server.py", "test_events_site.py", "test_shifts_site.py", "test_serve.py",
+    "test_hours_bad_input.py", "test_quality_html.py", "test_directory_site.py", "test_languages.py",
+    "test_suite_tools.py", "test_site_urls.py", "test_cli.py",
 )
 
 

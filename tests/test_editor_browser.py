@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import Project, assert_built, copy_bundled_project, missing_tool, run_port
+from conftest import LOCALHOST_SITES, Project, assert_built, copy_bundled_project, missing_tool, run_port
 from editor_tools import EDITOR, editor_tools
 
 pytestmark = pytest.mark.browser
@@ -67,7 +67,7 @@ def editing(tmp_path: Path, shared_cache: Path) -> Iterator[tuple[Project, str]]
     project = copy_bundled_project(tmp_path / "project", cache=shared_cache)
     project.write("docs/arrangementer/testtreff.md", DRAFT_EVENT)
     # The site on a port the run keeps for `mkdocs serve` (edit.sh runs it), whose codes may be drawn already.
-    with run_port("mkdocs-serve") as site_port:
+    with run_port(LOCALHOST_SITES) as site_port:
         api_port = _free_port()
         env = {**os.environ, "TORGET_PYTHON": sys.executable, "NO_MKDOCS_2_WARNING": "1"}
         process = subprocess.Popen([str(EDITOR / "edit.sh"), str(project.root), str(site_port), str(api_port)],

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Project, run_port
+from conftest import LOCALHOST_SITES, Project, run_port
 
 # How long `mkdocs serve` may take to say a build is done before the test gives up: a safety net as long
 # as a test build's (conftest), not a speed target. The tests wait for the server's own log lines, so on
@@ -81,7 +81,7 @@ def serving(root: Path) -> Iterator[Serving]:
 
     It listens on a port the run keeps for `mkdocs serve` (`run_port`): serve sets `site_url` to its address,
     so on a port used before its QR codes and posters come from the shared cache, not drawn once per test."""
-    with run_port("mkdocs-serve") as port:
+    with run_port(LOCALHOST_SITES) as port:
         server = Serving(root, port)
         try:
             server.wait_for("Serving on ")
