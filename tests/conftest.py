@@ -2,8 +2,10 @@
 
 Every test runs at a fixed moment: builds read `SOURCE_DATE_EPOCH` (set for the whole session to
 `BUILT_AT`), browser pages start their clock at `BROWSED_AT`, and core calls are handed `BUILT_AT`.
-Whole-site builds share one QR/print cache folder for the session, so a code or poster is drawn once;
-the tests of the cache itself build with a cache of their own.
+Whole-site builds share one QR/print cache folder for the run (both pytest-xdist processes), so a code or
+poster is drawn once; the tests of the cache itself build with a cache of their own. Sites that only tests
+read are built once for the run (`built_once`), and sites that must know their localhost address take it
+from a few ports the run reuses (`local_address`), so their codes are drawn once too.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ import logging
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
@@ -95,10 +98,87 @@ def fixed_build_time() -> Iterator[dt.datetime]:
         yield BUILT_AT
 
 
+def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder every test process of this run shares: pytest's base temporary folder, or under pytest-xdist
+    the folder that holds each worker's (`pytest-N/`, beside `popen-gw0/` and `popen-gw1/`)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if "PYTEST_XDIST_WORKER" in os.environ else base
+
+
+@contextlib.contextmanager
+def run_lock(folder: Path, name: str) -> Iterator[None]:
+    """Held by one test process of the run at a time (the others wait): for work done once for all of them."""
+    with open(folder / f"{name}.lock", "a", encoding="utf-8") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        yield
+
+
+def built_once(folder: Path, make: Callable[[Path], None]) -> Path:
+    """`folder`, made by `make(folder)` by the first test process of the run that asks for it; the others wait
+    for it and share it. A failed `make` leaves no mark, so the next process to ask tries again (and fails too)."""
+    with run_lock(folder.parent, folder.name):
+        done = folder / ".made"
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
+_RUN_FOLDER: list[Path] = []  # run_folder(), for helpers that take no fixture (run_port)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _remember_run_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    _RUN_FOLDER[:] = [run_folder(tmp_path_factory)]
+
+
+def _port_is_free(port: int) -> bool:
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as http.server's servers bind
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+@contextlib.contextmanager
+def run_port(name: str) -> Iterator[int]:
+    """A localhost port for a server whose address goes into what it builds (`mkdocs serve` sets `site_url`
+    to it), chosen from a few the run keeps for `name`: on a port used before, the build's QR codes and
+    posters come from the shared cache instead of being drawn again.
+
+    A port is held by one test at a time; the run keeps one per test process, so a test takes the first
+    one free and never waits. If something else has taken a port meanwhile, it is replaced by another."""
+    folder = _RUN_FOLDER[0]
+    slots = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    with contextlib.ExitStack() as stack:
+        for slot in range(slots):
+            lock = stack.enter_context(open(folder / f"port-{name}-{slot}.lock", "a", encoding="utf-8"))
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | (fcntl.LOCK_NB if slot < slots - 1 else 0))
+                break
+            except BlockingIOError:
+                lock.close()
+        record = folder / f"port-{name}-{slot}"
+        port = int(record.read_text(encoding="utf-8")) if record.exists() else 0
+        if not port or not _port_is_free(port):
+            with socket.socket() as probe:
+                probe.bind(("127.0.0.1", 0))
+                port = probe.getsockname()[1]
+            record.write_text(str(port), encoding="utf-8")
+        yield port
+
+
 @pytest.fixture(scope="session")
 def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One QR/print cache folder for every whole-site build whose test checks something else than drawing."""
-    return tmp_path_factory.mktemp("torget-cache")
+    """One QR/print cache folder for every whole-site build whose test checks something else than drawing,
+    shared by the run's test processes (it is content-addressed and writes atomically)."""
+    folder = run_folder(tmp_path_factory) / "torget-cache"
+    folder.mkdir(exist_ok=True)
+    return folder
 
 
 @dataclass
@@ -239,11 +319,12 @@ def bundled_site(tmp_path_factory: pytest.TempPathFactory, shared_cache: Path) -
 
     Built like `mkdocs build --strict`, except for the two warnings the bundled project gives until LMS
     confirms it (`PUBLICATION_WARNINGS`). Read it, never change it: tests that change the project take
-    `bundled_project` instead.
+    `bundled_project` instead. Built once for the whole run: the test processes under pytest-xdist share it.
     """
-    project = copy_bundled_project(tmp_path_factory.mktemp("bundled"), cache=shared_cache)
-    assert_built(project.build())
-    return project
+    def build(root: Path) -> None:
+        assert_built(copy_bundled_project(root, cache=shared_cache).build())
+
+    return Project(built_once(run_folder(tmp_path_factory) / "bundled", build))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -252,62 +333,41 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve_folder(folder: Path) -> Iterator[str]:
-    """`folder` served over http on localhost; yields its base URL."""
+def serve_folder(folder: Path, port: int = 0) -> Iterator[str]:
+    """`folder` served over http on localhost (on `port`, or any free one); yields its base URL."""
     handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
+        server.server_close()
 
 
-class LocalServer:
-    """One localhost address for the session, serving whichever built site a module points it at.
-
-    Sites that must know the address they are served from (Material's instant navigation follows
-    only links on the `site_url` host) are built with `site_url: {base}`; as every such build has the
-    same address, their QR codes and posters are drawn once into the shared cache.
-    """
-
-    def __init__(self, empty: Path):
-        self._empty = empty
-        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), self._handler(empty))
-        self.base = f"http://127.0.0.1:{self._server.server_address[1]}/"
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
-
-    @staticmethod
-    def _handler(folder: Path):
-        return functools.partial(_QuietHandler, directory=str(folder))
-
-    def project(self, root: Path, cache: Path) -> Project:
-        """A copy of the bundled project whose `site_url` is this server's address."""
-        project = copy_bundled_project(root, cache=cache)
-        config = project.root / "mkdocs.yml"
-        config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {self.base}", config.read_text(encoding="utf-8")),
-                          encoding="utf-8")
-        return project
-
-    @contextlib.contextmanager
-    def serving(self, folder: Path) -> Iterator[str]:
-        """Serve `folder` at `base` until the block ends; yields `base`."""
-        self._server.RequestHandlerClass = self._handler(folder)
-        try:
-            yield self.base
-        finally:
-            self._server.RequestHandlerClass = self._handler(self._empty)
-
-    def close(self) -> None:
-        self._server.shutdown()
+LOCALHOST_SITES = "localhost-site"
+"""The `run_port` name of the ports for sites built for their localhost address, `mkdocs serve`'s too."""
 
 
-@pytest.fixture(scope="session")
-def local_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServer]:
-    server = LocalServer(tmp_path_factory.mktemp("nothing-served"))
-    yield server
-    server.close()
+@contextlib.contextmanager
+def local_address() -> Iterator[str]:
+    """An address on localhost for a site that must know where it is served from, held until the block ends:
+    Material's instant navigation follows only links on the `site_url` host and port.
+
+    Its port is one the run keeps for such sites and for `mkdocs serve` (`run_port`), so the QR codes and
+    posters of a site built for it are mostly drawn already, by another test on the same port."""
+    with run_port(LOCALHOST_SITES) as port:
+        yield f"http://127.0.0.1:{port}/"
+
+
+def bundled_project_at(root: Path, cache: Path, base: str) -> Project:
+    """A copy of the bundled project whose `site_url` is `base` (from `local_address`)."""
+    project = copy_bundled_project(root, cache=cache)
+    config = project.root / "mkdocs.yml"
+    config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {base}", config.read_text(encoding="utf-8")),
+                      encoding="utf-8")
+    return project
 
 
 @pytest.fixture(scope="session")
@@ -374,6 +434,36 @@ def npm_installed(folder: Path, timeout: int) -> Path:
                                     capture_output=True, text=True, timeout=timeout)
             assert result.returncode == 0, f"npm ci in {folder} failed:\n{result.stderr}"
     return modules
+
+
+# The slowest test files, slowest first (`--durations`, summed per file, 2 cores): they start first, so the many
+# quick files fill in at the end and neither pytest-xdist process is left running a long file alone. An order
+# only: a file missing here still runs, after these. Update it when a file's time changes much. The first two
+# go to the two processes at once: test_kiosk_browser builds the bundled site (bundled_site) while
+# test_hours_site builds its own for a local address, so neither draws the codes the other is drawing.
+SLOWEST_FILES = (
+    "test_kiosk_browser.py", "test_hours_site.py", "test_offline_browser.py", "test_print_shop.py",
+    "test_quality_browser.py", "test_editor_browser.py", "test_build_bundled.py", "test_qr_build.py",
+    "test_kiosk_idle.py", "test_deploy_nginx.py", "test_search_browser.py", "test_wheel.py", "test_kiosk_english.py",
+    "test_print_files.py", "test_publish.py", "test_directory_browser.py", "test_drafts.py", "test_kiosk_site.py",
+    "test_error_paths.py", "test_deploy_server.py", "test_events_site.py", "test_shifts_site.py", "test_serve.py",
+    "test_hours_bad_input.py", "test_quality_html.py", "test_directory_site.py", "test_languages.py",
+    "test_suite_tools.py", "test_site_urls.py", "test_cli.py",
+)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # pytest-xdist hands out whole files (--dist=loadfile) in the order collected, unless it reorders them by
+    # their number of tests (its default), which would start the quick many-test files first and leave the
+    # slow few-test ones (a browser file, a build) for the end, one process running while the other waits.
+    if hasattr(config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slowest files first (SLOWEST_FILES), the others after them in their usual order."""
+    rank = {name: index for index, name in enumerate(SLOWEST_FILES)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
 
 
 def _kind(report) -> str:

@@ -6,10 +6,11 @@ import datetime as dt
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import BROWSED_AT, assert_built, copy_bundled_project, serve_folder
+from conftest import BROWSED_AT, assert_built, built_once, copy_bundled_project, run_folder, serve_folder
 from PIL import Image
 from qr_images import decode_image, rasterise_svg
 
@@ -98,12 +99,16 @@ event:
 
 @pytest.fixture(scope="session")
 def events_site_server(tmp_path_factory: pytest.TempPathFactory, shared_cache) -> Iterator[str]:
-    """The bundled site with DESK_EVENTS added, built and served on localhost; yields its base URL."""
-    project = copy_bundled_project(tmp_path_factory.mktemp("kiosk-events"), cache=shared_cache)
-    for path, text in DESK_EVENTS.items():
-        project.write(f"docs/{path}", text)
-    assert_built(project.build())
-    with serve_folder(project.site) as url:
+    """The bundled site with DESK_EVENTS added, built once for the run (the test processes share it) and
+    served on localhost; yields its base URL."""
+    def build(root: Path) -> None:
+        project = copy_bundled_project(root, cache=shared_cache)
+        for path, text in DESK_EVENTS.items():
+            project.write(f"docs/{path}", text)
+        assert_built(project.build())
+
+    root = built_once(run_folder(tmp_path_factory) / "kiosk-events", build)
+    with serve_folder(root / "site") as url:
         yield url
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import Project, assert_built, copy_bundled_project, missing_tool
+from conftest import LOCALHOST_SITES, Project, assert_built, copy_bundled_project, missing_tool, run_port
 from editor_tools import EDITOR, editor_tools
 
 pytestmark = pytest.mark.browser
@@ -66,21 +66,24 @@ def editing(tmp_path: Path, shared_cache: Path) -> Iterator[tuple[Project, str]]
     # The session's drawn codes and posters: the editor's test is not about drawing.
     project = copy_bundled_project(tmp_path / "project", cache=shared_cache)
     project.write("docs/arrangementer/testtreff.md", DRAFT_EVENT)
-    site_port, api_port = _free_port(), _free_port()
-    env = {**os.environ, "TORGET_PYTHON": sys.executable, "NO_MKDOCS_2_WARNING": "1"}
-    process = subprocess.Popen([str(EDITOR / "edit.sh"), str(project.root), str(site_port), str(api_port)], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
-    try:
-        _wait_for(f"http://127.0.0.1:{site_port}/admin/config.yml", process)
-        yield project, f"http://127.0.0.1:{site_port}/admin/"
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
-    # Stopping it stops both servers.
-    for port in (site_port, api_port):
-        with socket.socket() as sock:
-            assert sock.connect_ex(("127.0.0.1", port)) != 0, f"port {port} still answers after edit.sh stopped"
+    # The site on a port the run keeps for `mkdocs serve` (edit.sh runs it), whose codes may be drawn already.
+    with run_port(LOCALHOST_SITES) as site_port:
+        api_port = _free_port()
+        env = {**os.environ, "TORGET_PYTHON": sys.executable, "NO_MKDOCS_2_WARNING": "1"}
+        process = subprocess.Popen([str(EDITOR / "edit.sh"), str(project.root), str(site_port), str(api_port)],
+                                   env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                   start_new_session=True)
+        try:
+            _wait_for(f"http://127.0.0.1:{site_port}/admin/config.yml", process)
+            yield project, f"http://127.0.0.1:{site_port}/admin/"
+        finally:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=30)
+        # Stopping it stops both servers.
+        for port in (site_port, api_port):
+            with socket.socket() as sock:
+                assert sock.connect_ex(("127.0.0.1", port)) != 0, f"port {port} still answers after edit.sh stopped"
 
 
 NAVIGATION = 120_000

@@ -10,10 +10,11 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import REPO, Project, assert_built
+from conftest import REPO, Project, assert_built, bundled_project_at, local_address, serve_folder
 
 from site_plugins.hours.closed_days import ClosedDays
 from site_plugins.hours.desk import desk_hours
@@ -28,19 +29,20 @@ BUILT_AT = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc)
 
 
 @pytest.fixture(scope="module")
-def served_project(tmp_path_factory: pytest.TempPathFactory, local_server, shared_cache) -> Iterator[tuple[Project, str]]:
-    """The bundled site built as of BUILT_AT with `site_url` set to the local server's address.
+def served_project(tmp_path_factory: pytest.TempPathFactory, shared_cache) -> Iterator[tuple[Project, str]]:
+    """The bundled site built as of BUILT_AT with `site_url` set to the local address it is served at.
 
     Material's instant navigation only follows links listed in sitemap.xml, which it matches by
     host but not by port, so the site must know the port it is served on.
     """
-    project = local_server.project(tmp_path_factory.mktemp("hours"), shared_cache)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", str(int(BUILT_AT.timestamp())))
-        result = project.build()
-    assert_built(result)
-    with local_server.serving(project.site) as base:
-        yield project, base
+    with local_address() as base:
+        project = bundled_project_at(tmp_path_factory.mktemp("hours"), shared_cache, base)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("SOURCE_DATE_EPOCH", str(int(BUILT_AT.timestamp())))
+            result = project.build()
+        assert_built(result)
+        with serve_folder(project.site, urlsplit(base).port) as served:
+            yield project, served
 
 
 @pytest.fixture(scope="module")

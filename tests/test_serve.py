@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import queue
-import socket
 import subprocess
 import sys
 import threading
@@ -15,18 +14,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Project
+from conftest import LOCALHOST_SITES, Project, run_port
 
 # How long `mkdocs serve` may take to say a build is done before the test gives up: a safety net as long
 # as a test build's (conftest), not a speed target. The tests wait for the server's own log lines, so on
 # a quiet machine they go on within seconds of them.
 SERVE_TIMEOUT = 600.0
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _fetch(url: str) -> str | None:
@@ -41,8 +34,8 @@ class Serving:
     """A running `mkdocs serve`, its log read line by line as it comes, so a test waits for what the
     server says it has done ("Serving on", "Reloading browsers"), not for a number of seconds."""
 
-    def __init__(self, root: Path):
-        self.port = _free_port()
+    def __init__(self, root: Path, port: int):
+        self.port = port
         self.base = f"http://127.0.0.1:{self.port}/"
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         self.process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
@@ -84,13 +77,17 @@ class Serving:
 
 @contextlib.contextmanager
 def serving(root: Path) -> Iterator[Serving]:
-    """`mkdocs serve` in `root`, its first build done; stopped when the block ends."""
-    server = Serving(root)
-    try:
-        server.wait_for("Serving on ")
-        yield server
-    finally:
-        server.stop()
+    """`mkdocs serve` in `root`, its first build done; stopped when the block ends.
+
+    It listens on a port the run keeps for `mkdocs serve` (`run_port`): serve sets `site_url` to its address,
+    so on a port used before its QR codes and posters come from the shared cache, not drawn once per test."""
+    with run_port(LOCALHOST_SITES) as port:
+        server = Serving(root, port)
+        try:
+            server.wait_for("Serving on ")
+            yield server
+        finally:
+            server.stop()
 
 
 def test_serve_reloads_after_an_organisation_file_changes(bundled_project: Project):

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-from conftest import Project, assert_built
+from conftest import Project, assert_built, bundled_project_at, local_address, serve_folder
 
 OSLO = ZoneInfo("Europe/Oslo")
 BUILT_AT = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc)
@@ -32,15 +33,16 @@ shifts:
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory, local_server, shared_cache) -> Iterator[tuple[Project, str]]:
-    project = local_server.project(tmp_path_factory.mktemp("shifts"), shared_cache)
-    project.write("organisations/_vaktplan.yaml", PLAN)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", str(int(BUILT_AT.timestamp())))
-        result = project.build()
-    assert_built(result)
-    with local_server.serving(project.site) as base:
-        yield project, base
+def served(tmp_path_factory: pytest.TempPathFactory, shared_cache) -> Iterator[tuple[Project, str]]:
+    with local_address() as base:
+        project = bundled_project_at(tmp_path_factory.mktemp("shifts"), shared_cache, base)
+        project.write("organisations/_vaktplan.yaml", PLAN)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("SOURCE_DATE_EPOCH", str(int(BUILT_AT.timestamp())))
+            result = project.build()
+        assert_built(result)
+        with serve_folder(project.site, urlsplit(base).port) as served:
+            yield project, served
 
 
 @pytest.fixture(scope="module")
