@@ -1,6 +1,6 @@
 // The site search's index is fetched when the visitor opens the search, not with every page.
-// Material's page script asks for search/search_index.json as it starts (38 KB, a third of what a first
-// visit to an organisation page downloads), with an XMLHttpRequest. This script runs before Material's (the
+// Material's page script asks for search/search_index.json as it starts (38 KB, a quarter of what a first
+// visit to an organisation page downloaded), with an XMLHttpRequest. This script runs before Material's (the
 // build puts the site's script first: web/theme_markup.py) and holds that one request back until the
 // visitor shows they want to search: the search field gets focus (a tap, a click, Material's `/` and `s`
 // keys), the search opens (the phone's search button), or the address carries a query (`?q=`, `?h=`).
