@@ -31,6 +31,8 @@ def test_the_kiosk_works_offline_after_its_first_use(browser, bundled_site: Proj
         server.server_close()
     page.reload()
     page.wait_for_load_state("load")
+    # The status is written once hours.json has come from the kiosk's copy: wait for it, not for the load.
+    page.wait_for_function("() => document.querySelector('[data-torget-status]').textContent.trim() !== ''")
     assert page.locator("[data-torget-status]").first.inner_text().startswith(("Åpent", "Stengt"))
     page.locator("[data-view=home] [data-action=themes]").tap()
     page.locator("[data-theme=kreft]").tap()
