@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -361,13 +362,23 @@ def local_address() -> Iterator[str]:
         yield f"http://127.0.0.1:{port}/"
 
 
-def bundled_project_at(root: Path, cache: Path, base: str) -> Project:
-    """A copy of the bundled project whose `site_url` is `base` (from `local_address`)."""
-    project = copy_bundled_project(root, cache=cache)
-    config = project.root / "mkdocs.yml"
-    config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {base}", config.read_text(encoding="utf-8")),
-                      encoding="utf-8")
-    return project
+@contextlib.contextmanager
+def served_at_local_address(root: Path, cache: Path, built_at: dt.datetime,
+                            files: dict[str, str] | None = None) -> Iterator[tuple[Project, str]]:
+    """A copy of the bundled project (plus `files`, by path) built as of `built_at` with `site_url` set to a
+    `local_address`, and served there until the block ends; yields the project and its base URL."""
+    with local_address() as base:
+        project = copy_bundled_project(root, cache=cache)
+        config = project.root / "mkdocs.yml"
+        config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {base}", config.read_text(encoding="utf-8")),
+                          encoding="utf-8")
+        for path, text in (files or {}).items():
+            project.write(path, text)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("SOURCE_DATE_EPOCH", source_date_epoch(built_at))
+            assert_built(project.build())
+        with serve_folder(project.site, urlsplit(base).port) as served:
+            yield project, served
 
 
 @pytest.fixture(scope="session")

@@ -10,11 +10,10 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import REPO, Project, assert_built, bundled_project_at, local_address, serve_folder
+from conftest import REPO, Project, assert_built, served_at_local_address
 
 from site_plugins.hours.closed_days import ClosedDays
 from site_plugins.hours.desk import desk_hours
@@ -35,14 +34,8 @@ def served_project(tmp_path_factory: pytest.TempPathFactory, shared_cache) -> It
     Material's instant navigation only follows links listed in sitemap.xml, which it matches by
     host but not by port, so the site must know the port it is served on.
     """
-    with local_address() as base:
-        project = bundled_project_at(tmp_path_factory.mktemp("hours"), shared_cache, base)
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setenv("SOURCE_DATE_EPOCH", str(int(BUILT_AT.timestamp())))
-            result = project.build()
-        assert_built(result)
-        with serve_folder(project.site, urlsplit(base).port) as served:
-            yield project, served
+    with served_at_local_address(tmp_path_factory.mktemp("hours"), shared_cache, BUILT_AT) as served:
+        yield served
 
 
 @pytest.fixture(scope="module")
@@ -197,7 +190,8 @@ def test_without_a_script_the_status_stays_hidden_and_the_link_remains(browser, 
 @pytest.mark.browser
 def test_status_is_filled_after_instant_navigation(page, hours_server):
     page.clock.set_fixed_time(dt.datetime(2026, 12, 2, 12, 0, tzinfo=OSLO))
-    page.goto(hours_server + "organisasjoner/")
+    # Material's instant navigation starts once it has read sitemap.xml: wait until the page has fetched it.
+    page.goto(hours_server + "organisasjoner/", wait_until="networkidle")
     page.evaluate("window.torgetSamePage = true")
     page.locator(".md-tabs, .md-nav").get_by_role("link", name="Åpningstider").first.click()
     page.wait_for_url("**/apningstider/")

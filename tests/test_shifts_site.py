@@ -10,12 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-from conftest import Project, assert_built, bundled_project_at, local_address, serve_folder
+from conftest import Project, served_at_local_address
 
 OSLO = ZoneInfo("Europe/Oslo")
 BUILT_AT = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc)
@@ -34,15 +33,9 @@ shifts:
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory, shared_cache) -> Iterator[tuple[Project, str]]:
-    with local_address() as base:
-        project = bundled_project_at(tmp_path_factory.mktemp("shifts"), shared_cache, base)
-        project.write("organisations/_vaktplan.yaml", PLAN)
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setenv("SOURCE_DATE_EPOCH", str(int(BUILT_AT.timestamp())))
-            result = project.build()
-        assert_built(result)
-        with serve_folder(project.site, urlsplit(base).port) as served:
-            yield project, served
+    with served_at_local_address(tmp_path_factory.mktemp("shifts"), shared_cache, BUILT_AT,
+                                 {"organisations/_vaktplan.yaml": PLAN}) as served:
+        yield served
 
 
 @pytest.fixture(scope="module")
